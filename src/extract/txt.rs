@@ -1,0 +1,146 @@
+use crate::prose::{Block, BlockKind, Prose};
+
+/// Longest line, in words, still taken for a headline or subheading.
+const MAX_HEADING_WORDS: usize = 25;
+
+/// Extracts plain text: blank lines separate paragraphs; the first line is the
+/// headline when a blank line follows it; short lines standing alone with no
+/// closing punctuation are subheadings.
+///
+/// The prose is the file's own text, so offsets need no mapping.
+pub fn extract_txt(text: &str) -> Prose {
+    let mut blocks = Vec::new();
+    let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut para_start: Option<usize> = None;
+    let mut para_end = body_start;
+    let mut para_lines = 0usize;
+    let mut pos = body_start;
+    let bytes = text.as_bytes();
+    let flush = |start: Option<usize>, end: usize, lines: usize, blocks: &mut Vec<Block>| {
+        if let Some(s) = start {
+            let kind = classify(&text[s..end], lines, blocks.is_empty());
+            blocks.push(Block { range: s..end, kind });
+        }
+    };
+    while pos < text.len() {
+        let line_end = memchr_newline(bytes, pos).unwrap_or(text.len());
+        let line = &text[pos..line_end];
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            flush(para_start.take(), para_end, para_lines, &mut blocks);
+            para_lines = 0;
+        } else {
+            let lead = line.len() - line.trim_start().len();
+            if para_start.is_none() {
+                para_start = Some(pos + lead);
+            }
+            para_end = pos + lead + trimmed.len();
+            para_lines += 1;
+        }
+        pos = line_end + 1;
+    }
+    // A last paragraph with no blank line after it is never a heading.
+    if para_start.is_some() {
+        let start = para_start.take();
+        let s = start.unwrap_or(0);
+        let kind = match classify(&text[s..para_end], para_lines, blocks.is_empty()) {
+            BlockKind::Headline if blocks.is_empty() => BlockKind::Paragraph,
+            BlockKind::Heading => BlockKind::Paragraph,
+            k => k,
+        };
+        blocks.push(Block { range: s..para_end, kind });
+    }
+    Prose {
+        text: text.to_owned(),
+        blocks,
+        ..Prose::default()
+    }
+}
+
+fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes[from..].iter().position(|&b| b == b'\n').map(|i| from + i)
+}
+
+/// Decides whether a paragraph is a headline, a subheading or body copy.
+fn classify(para: &str, lines: usize, first: bool) -> BlockKind {
+    if lines != 1 || para.split_whitespace().count() > MAX_HEADING_WORDS {
+        return BlockKind::Paragraph;
+    }
+    let last = para.chars().next_back().unwrap_or(' ');
+    if first {
+        // Headlines rarely end with a full stop; a first line that does is a
+        // sentence of body copy (as in a file of one sentence per paragraph).
+        return if last == '.' {
+            BlockKind::Paragraph
+        } else {
+            BlockKind::Headline
+        };
+    }
+    let closing = matches!(
+        last,
+        '.' | '?' | '!' | ':' | ';' | ',' | '"' | '\u{201d}' | '\'' | '\u{2019}' | ')' | '-' | '\u{2014}'
+    );
+    let words = para.split_whitespace().count();
+    let capitalised = para.chars().next().is_some_and(|c| c.is_uppercase());
+    if !closing && capitalised && words <= 10 {
+        BlockKind::Heading
+    } else {
+        BlockKind::Paragraph
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(BlockKind, &str)> {
+        let p = extract_txt(text);
+        p.blocks
+            .iter()
+            .map(|b| (b.kind, &text[b.range.clone()]))
+            .collect()
+    }
+
+    #[test]
+    fn headline_then_paragraphs() {
+        let k = kinds("Council Votes to Close Library\n\nThe council voted 5-2 on Monday.\nIt was late.\n\nMore text.\n");
+        assert_eq!(k[0], (BlockKind::Headline, "Council Votes to Close Library"));
+        assert_eq!(k[1], (BlockKind::Paragraph, "The council voted 5-2 on Monday.\nIt was late."));
+        assert_eq!(k[2], (BlockKind::Paragraph, "More text."));
+    }
+
+    #[test]
+    fn first_line_without_blank_is_not_a_headline() {
+        let k = kinds("Council Votes\nThe council voted.\n");
+        assert_eq!(k.len(), 1);
+        assert_eq!(k[0].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn single_file_line_is_body_copy() {
+        assert_eq!(kinds("Just one line")[0].0, BlockKind::Paragraph);
+        assert_eq!(kinds("A sentence.\n\nAnother.")[0].0, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn subheading_detected() {
+        let k = kinds("Head\n\nBody copy here.\n\nThe Local View\n\nMore body.\n");
+        assert_eq!(k[2], (BlockKind::Heading, "The Local View"));
+    }
+
+    #[test]
+    fn crlf_and_bom() {
+        let text = "\u{feff}Headline Here\r\n\r\nBody line.\r\n";
+        let k = kinds(text);
+        assert_eq!(k[0], (BlockKind::Headline, "Headline Here"));
+        assert_eq!(k[1], (BlockKind::Paragraph, "Body line."));
+        let p = extract_txt(text);
+        assert_eq!(p.blocks[0].range.start, 3);
+    }
+
+    #[test]
+    fn empty_and_blank_files() {
+        assert!(kinds("").is_empty());
+        assert!(kinds("\n\n  \n").is_empty());
+    }
+}
