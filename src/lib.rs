@@ -4,6 +4,24 @@
 //! quotations and attributions, and matches a compiled rule pack against them.
 //! It never prints or exits: the binary decides what to show and how to end.
 
+pub mod engine;
 pub mod extract;
+pub mod finding;
+pub mod lines;
 pub mod model;
 pub mod prose;
+pub mod render;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod verify;
+
+use report::FileReport;
+use rules::Pack;
+use source::SourceDoc;
+
+/// Lints one read document and places its findings.
+pub fn check_doc(pack: &Pack, doc: SourceDoc, keep_text: bool) -> FileReport {
+    let findings = engine::check_prose(pack, &doc.prose);
+    FileReport::new(doc, findings, keep_text)
+}

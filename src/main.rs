@@ -1,1 +1,302 @@
-fn main() {}
+//! The `newslint` binary: parses arguments, calls the library, prints, and
+//! turns the outcome into an exit code (0 clean, 1 findings, 2 errors).
+
+mod cli;
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream, WriteColor};
+use rayon::prelude::*;
+
+use cli::{CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, RuleArgs, RulesArgs, TestRulesArgs};
+use newslint::extract::InputFormat;
+use newslint::render::{self, Tally};
+use newslint::report::FileReport;
+use newslint::rules::{Pack, PackLoader};
+use newslint::source::{self, InputError};
+
+/// Why the run ends with exit code 2.
+enum Failure {
+    /// Already reported on stderr.
+    Reported,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => run_check(args),
+        Command::Rules(args) => run_rules(args),
+        Command::Explain(args) => run_explain(args),
+        Command::TestRules(args) => run_test_rules(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Failure::Reported) => ExitCode::from(2),
+    }
+}
+
+fn color_choice(arg: ColorArg, terminal: bool) -> ColorChoice {
+    match arg {
+        ColorArg::Always => ColorChoice::Always,
+        ColorArg::Never => ColorChoice::Never,
+        ColorArg::Auto if terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) => ColorChoice::Auto,
+        ColorArg::Auto => ColorChoice::Never,
+    }
+}
+
+fn error_line(msg: &str) {
+    eprintln!("newslint: error: {msg}");
+}
+
+/// Loads the pack the rule arguments ask for; reports problems on stderr.
+fn load_pack(args: &RuleArgs) -> Result<Pack, Failure> {
+    let mut loader = PackLoader::new();
+    if !args.no_default_rules {
+        loader.add_embedded();
+    }
+    for p in &args.rules {
+        if let Err(e) = loader.add_path(p) {
+            error_line(&e.to_string());
+            return Err(Failure::Reported);
+        }
+    }
+    let mut pack = match loader.load() {
+        Ok(p) => p,
+        Err(errors) => {
+            let mut err = StandardStream::stderr(color_choice(ColorArg::Auto, io::stderr().is_terminal()));
+            let _ = render::render_rule_errors(&mut err, &errors);
+            let n = errors.errors.len();
+            error_line(&format!("{n} problem{} in rule files", if n == 1 { "" } else { "s" }));
+            return Err(Failure::Reported);
+        }
+    };
+    let unknown = pack.select(&args.select, &args.ignore);
+    if !unknown.is_empty() {
+        error_line(&format!(
+            "unknown rule or category: {} (see `newslint rules`)",
+            unknown.join(", ")
+        ));
+        return Err(Failure::Reported);
+    }
+    Ok(pack)
+}
+
+fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
+    let pack = load_pack(&args.rules)?;
+    let forced = args.input_format.map(|f| match f {
+        cli::InputFormatArg::Txt => InputFormat::Txt,
+        cli::InputFormatArg::Md => InputFormat::Markdown,
+        cli::InputFormatArg::Html => InputFormat::Html,
+        cli::InputFormatArg::Docx => InputFormat::Docx,
+    });
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
+    let stdin_requested = paths.iter().any(|p| p.as_os_str() == "-");
+    paths.retain(|p| p.as_os_str() != "-");
+    let (files, mut errors) = source::walk(&paths);
+    let keep_text = args.format == FormatArg::Human;
+
+    if let Some(n) = args.threads {
+        // A second global pool cannot be built; the first call wins, which is this one.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+    }
+    let results: Vec<Result<FileReport, InputError>> = files
+        .par_iter()
+        .map(|p| source::read_path(p, forced).map(|doc| newslint::check_doc(&pack, doc, keep_text)))
+        .collect();
+    let mut reports = Vec::with_capacity(results.len() + 1);
+    for r in results {
+        match r {
+            Ok(rep) => reports.push(rep),
+            Err(e) => errors.push(e),
+        }
+    }
+    if stdin_requested {
+        let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
+        let format = forced
+            .or_else(|| InputFormat::from_path(std::path::Path::new(&name)))
+            .unwrap_or(InputFormat::Txt);
+        let mut bytes = Vec::new();
+        match io::stdin().read_to_end(&mut bytes) {
+            Ok(_) => match source::from_bytes(name, bytes, format) {
+                Ok(doc) => reports.push(newslint::check_doc(&pack, doc, keep_text)),
+                Err(e) => errors.push(e),
+            },
+            Err(e) => error_line(&format!("{name}: cannot read standard input: {e}")),
+        }
+    }
+    reports.sort_by(|a, b| a.path.cmp(&b.path));
+    for r in &mut reports {
+        r.findings.sort_by(|a, b| {
+            (a.finding.range.start, &pack.rules[a.finding.rule].id)
+                .cmp(&(b.finding.range.start, &pack.rules[b.finding.rule].id))
+        });
+    }
+
+    let mut had_error = false;
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    for e in &errors {
+        if e.is_note() {
+            eprintln!("newslint: note: {e}");
+        } else {
+            had_error = true;
+            error_line(&e.to_string());
+        }
+    }
+
+    let written = write_reports(&args, &pack, &reports);
+    if let Err(e) = written
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        error_line(&format!("cannot write output: {e}"));
+        return Err(Failure::Reported);
+    }
+    if had_error {
+        return Err(Failure::Reported);
+    }
+    let t = Tally::of(&pack, &reports);
+    let failing = match args.fail_on {
+        FailOn::Never => false,
+        FailOn::Info => t.total() > 0,
+        FailOn::Warning => t.warning + t.error > 0,
+        FailOn::Error => t.error > 0,
+    };
+    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn write_reports(args: &CheckArgs, pack: &Pack, reports: &[FileReport]) -> io::Result<()> {
+    if args.format == FormatArg::Human {
+        let mut out = StandardStream::stdout(color_choice(args.color, io::stdout().is_terminal()));
+        render::render_human(&mut out, pack, reports)?;
+        return out.flush();
+    }
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match args.format {
+        FormatArg::Concise => render::render_concise(&mut out, pack, reports)?,
+        FormatArg::Json => render::render_json(&mut out, pack, reports)?,
+        FormatArg::Jsonl => render::render_jsonl(&mut out, pack, reports)?,
+        FormatArg::Sarif => render::render_sarif(&mut out, pack, reports)?,
+        FormatArg::Github => render::render_github(&mut out, pack, reports)?,
+        FormatArg::Human => unreachable!("handled above"),
+    }
+    out.flush()
+}
+
+fn run_rules(args: RulesArgs) -> Result<ExitCode, Failure> {
+    let pack = load_pack(&args.rules)?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let result = if args.phrases {
+        pack.phrases().iter().try_for_each(|p| writeln!(out, "{p}"))
+    } else {
+        let width = pack.active().map(|i| pack.rules[i].id.len()).max().unwrap_or(0);
+        pack.active().try_for_each(|i| {
+            let r = &pack.rules[i];
+            writeln!(
+                out,
+                "{:width$}  {:15}  {:7}  {}",
+                r.id,
+                r.category.as_str(),
+                r.severity.as_str(),
+                r.message.replace("{match}", "…")
+            )
+        })
+    };
+    finish_output(result.and_then(|_| out.flush()))
+}
+
+fn finish_output(r: io::Result<()>) -> Result<ExitCode, Failure> {
+    match r {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            error_line(&format!("cannot write output: {e}"));
+            Err(Failure::Reported)
+        }
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}
+
+fn run_explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
+    let pack = load_pack(&args.rules)?;
+    let Some(i) = pack.rule_index(&args.id) else {
+        error_line(&format!("no rule `{}` (see `newslint rules`)", args.id));
+        return Err(Failure::Reported);
+    };
+    let r = &pack.rules[i];
+    let mut s = String::new();
+    use std::fmt::Write as _;
+    let _ = writeln!(s, "{} ({}, {})", r.id, r.category, r.severity);
+    let _ = writeln!(s, "\n  {}\n", r.message.replace("{match}", "…"));
+    for para in r.explanation.split("\n\n") {
+        let _ = writeln!(s, "{}\n", para.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
+    if !r.references.is_empty() {
+        let _ = writeln!(s, "References:");
+        for x in &r.references {
+            let _ = writeln!(s, "  - {x}");
+        }
+    }
+    if let Some(link) = &r.link {
+        let _ = writeln!(s, "More: {link}");
+    }
+    let flag: Vec<_> = r.examples.iter().filter(|e| e.must_flag).collect();
+    let pass: Vec<_> = r.examples.iter().filter(|e| !e.must_flag).collect();
+    if !flag.is_empty() {
+        let _ = writeln!(s, "\nFlags (flagged text in [brackets]):");
+        for e in flag {
+            let mut marked = e.text.clone();
+            for span in e.spans.iter().rev() {
+                marked.insert(span.end, ']');
+                marked.insert(span.start, '[');
+            }
+            let _ = writeln!(s, "  - {marked}");
+        }
+    }
+    if !pass.is_empty() {
+        let _ = writeln!(s, "\nLeaves alone:");
+        for e in pass {
+            let _ = writeln!(s, "  - {}", e.text);
+        }
+    }
+    finish_output(io::stdout().lock().write_all(s.as_bytes()))
+}
+
+fn run_test_rules(args: TestRulesArgs) -> Result<ExitCode, Failure> {
+    let mut loader = PackLoader::new();
+    if !args.no_default_rules {
+        loader.add_embedded();
+    }
+    for p in &args.paths {
+        if let Err(e) = loader.add_path(p) {
+            error_line(&e.to_string());
+            return Err(Failure::Reported);
+        }
+    }
+    let pack = match loader.load() {
+        Ok(p) => p,
+        Err(errors) => {
+            let mut err = StandardStream::stderr(color_choice(args.color, io::stderr().is_terminal()));
+            let _ = render::render_rule_errors(&mut err, &errors);
+            return Err(Failure::Reported);
+        }
+    };
+    let (checked, failures) = newslint::verify::verify(&pack, |_| true);
+    let mut out: Box<dyn WriteColor> = match color_choice(args.color, io::stdout().is_terminal()) {
+        ColorChoice::Never => Box::new(NoColor::new(io::stdout())),
+        c => Box::new(StandardStream::stdout(c)),
+    };
+    let _ = render::render_example_failures(&mut *out, &pack, &failures);
+    let rules = pack.rules.len();
+    let _ = writeln!(
+        out,
+        "{checked} examples of {rules} rules checked: {} passed, {} failed",
+        checked - failures.len(),
+        failures.len()
+    );
+    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

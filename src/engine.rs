@@ -1,0 +1,441 @@
+//! Matches a compiled pack against one analysed document.
+//!
+//! One pass of the phrase automaton and one `RegexSet` scan find every
+//! candidate; only rules with candidates (and element rules) do any further
+//! work. Each candidate is then judged in context: unit, scope, names,
+//! exceptions and conditions.
+
+use std::ops::Range;
+
+use crate::finding::{Context, Finding, Suggestion};
+use crate::model::{CueKind, Document, QuotationKind, SourceKind};
+use crate::prose::{BlockKind, Prose};
+use crate::rules::phrase::{at_word_boundaries, is_word_char};
+use crate::rules::schema::{AttributionFilter, Element, Scope, Side, Unit};
+use crate::rules::{Condition, GroupId, Pack, Rule, Target};
+
+/// A pattern match before judgement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Hit {
+    group: GroupId,
+    start: usize,
+    end: usize,
+}
+
+/// Every pattern match in a document, sorted by group then start.
+struct Hits {
+    items: Vec<Hit>,
+}
+
+impl Hits {
+    fn collect(pack: &Pack, text: &str) -> Self {
+        let mut items = Vec::new();
+        if let Some(ac) = &pack.automaton {
+            for m in ac.find_overlapping_iter(text) {
+                let (s, e) = (m.start(), m.end());
+                if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !at_word_boundaries(text, s, e) {
+                    continue;
+                }
+                for (group, exact) in &pack.phrase_owners.owners[m.pattern().as_usize()] {
+                    if exact.as_deref().is_none_or(|x| x == &text[s..e]) {
+                        items.push(Hit { group: *group, start: s, end: e });
+                    }
+                }
+            }
+        }
+        if !pack.regexes.is_empty() {
+            for i in pack.regex_set.matches(text).iter() {
+                let r = &pack.regexes[i];
+                if let Some(flag) = r.flag {
+                    for caps in r.regex.captures_iter(text) {
+                        if let Some(m) = caps.get(flag).or_else(|| caps.get(0))
+                            && !m.is_empty()
+                        {
+                            items.push(Hit { group: r.group, start: m.start(), end: m.end() });
+                        }
+                    }
+                } else {
+                    for m in r.regex.find_iter(text) {
+                        if !m.is_empty() {
+                            items.push(Hit { group: r.group, start: m.start(), end: m.end() });
+                        }
+                    }
+                }
+            }
+        }
+        items.sort_unstable();
+        items.dedup();
+        Hits { items }
+    }
+
+    fn group(&self, g: GroupId) -> &[Hit] {
+        let lo = self.items.partition_point(|h| h.group < g);
+        let hi = self.items.partition_point(|h| h.group <= g);
+        &self.items[lo..hi]
+    }
+
+    /// True when group `g` has a hit lying inside `window`.
+    fn any_within(&self, g: GroupId, window: &Range<usize>) -> bool {
+        let hits = self.group(g);
+        let i = hits.partition_point(|h| h.start < window.start);
+        hits[i..]
+            .iter()
+            .take_while(|h| h.start < window.end)
+            .any(|h| h.end <= window.end)
+    }
+
+    /// True when group `g` has a hit containing `range`.
+    fn any_containing(&self, g: GroupId, range: &Range<usize>) -> bool {
+        let hits = self.group(g);
+        let i = hits.partition_point(|h| h.start <= range.start);
+        hits[..i].iter().any(|h| h.end >= range.end)
+    }
+}
+
+/// A candidate: a rule and the prose range it would flag.
+struct Candidate {
+    rule: usize,
+    range: Range<usize>,
+    /// For element rules: the element that produced it.
+    element: Option<Element>,
+}
+
+/// Lints one document's prose with the pack's enabled rules.
+///
+/// Returned ranges are in the coordinates of the source the prose came from.
+pub fn check_prose(pack: &Pack, prose: &Prose) -> Vec<Finding> {
+    let doc = Document::analyze(prose);
+    check_document(pack, &doc, None)
+}
+
+/// Lints prose with one rule only, enabled or not (for rule examples).
+pub fn check_prose_for_rule(pack: &Pack, prose: &Prose, rule: usize) -> Vec<Finding> {
+    let doc = Document::analyze(prose);
+    check_document(pack, &doc, Some(rule))
+}
+
+/// Lints an already analysed document with the enabled rules, or only `only`.
+pub fn check_document(pack: &Pack, doc: &Document<'_>, only: Option<usize>) -> Vec<Finding> {
+    let runs = |r: usize| only.map_or(pack.enabled[r], |o| o == r);
+    let text = doc.text();
+    let hits = Hits::collect(pack, text);
+    let mut candidates = Vec::new();
+    for h in &hits.items {
+        for &r in &pack.group_rules[h.group as usize] {
+            if runs(r) {
+                candidates.push(Candidate { rule: r, range: h.start..h.end, element: None });
+            }
+        }
+    }
+    for &r in &pack.element_rules {
+        if runs(r) {
+            element_candidates(doc, r, pack.rules[r].element.expect("element rule"), &mut candidates);
+        }
+    }
+    let mut findings: Vec<(usize, Range<usize>, Finding)> = Vec::new();
+    for c in candidates {
+        let rule = &pack.rules[c.rule];
+        if let Some(f) = judge(rule, c.rule, doc, &hits, &c) {
+            findings.push((c.rule, c.range.clone(), f));
+        }
+    }
+    // Within a rule, overlapping matches ("one of the" and "one of the most")
+    // are one problem: keep the earliest, longest.
+    findings.sort_by(|a, b| {
+        (a.0, a.1.start, std::cmp::Reverse(a.1.end)).cmp(&(b.0, b.1.start, std::cmp::Reverse(b.1.end)))
+    });
+    let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
+    let mut last: Option<(usize, usize)> = None;
+    for (rule, range, f) in findings {
+        if let Some((lr, lend)) = last
+            && lr == rule
+            && range.start < lend
+        {
+            continue;
+        }
+        last = Some((rule, range.end));
+        kept.push(f);
+    }
+    kept.sort_by(|a, b| (a.range.start, a.rule).cmp(&(b.range.start, b.rule)));
+    kept
+}
+
+fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &mut Vec<Candidate>) {
+    let mut push = |range: Range<usize>| out.push(Candidate { rule, range, element: Some(element) });
+    match element {
+        Element::Question => {
+            for s in doc.sentences.iter().filter(|s| s.is_question) {
+                push(s.range.clone());
+            }
+        }
+        Element::Quotation => {
+            for q in &doc.quotations {
+                if q.kind == QuotationKind::Direct && q.depth == 0 && q.words >= 4 {
+                    push(q.range.clone());
+                }
+            }
+        }
+        Element::ScareQuote => {
+            for q in &doc.quotations {
+                if q.kind == QuotationKind::Direct && q.depth == 0 && q.words == 1 {
+                    push(q.range.clone());
+                }
+            }
+        }
+        Element::VagueAttribution | Element::AnonymousAttribution => {
+            let want = if element == Element::VagueAttribution {
+                SourceKind::Vague
+            } else {
+                SourceKind::Anonymous
+            };
+            for a in doc.attributions.iter().filter(|a| a.source_kind == want) {
+                let range = match &a.source {
+                    Some(s) => s.start.min(a.cue.start)..s.end.max(a.cue.end),
+                    None => a.cue.clone(),
+                };
+                push(range);
+            }
+        }
+        Element::Belief => {
+            for a in &doc.attributions {
+                if a.cue_kind == CueKind::Belief && a.source_kind == SourceKind::Named {
+                    push(a.cue.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Decides whether a candidate is a finding, and builds it.
+fn judge(rule: &Rule, rule_index: usize, doc: &Document<'_>, hits: &Hits, c: &Candidate) -> Option<Finding> {
+    let text = doc.text();
+    let range = &c.range;
+    let first = doc.sentence_at(range.start)?;
+    let last = doc.sentence_at(range.end.saturating_sub(1).max(range.start)).unwrap_or(first);
+    let sentence = &doc.sentences[first];
+    if range.start >= sentence.range.end {
+        // between sentences: outside every block
+        return None;
+    }
+    let block_kind = doc.block_kind(first);
+    if rule.unit == Unit::Headline && block_kind != BlockKind::Headline {
+        return None;
+    }
+    // Scope. A question is judged by its question mark, a scare quote is by
+    // definition quotation marks in narration.
+    let in_quote = match c.element {
+        Some(Element::ScareQuote) => doc.in_quotation(&(range.start.saturating_sub(1)..range.start)),
+        Some(Element::Question) => doc.in_quotation(&(range.end - 1..range.end)),
+        _ => doc.in_quotation(range),
+    };
+    match rule.scope {
+        Scope::Narration if in_quote => return None,
+        Scope::Quotation if !doc.in_quotation(&(range.start..range.start + 1)) => return None,
+        _ => {}
+    }
+    if rule.skip_names && c.element.is_none() && looks_like_name(text, range.start, sentence.range.start, block_kind) {
+        return None;
+    }
+    if let Some(g) = rule.exceptions
+        && hits.any_containing(g, range)
+    {
+        return None;
+    }
+    let holds = |cond: &Condition| condition_holds(doc, hits, rule, cond, range, first, last);
+    if rule.unless.iter().any(holds) || !rule.requires.iter().all(holds) {
+        return None;
+    }
+    let matched = &text[range.clone()];
+    let prose = doc.prose;
+    let mut context = Vec::new();
+    let sourced_by_attribution = rule
+        .unless
+        .iter()
+        .find(|c| matches!(c.target, Target::Attribution(_)));
+    if let Some(cond) = sourced_by_attribution {
+        let label = match (c.element, cond.within) {
+            (Some(Element::Quotation), _) => "no speaker is named in this or a neighbouring sentence",
+            (_, 0) => "this sentence names no source",
+            _ => "no source is named in reach",
+        };
+        let sent_range = sentence.range.start..doc.sentences[last].range.end;
+        context.push(Context { range: prose.source_range(sent_range), label: label.into() });
+    }
+    let suggestions = rule
+        .suggest
+        .iter()
+        .filter(|s| s.when.as_ref().is_none_or(|w| *w == matched.to_lowercase()))
+        .map(|s| Suggestion { replacement: match_case(&s.replacement, matched), applicability: s.applicability })
+        .collect();
+    Some(Finding {
+        rule: rule_index,
+        range: prose.source_range(range.clone()),
+        message: render_message(&rule.message, matched),
+        suggestions,
+        context,
+        paragraph: prose.paragraph_numbers.then_some(sentence.block + 1),
+    })
+}
+
+/// A capitalised match in mid-sentence body copy is part of a name
+/// ("Landmark Theatres", "the Iconic Records label").
+fn looks_like_name(text: &str, start: usize, sentence_start: usize, block: BlockKind) -> bool {
+    if matches!(block, BlockKind::Headline | BlockKind::Heading) {
+        return false;
+    }
+    if !text[start..].chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    // Sentence-initial, after a colon, or opening a quotation: ordinary capitals.
+    let before = text[sentence_start..start].trim_end();
+    let prev = before.chars().next_back();
+    !(before.chars().all(|c| !is_word_char(c))
+        || matches!(prev, Some(':' | '"' | '\u{201c}' | '\u{2018}' | '(' | '\u{2014}')))
+}
+
+fn condition_holds(
+    doc: &Document<'_>,
+    hits: &Hits,
+    rule: &Rule,
+    cond: &Condition,
+    range: &Range<usize>,
+    first: usize,
+    last: usize,
+) -> bool {
+    let (lo, hi) = unit_sentences(doc, rule.unit, first, last, cond.within);
+    match &cond.target {
+        Target::Attribution(filter) => doc.attributions_in(lo..hi + 1).any(|a| {
+            a.cue_kind == CueKind::Speech
+                && match filter {
+                    AttributionFilter::Any => true,
+                    AttributionFilter::Named => a.source_kind == SourceKind::Named,
+                    AttributionFilter::Vague => a.source_kind == SourceKind::Vague,
+                    AttributionFilter::Anonymous => a.source_kind == SourceKind::Anonymous,
+                }
+        }),
+        Target::Group(g) => {
+            let mut window = doc.sentences[lo].range.start..doc.sentences[hi].range.end;
+            if let Some(n) = cond.near {
+                let text = doc.text();
+                let before = words_back(text, range.start, n as usize).max(window.start);
+                let after = words_forward(text, range.end, n as usize).min(window.end);
+                window = match cond.side {
+                    Some(Side::Before) => before..range.end,
+                    Some(Side::After) => range.start..after,
+                    None => before..after,
+                };
+            }
+            hits.any_within(*g, &window)
+        }
+    }
+}
+
+/// Sentence indices (inclusive) a condition looks at.
+fn unit_sentences(doc: &Document<'_>, unit: Unit, first: usize, last: usize, within: u32) -> (usize, usize) {
+    let n = doc.sentences.len();
+    let w = within as usize;
+    let (lo, hi) = match unit {
+        Unit::Sentence | Unit::Headline => (first, last),
+        Unit::Paragraph => {
+            let block = doc.sentences[first].block;
+            let lo = doc.sentences[..=first].iter().rposition(|s| s.block != block).map_or(0, |i| i + 1);
+            let hi = doc.sentences[last..].iter().position(|s| s.block != block).map_or(n - 1, |i| last + i - 1);
+            (lo, hi)
+        }
+        Unit::Document => (0, n - 1),
+    };
+    (lo.saturating_sub(w), (hi + w).min(n - 1))
+}
+
+/// Offset of the start of the `n`th word before `from` (0 if there are fewer).
+fn words_back(text: &str, from: usize, n: usize) -> usize {
+    if n == 0 {
+        return from;
+    }
+    let (mut seen, mut in_word, mut start) = (0, false, from);
+    for (i, c) in text[..from].char_indices().rev() {
+        let w = is_word_char(c) || c == '\'' || c == '\u{2019}';
+        if w {
+            if !in_word {
+                seen += 1;
+            }
+            start = i;
+        } else if in_word && seen == n {
+            return start;
+        }
+        in_word = w;
+    }
+    if seen < n { 0 } else { start }
+}
+
+/// Offset just past the `n`th word after `from`.
+fn words_forward(text: &str, from: usize, n: usize) -> usize {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in text[from..].char_indices() {
+        let w = is_word_char(c) || c == '\'' || c == '\u{2019}';
+        if w && !in_word {
+            if seen == n {
+                return from + i;
+            }
+            seen += 1;
+        }
+        in_word = w;
+    }
+    text.len()
+}
+
+/// Fills `{match}` with the flagged text, spacing collapsed and long text cut.
+fn render_message(template: &str, matched: &str) -> String {
+    if !template.contains("{match}") {
+        return template.to_owned();
+    }
+    let mut m: String = matched.split_whitespace().collect::<Vec<_>>().join(" ");
+    if m.chars().count() > 60 {
+        m = m.chars().take(57).collect::<String>() + "...";
+    }
+    template.replace("{match}", &m)
+}
+
+/// Gives `replacement` the capitalisation of `original` (Claimed -> Said).
+pub fn match_case(replacement: &str, original: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    if original.chars().next().is_some_and(char::is_uppercase) {
+        let mut c = replacement.chars();
+        return match c.next() {
+            Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+            None => String::new(),
+        };
+    }
+    replacement.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_matching() {
+        assert_eq!(match_case("said", "claimed"), "said");
+        assert_eq!(match_case("said", "Claimed"), "Said");
+        assert_eq!(match_case("said", "CLAIMED"), "SAID");
+    }
+
+    #[test]
+    fn word_windows() {
+        let t = "one two three four five";
+        let s = t.find("four").unwrap();
+        assert_eq!(&t[words_back(t, s, 2)..s], "two three ");
+        assert_eq!(&t[s + 4..words_forward(t, s + 4, 1)], " five");
+        assert_eq!(words_back(t, 3, 5), 0);
+    }
+
+    #[test]
+    fn messages_quote_the_match() {
+        assert_eq!(render_message("“{match}” hedges", "allegedly"), "“allegedly” hedges");
+        assert_eq!(render_message("plain", "x"), "plain");
+    }
+}

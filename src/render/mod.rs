@@ -1,0 +1,114 @@
+//! Renderers: every output format is a view over the same located findings.
+
+mod github;
+mod human;
+mod json;
+mod sarif;
+
+pub use human::{render_example_failures, render_human, render_rule_errors};
+pub use json::{render_json, render_jsonl};
+pub use github::render_github;
+pub use sarif::render_sarif;
+
+use std::io::{self, Write};
+
+use crate::finding::Severity;
+use crate::report::FileReport;
+use crate::rules::Pack;
+
+/// Output formats of `newslint check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Rich compiler-style diagnostics.
+    Human,
+    /// One line per finding.
+    Concise,
+    /// One JSON document.
+    Json,
+    /// One JSON finding per line.
+    Jsonl,
+    /// SARIF 2.1.0 for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+/// Counts of findings by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Findings of severity error.
+    pub error: usize,
+    /// Findings of severity warning.
+    pub warning: usize,
+    /// Findings of severity info.
+    pub info: usize,
+    /// Files with at least one finding.
+    pub files_with_findings: usize,
+    /// Files checked.
+    pub files: usize,
+}
+
+impl Tally {
+    /// Counts the findings of `reports`.
+    pub fn of(pack: &Pack, reports: &[FileReport]) -> Self {
+        let mut t = Tally { files: reports.len(), ..Tally::default() };
+        for r in reports {
+            if !r.findings.is_empty() {
+                t.files_with_findings += 1;
+            }
+            for f in &r.findings {
+                match pack.rules[f.finding.rule].severity {
+                    Severity::Error => t.error += 1,
+                    Severity::Warning => t.warning += 1,
+                    Severity::Info => t.info += 1,
+                }
+            }
+        }
+        t
+    }
+
+    /// All findings.
+    pub fn total(&self) -> usize {
+        self.error + self.warning + self.info
+    }
+}
+
+/// `path:line:col: severity[rule] message`, one line per finding.
+pub fn render_concise(out: &mut dyn Write, pack: &Pack, reports: &[FileReport]) -> io::Result<()> {
+    for r in reports {
+        for f in &r.findings {
+            let rule = &pack.rules[f.finding.rule];
+            writeln!(
+                out,
+                "{}:{}:{}: {}[{}] {}",
+                r.path, f.line, f.column, rule.severity, rule.id, f.finding.message
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// "3 findings in 2 files (1 error, 2 warnings)".
+pub fn summary_line(t: &Tally) -> String {
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    if t.total() == 0 {
+        return format!("no findings in {}", plural(t.files, "file", "files"));
+    }
+    let mut parts = Vec::new();
+    if t.error > 0 {
+        parts.push(plural(t.error, "error", "errors"));
+    }
+    if t.warning > 0 {
+        parts.push(plural(t.warning, "warning", "warnings"));
+    }
+    if t.info > 0 {
+        parts.push(format!("{} info", t.info));
+    }
+    format!(
+        "{} in {} of {} checked ({})",
+        plural(t.total(), "finding", "findings"),
+        plural(t.files_with_findings, "file", "files"),
+        t.files,
+        parts.join(", ")
+    )
+}

@@ -1,0 +1,58 @@
+//! Findings placed in their file: line and column numbers and the flagged
+//! text, computed once per file so every renderer shares them.
+
+use std::sync::Arc;
+
+use crate::finding::Finding;
+use crate::lines::LineIndex;
+use crate::source::SourceDoc;
+
+/// A finding with its position worked out.
+#[derive(Debug, Clone)]
+pub struct Located {
+    /// The finding.
+    pub finding: Finding,
+    /// 1-based line of the start.
+    pub line: usize,
+    /// 1-based column (Unicode scalar values) of the start.
+    pub column: usize,
+    /// 1-based line of the end.
+    pub end_line: usize,
+    /// 1-based column just past the last flagged character.
+    pub end_column: usize,
+    /// The flagged text.
+    pub text: String,
+}
+
+/// The outcome for one file.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// Path shown in output.
+    pub path: String,
+    /// The text findings point into, kept only when a renderer needs it.
+    pub text: Option<Arc<str>>,
+    /// Whether offsets are file offsets (false: offsets into Word's extracted text).
+    pub offsets_in_file: bool,
+    /// Findings in order of position, then rule.
+    pub findings: Vec<Located>,
+}
+
+impl FileReport {
+    /// Places `findings` in `doc`; keeps the text when `keep_text` is set and
+    /// there is something to show.
+    pub fn new(doc: SourceDoc, findings: Vec<Finding>, keep_text: bool) -> Self {
+        let offsets_in_file = doc.offsets_in_file();
+        let mut located = Vec::with_capacity(findings.len());
+        if !findings.is_empty() {
+            let index = LineIndex::new(&doc.text);
+            for f in findings {
+                let (line, column) = index.position(&doc.text, f.range.start);
+                let (end_line, end_column) = index.position(&doc.text, f.range.end);
+                let text = doc.text[f.range.clone()].to_string();
+                located.push(Located { finding: f, line, column, end_line, end_column, text });
+            }
+        }
+        let text = (keep_text && !located.is_empty()).then(|| Arc::from(doc.text));
+        FileReport { path: doc.path, text, offsets_in_file, findings: located }
+    }
+}

@@ -1,0 +1,537 @@
+//! Loads rule files: parses the TOML, checks everything a person can get
+//! wrong (pointing at the exact place), and compiles the pack.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use regex::{Regex, RegexBuilder};
+use toml::Spanned;
+
+use super::error::{RuleError, RuleErrors, RuleSource};
+use super::pack::{Condition, Example, GroupId, MatcherBuilder, Pack, Rule, Suggest, Target};
+use super::phrase::{apostrophe_variants, expand_braces};
+use super::schema::{ConditionDef, Element, RuleDef, RuleFile, Scope, Unit};
+
+/// Largest compiled size allowed for one rule regex (guards against blow-ups).
+const REGEX_SIZE_LIMIT: usize = 4 << 20;
+
+/// Why rule files could not be read at all.
+#[derive(Debug)]
+pub struct RulePathError {
+    /// The path given.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub error: std::io::Error,
+}
+
+impl std::fmt::Display for RulePathError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: cannot read rules: {}", self.path.display(), self.error)
+    }
+}
+
+impl std::error::Error for RulePathError {}
+
+/// Gathers rule sources, then parses and compiles them into a [`Pack`].
+#[derive(Debug, Default)]
+pub struct PackLoader {
+    sources: Vec<RuleSource>,
+}
+
+impl PackLoader {
+    /// Starts with no rules.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds the default pack embedded in the binary.
+    pub fn add_embedded(&mut self) {
+        for (name, text) in super::embedded::FILES {
+            self.add_source(name.to_string(), text.to_string());
+        }
+    }
+
+    /// Adds a rule file from memory.
+    pub fn add_source(&mut self, name: String, text: String) {
+        self.sources.push(RuleSource {
+            name,
+            text: Arc::from(text),
+        });
+    }
+
+    /// Adds a rule file, or every `.toml` file (sorted) in a directory.
+    pub fn add_path(&mut self, path: &Path) -> Result<(), RulePathError> {
+        let err = |error| RulePathError {
+            path: path.to_owned(),
+            error,
+        };
+        let meta = std::fs::metadata(path).map_err(err)?;
+        let mut files = Vec::new();
+        if meta.is_dir() {
+            for entry in std::fs::read_dir(path).map_err(err)? {
+                let p = entry.map_err(err)?.path();
+                if p.extension().is_some_and(|e| e == "toml") && p.is_file() {
+                    files.push(p);
+                }
+            }
+            files.sort();
+        } else {
+            files.push(path.to_owned());
+        }
+        for file in files {
+            let bytes = std::fs::read(&file).map_err(|error| RulePathError {
+                path: file.clone(),
+                error,
+            })?;
+            let text = String::from_utf8(bytes).map_err(|e| RulePathError {
+                path: file.clone(),
+                error: std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+                ),
+            })?;
+            self.add_source(file.display().to_string(), text);
+        }
+        Ok(())
+    }
+
+    /// Parses, checks and compiles every source; reports all problems at once.
+    pub fn load(self) -> Result<Pack, RuleErrors> {
+        let mut errors = Vec::new();
+        let mut parsed = Vec::new();
+        for (i, src) in self.sources.iter().enumerate() {
+            match toml::from_str::<RuleFile>(&src.text) {
+                Ok(file) => parsed.push((i, file)),
+                Err(e) => errors.push(toml_error(i, &src.text, &e)),
+            }
+        }
+        let mut c = Compiler {
+            errors,
+            matcher: MatcherBuilder::default(),
+            lexicons: HashMap::new(),
+            lexicon_list: Vec::new(),
+        };
+        // Lexicons first: rules in any file may use lexicons from any file.
+        for (i, file) in &parsed {
+            for lex in &file.lexicon {
+                c.lexicon(*i, lex);
+            }
+        }
+        let mut rules = Vec::new();
+        let mut ids: HashMap<String, (usize, Range<usize>)> = HashMap::new();
+        for (i, file) in &parsed {
+            for def in &file.rule {
+                let id = def.id.get_ref();
+                if let Some((first_src, first_span)) = ids.get(id) {
+                    c.errors.push(RuleError {
+                        source: *i,
+                        span: def.id.span(),
+                        message: format!("duplicate rule id `{id}`"),
+                        label: "a rule with this id is already defined".into(),
+                        notes: vec!["rule ids must be unique across all rule files; rename this rule or drop one with --no-default-rules".into()],
+                        related: Some((*first_src, first_span.clone(), "first defined here".into())),
+                    });
+                    continue;
+                }
+                ids.insert(id.clone(), (*i, def.id.span()));
+                if let Some(rule) = c.rule(*i, def) {
+                    rules.push(rule);
+                }
+            }
+        }
+        if !c.errors.is_empty() {
+            return Err(RuleErrors {
+                sources: self.sources,
+                errors: c.errors,
+            });
+        }
+        let lexicons = c.lexicon_list;
+        Ok(c.matcher.finish(rules, self.sources, lexicons))
+    }
+}
+
+/// Turns a TOML or schema error into a located rule error.
+fn toml_error(source: usize, text: &str, e: &toml::de::Error) -> RuleError {
+    let span = e.span().unwrap_or(0..0);
+    let span = span.start.min(text.len())..span.end.min(text.len());
+    let message = e.message().trim().to_string();
+    let (message, notes) = match message.split_once('\n') {
+        Some((first, rest)) => (first.to_string(), vec![rest.trim().to_string()]),
+        None => (message, Vec::new()),
+    };
+    RuleError {
+        source,
+        span,
+        label: "here".into(),
+        message,
+        notes,
+        related: None,
+    }
+}
+
+struct Compiler {
+    errors: Vec<RuleError>,
+    matcher: MatcherBuilder,
+    lexicons: HashMap<String, (GroupId, Vec<String>)>,
+    lexicon_list: Vec<(String, GroupId, Vec<String>)>,
+}
+
+impl Compiler {
+    fn error(&mut self, source: usize, span: Range<usize>, message: String, label: &str) {
+        self.errors.push(RuleError {
+            source,
+            span,
+            message,
+            label: label.into(),
+            notes: Vec::new(),
+            related: None,
+        });
+    }
+
+    fn check_id(&mut self, source: usize, id: &Spanned<String>, what: &str) -> bool {
+        let ok = is_kebab(id.get_ref());
+        if !ok {
+            self.error(
+                source,
+                id.span(),
+                format!("{what} id `{}` is not kebab-case", id.get_ref()),
+                "use lower-case words joined by hyphens, e.g. `hedge-reportedly`",
+            );
+        }
+        ok
+    }
+
+    fn lexicon(&mut self, source: usize, lex: &super::schema::LexiconDef) {
+        if !self.check_id(source, &lex.id, "lexicon") {
+            return;
+        }
+        let id = lex.id.get_ref().clone();
+        if self.lexicons.contains_key(&id) {
+            self.error(
+                source,
+                lex.id.span(),
+                format!("duplicate lexicon id `{id}`"),
+                "a lexicon with this id is already defined",
+            );
+            return;
+        }
+        let group = self.matcher.new_group();
+        let forms = self.phrases(source, &lex.phrases, group, lex.case_sensitive);
+        self.lexicons.insert(id.clone(), (group, forms.clone()));
+        self.lexicon_list.push((id, group, forms));
+    }
+
+    /// Expands and registers phrases into `group`; returns the forms.
+    fn phrases(
+        &mut self,
+        source: usize,
+        phrases: &[Spanned<String>],
+        group: GroupId,
+        case_sensitive: bool,
+    ) -> Vec<String> {
+        let mut forms = Vec::new();
+        for p in phrases {
+            if p.get_ref().trim().is_empty() {
+                self.error(source, p.span(), "empty phrase".into(), "a phrase needs at least one word");
+                continue;
+            }
+            match expand_braces(p.get_ref()) {
+                Ok(expanded) => {
+                    for form in expanded {
+                        if form.trim().is_empty() {
+                            self.error(source, p.span(), "a brace alternative leaves an empty phrase".into(), "here");
+                            continue;
+                        }
+                        for v in apostrophe_variants(&form) {
+                            self.matcher.add_phrase(group, &v, case_sensitive);
+                        }
+                        forms.push(form.split_whitespace().collect::<Vec<_>>().join(" "));
+                    }
+                }
+                Err(msg) => self.error(source, p.span(), format!("bad phrase: {msg}"), "in this phrase"),
+            }
+        }
+        forms
+    }
+
+    fn regex(&mut self, source: usize, pattern: &Spanned<String>, case_sensitive: bool) -> Option<Regex> {
+        match RegexBuilder::new(pattern.get_ref())
+            .case_insensitive(!case_sensitive)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()
+        {
+            Ok(r) => Some(r),
+            Err(e) => {
+                self.errors.push(RuleError {
+                    source,
+                    span: pattern.span(),
+                    message: "invalid regular expression".into(),
+                    label: "this pattern does not compile".into(),
+                    notes: vec![e.to_string()],
+                    related: None,
+                });
+                None
+            }
+        }
+    }
+
+    fn lexicon_ref(&mut self, source: usize, name: &Spanned<String>) -> Option<(GroupId, Vec<String>)> {
+        match self.lexicons.get(name.get_ref()) {
+            Some(x) => Some(x.clone()),
+            None => {
+                let mut known: Vec<&String> = self.lexicons.keys().collect();
+                known.sort();
+                let hint = if known.is_empty() {
+                    "no lexicons are defined".to_string()
+                } else {
+                    format!(
+                        "known lexicons: {}",
+                        known.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                    )
+                };
+                self.errors.push(RuleError {
+                    source,
+                    span: name.span(),
+                    message: format!("unknown lexicon `{}`", name.get_ref()),
+                    label: "no lexicon has this id".into(),
+                    notes: vec![hint],
+                    related: None,
+                });
+                None
+            }
+        }
+    }
+
+    fn condition(&mut self, source: usize, rule: &RuleDef, def: &ConditionDef, case_sensitive: bool) -> Option<Condition> {
+        let given = def.phrases.is_some() as u8
+            + def.regex.is_some() as u8
+            + def.lexicon.is_some() as u8
+            + def.attribution.is_some() as u8;
+        if given != 1 {
+            self.error(
+                source,
+                rule.id.span(),
+                format!(
+                    "a condition of rule `{}` must name exactly one of `phrases`, `regex`, `lexicon` or `attribution` (it names {given})",
+                    rule.id.get_ref()
+                ),
+                "in this rule",
+            );
+            return None;
+        }
+        if def.side.is_some() && def.near.is_none() {
+            self.error(
+                source,
+                rule.id.span(),
+                format!("a condition of rule `{}` sets `side` without `near`", rule.id.get_ref()),
+                "in this rule",
+            );
+            return None;
+        }
+        let target = if let Some(phrases) = &def.phrases {
+            let g = self.matcher.new_group();
+            self.phrases(source, phrases, g, case_sensitive);
+            Target::Group(g)
+        } else if let Some(re) = &def.regex {
+            let regex = self.regex(source, re, case_sensitive)?;
+            let g = self.matcher.new_group();
+            self.matcher.add_regex(g, regex.as_str().to_owned(), regex);
+            Target::Group(g)
+        } else if let Some(lex) = &def.lexicon {
+            Target::Group(self.lexicon_ref(source, lex)?.0)
+        } else {
+            Target::Attribution(def.attribution?)
+        };
+        Some(Condition {
+            target,
+            within: def.within,
+            near: def.near,
+            side: def.side,
+        })
+    }
+
+    fn rule(&mut self, source: usize, def: &RuleDef) -> Option<Rule> {
+        let errors_before = self.errors.len();
+        self.check_id(source, &def.id, "rule");
+        let id = def.id.get_ref().clone();
+        let has_patterns = !def.phrases.is_empty() || !def.regex.is_empty() || def.lexicon.is_some();
+        if !has_patterns && def.element.is_none() {
+            self.error(
+                source,
+                def.id.span(),
+                format!("rule `{id}` matches nothing"),
+                "give it `phrases`, `regex`, `lexicon` or `element`",
+            );
+        }
+        if has_patterns && def.element.is_some() {
+            self.error(
+                source,
+                def.id.span(),
+                format!("rule `{id}` sets both `element` and patterns"),
+                "an element rule matches document structure, not words: split it in two",
+            );
+        }
+        if def.message.trim().is_empty() || def.message.contains('\n') {
+            self.error(source, def.id.span(), format!("rule `{id}` needs a one-line `message`"), "in this rule");
+        }
+        let mut groups = Vec::new();
+        let mut phrases = Vec::new();
+        if !def.phrases.is_empty() || !def.regex.is_empty() {
+            let g = self.matcher.new_group();
+            phrases = self.phrases(source, &def.phrases, g, def.case_sensitive);
+            for re in &def.regex {
+                if let Some(regex) = self.regex(source, re, def.case_sensitive) {
+                    self.matcher.add_regex(g, regex.as_str().to_owned(), regex);
+                }
+            }
+            groups.push(g);
+        }
+        if let Some(lex) = &def.lexicon
+            && let Some((g, forms)) = self.lexicon_ref(source, lex)
+        {
+            groups.push(g);
+            phrases.extend(forms);
+        }
+        let exceptions = (!def.exceptions.is_empty()).then(|| {
+            let g = self.matcher.new_group();
+            self.phrases(source, &def.exceptions, g, false);
+            g
+        });
+        let unless: Vec<Condition> = def
+            .unless
+            .iter()
+            .filter_map(|c| self.condition(source, def, c, def.case_sensitive))
+            .collect();
+        let requires: Vec<Condition> = def
+            .requires
+            .iter()
+            .filter_map(|c| self.condition(source, def, c, def.case_sensitive))
+            .collect();
+        let mut examples = Vec::new();
+        for (must_flag, list) in [(true, &def.flag), (false, &def.pass)] {
+            for ex in list {
+                match parse_example(ex.get_ref()) {
+                    Ok((text, spans)) => {
+                        if must_flag && spans.is_empty() {
+                            self.error(source, ex.span(), "a `flag` example must mark the flagged text with [brackets]".into(), "no [brackets] here");
+                        } else if !must_flag && !spans.is_empty() {
+                            self.error(source, ex.span(), "a `pass` example flags nothing, so it takes no [brackets]".into(), "remove the brackets (write `\\[` for a literal bracket)");
+                        } else {
+                            examples.push(Example { text, spans, must_flag, at: ex.span() });
+                        }
+                    }
+                    Err(msg) => self.error(source, ex.span(), format!("bad example: {msg}"), "in this example"),
+                }
+            }
+        }
+        let default_scope = match def.element {
+            Some(Element::Quotation) => Scope::Any,
+            _ => Scope::Narration,
+        };
+        if self.errors.len() > errors_before {
+            return None;
+        }
+        Some(Rule {
+            id,
+            category: def.category,
+            severity: def.severity,
+            message: def.message.trim().to_string(),
+            explanation: def.explanation.trim().to_string(),
+            references: def.references.clone(),
+            link: def.link.clone(),
+            scope: def.scope.unwrap_or(default_scope),
+            unit: def.unit.unwrap_or(Unit::Sentence),
+            element: def.element,
+            skip_names: def.skip_names,
+            groups,
+            exceptions,
+            unless,
+            requires,
+            suggest: def
+                .suggest
+                .iter()
+                .map(|s| Suggest {
+                    when: s.when.as_ref().map(|w| w.to_lowercase()),
+                    replacement: s.replacement.clone(),
+                    applicability: s.applicability,
+                })
+                .collect(),
+            examples,
+            phrases,
+            source,
+        })
+    }
+}
+
+/// True for `lower-case-words-with-hyphens` (digits allowed after the first letter).
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Splits `He [allegedly] stole` into the text and the bracketed spans.
+/// `\[` and `\]` stand for literal brackets.
+pub fn parse_example(marked: &str) -> Result<(String, Vec<Range<usize>>), String> {
+    let mut text = String::with_capacity(marked.len());
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut chars = marked.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(n @ ('[' | ']' | '\\')) => text.push(n),
+                Some(n) => {
+                    text.push('\\');
+                    text.push(n);
+                }
+                None => text.push('\\'),
+            },
+            '[' if open.is_some() => return Err("`[` inside a marked span".into()),
+            '[' => open = Some(text.len()),
+            ']' => match open.take() {
+                Some(s) if s == text.len() => return Err("an empty marked span `[]`".into()),
+                Some(s) => spans.push(s..text.len()),
+                None => return Err("`]` without a matching `[`".into()),
+            },
+            c => text.push(c),
+        }
+    }
+    if open.is_some() {
+        return Err("`[` without a matching `]`".into());
+    }
+    Ok((text, spans))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_markup() {
+        let (t, s) = parse_example("He [allegedly] stole [it].").unwrap();
+        assert_eq!(t, "He allegedly stole it.");
+        assert_eq!(s, vec![3..12, 19..21]);
+        let (t, s) = parse_example(r"A \[sic\] note").unwrap();
+        assert_eq!(t, "A [sic] note");
+        assert!(s.is_empty());
+        assert!(parse_example("[open").is_err());
+        assert!(parse_example("close]").is_err());
+        assert!(parse_example("[]").is_err());
+    }
+
+    #[test]
+    fn kebab_ids() {
+        assert!(is_kebab("hedge-reportedly"));
+        assert!(is_kebab("rule2"));
+        assert!(!is_kebab("Hedge"));
+        assert!(!is_kebab("hedge_x"));
+        assert!(!is_kebab("-x"));
+        assert!(!is_kebab("x-"));
+        assert!(!is_kebab("a--b"));
+    }
+}

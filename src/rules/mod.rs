@@ -1,0 +1,14 @@
+//! Rule files: their TOML schema, loading with located errors, and the
+//! compiled pack the engine runs.
+
+mod embedded;
+mod error;
+mod load;
+mod pack;
+pub mod phrase;
+pub mod schema;
+
+pub use embedded::FILES as EMBEDDED_FILES;
+pub use error::{RuleError, RuleErrors, RuleSource};
+pub use load::{PackLoader, RulePathError, parse_example};
+pub use pack::{Condition, Example, GroupId, Pack, Rule, Suggest, Target};

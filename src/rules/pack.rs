@@ -1,0 +1,268 @@
+//! The compiled rule pack: rules with their conditions resolved, and one
+//! matcher (an Aho-Corasick automaton over every literal phrase, a `RegexSet`
+//! over every regular expression) shared by all documents and threads.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::{Regex, RegexSet};
+
+use super::schema::{AttributionFilter, Element, Scope, Side, Unit};
+use crate::finding::{Applicability, Category, Severity};
+
+/// Index of a pattern group: the phrases of one rule, lexicon, exception list
+/// or condition. Matches are collected per group.
+pub type GroupId = u32;
+
+/// What a condition looks for.
+#[derive(Debug, Clone)]
+pub enum Target {
+    /// Any match of a pattern group.
+    Group(GroupId),
+    /// An attribution of a kind.
+    Attribution(AttributionFilter),
+}
+
+/// A resolved `unless` / `requires` condition.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    /// What must occur.
+    pub target: Target,
+    /// Sentences either side that also count.
+    pub within: u32,
+    /// At most this many words from the match.
+    pub near: Option<u32>,
+    /// Which side `near` looks at (both when `None`).
+    pub side: Option<Side>,
+}
+
+/// A replacement offered for a match.
+#[derive(Debug, Clone)]
+pub struct Suggest {
+    /// Only for this matched phrase (lower-case), if set.
+    pub when: Option<String>,
+    /// The replacement.
+    pub replacement: String,
+    /// Safe or unsafe.
+    pub applicability: Applicability,
+}
+
+/// One example from a rule file.
+#[derive(Debug, Clone)]
+pub struct Example {
+    /// The text, with the marking brackets removed.
+    pub text: String,
+    /// Spans the rule must flag (empty for a pass example).
+    pub spans: Vec<Range<usize>>,
+    /// True for `flag` examples.
+    pub must_flag: bool,
+    /// Where the example is written in its rule file.
+    pub at: Range<usize>,
+}
+
+/// A compiled rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Unique id.
+    pub id: String,
+    /// Category.
+    pub category: Category,
+    /// Severity.
+    pub severity: Severity,
+    /// Message template (`{match}`).
+    pub message: String,
+    /// Explanation.
+    pub explanation: String,
+    /// References.
+    pub references: Vec<String>,
+    /// Link.
+    pub link: Option<String>,
+    /// Where it may fire relative to quotations.
+    pub scope: Scope,
+    /// The unit its conditions look at.
+    pub unit: Unit,
+    /// A structural element it matches, if any.
+    pub element: Option<Element>,
+    /// Skip capitalised mid-sentence matches.
+    pub skip_names: bool,
+    /// Pattern groups whose matches are this rule's candidates.
+    pub groups: Vec<GroupId>,
+    /// Group of exception phrases.
+    pub exceptions: Option<GroupId>,
+    /// Any of these silences a match.
+    pub unless: Vec<Condition>,
+    /// All of these must hold.
+    pub requires: Vec<Condition>,
+    /// Replacements.
+    pub suggest: Vec<Suggest>,
+    /// Examples.
+    pub examples: Vec<Example>,
+    /// The literal phrases the rule matches (expanded), for listings.
+    pub phrases: Vec<String>,
+    /// Index of the rule file it came from.
+    pub source: usize,
+}
+
+/// A regular expression of the pack and the group it reports into.
+#[derive(Debug, Clone)]
+pub(crate) struct PackRegex {
+    pub regex: Regex,
+    pub group: GroupId,
+    /// Index of the capture group named `flag`, if any.
+    pub flag: Option<usize>,
+}
+
+/// Literal phrase bookkeeping: which groups a deduplicated pattern feeds.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PhraseOwners {
+    /// For each automaton pattern: (group, exact form for case-sensitive groups).
+    pub owners: Vec<Vec<(GroupId, Option<String>)>>,
+}
+
+/// The compiled pack.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    /// Rules, in load order.
+    pub rules: Vec<Rule>,
+    /// Rule files the pack came from.
+    pub sources: Vec<super::error::RuleSource>,
+    /// Which rules run (after `--select` / `--ignore`).
+    pub enabled: Vec<bool>,
+    pub(crate) automaton: Option<AhoCorasick>,
+    pub(crate) phrase_owners: PhraseOwners,
+    pub(crate) regex_set: RegexSet,
+    pub(crate) regexes: Vec<PackRegex>,
+    /// For each group, the rules whose candidates it produces.
+    pub(crate) group_rules: Vec<Vec<usize>>,
+    /// Rules matching document elements rather than patterns.
+    pub(crate) element_rules: Vec<usize>,
+    /// Lexicons by id: their group and phrases.
+    pub lexicons: Vec<(String, GroupId, Vec<String>)>,
+}
+
+/// Collects patterns into groups while rules are compiled.
+#[derive(Debug, Default)]
+pub(crate) struct MatcherBuilder {
+    patterns: Vec<String>,
+    index: HashMap<String, usize>,
+    owners: PhraseOwners,
+    regex_sources: Vec<String>,
+    regexes: Vec<PackRegex>,
+    groups: usize,
+}
+
+impl MatcherBuilder {
+    pub fn new_group(&mut self) -> GroupId {
+        self.groups += 1;
+        (self.groups - 1) as GroupId
+    }
+
+    /// Adds a literal form (already brace-expanded and apostrophe-normalised).
+    pub fn add_phrase(&mut self, group: GroupId, form: &str, case_sensitive: bool) {
+        let key = form.to_ascii_lowercase();
+        let id = *self.index.entry(key.clone()).or_insert_with(|| {
+            self.patterns.push(key);
+            self.owners.owners.push(Vec::new());
+            self.patterns.len() - 1
+        });
+        let exact = case_sensitive.then(|| form.to_owned());
+        let owners = &mut self.owners.owners[id];
+        if !owners.iter().any(|(g, e)| *g == group && *e == exact) {
+            owners.push((group, exact));
+        }
+    }
+
+    /// Adds a compiled regular expression.
+    pub fn add_regex(&mut self, group: GroupId, source: String, regex: Regex) {
+        let flag = regex.capture_names().position(|n| n == Some("flag"));
+        self.regex_sources.push(source);
+        self.regexes.push(PackRegex { regex, group, flag });
+    }
+
+    pub fn finish(
+        self,
+        rules: Vec<Rule>,
+        sources: Vec<super::error::RuleSource>,
+        lexicons: Vec<(String, GroupId, Vec<String>)>,
+    ) -> Pack {
+        let automaton = (!self.patterns.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&self.patterns)
+                .expect("phrase automaton builds: patterns are plain strings")
+        });
+        let regex_set = RegexSet::new(&self.regex_sources)
+            .expect("each regex compiled alone, so the set compiles");
+        let mut group_rules = vec![Vec::new(); self.groups];
+        let mut element_rules = Vec::new();
+        for (i, r) in rules.iter().enumerate() {
+            for &g in &r.groups {
+                group_rules[g as usize].push(i);
+            }
+            if r.element.is_some() {
+                element_rules.push(i);
+            }
+        }
+        Pack {
+            enabled: vec![true; rules.len()],
+            rules,
+            sources,
+            automaton,
+            phrase_owners: self.owners,
+            regex_set,
+            regexes: self.regexes,
+            group_rules,
+            element_rules,
+            lexicons,
+        }
+    }
+}
+
+impl Pack {
+    /// Index of the rule with this id.
+    pub fn rule_index(&self, id: &str) -> Option<usize> {
+        self.rules.iter().position(|r| r.id == id)
+    }
+
+    /// Keeps only rules whose id or category is in `names` (when non-empty) and
+    /// drops those named in `ignore`. Returns the names that matched nothing.
+    pub fn select(&mut self, select: &[String], ignore: &[String]) -> Vec<String> {
+        let mut unknown = Vec::new();
+        for name in select.iter().chain(ignore) {
+            let known = self
+                .rules
+                .iter()
+                .any(|r| r.id == *name || r.category.as_str() == name);
+            if !known {
+                unknown.push(name.clone());
+            }
+        }
+        for (i, r) in self.rules.iter().enumerate() {
+            let hit = |names: &[String]| {
+                names
+                    .iter()
+                    .any(|n| *n == r.id || n == r.category.as_str())
+            };
+            self.enabled[i] = (select.is_empty() || hit(select)) && !hit(ignore);
+        }
+        unknown
+    }
+
+    /// Indices of the rules that run.
+    pub fn active(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.rules.len()).filter(|&i| self.enabled[i])
+    }
+
+    /// Every literal phrase form of the active rules, deduplicated and sorted.
+    pub fn phrases(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .active()
+            .flat_map(|i| self.rules[i].phrases.iter().cloned())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+}

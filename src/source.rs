@@ -1,0 +1,169 @@
+//! Reading documents: bytes to text, with the checks that keep bad input from
+//! becoming a panic or a silent miss.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::extract::{self, InputFormat};
+use crate::prose::Prose;
+
+/// How many leading bytes are inspected for NUL to call a file binary (as git does).
+const BINARY_SNIFF: usize = 8 << 10;
+
+/// Why one input could not be linted.
+#[derive(Debug)]
+pub enum InputErrorKind {
+    /// The path does not exist.
+    NotFound,
+    /// The file exists but could not be read.
+    Unreadable(std::io::Error),
+    /// The bytes are not UTF-8; `offset` is the first bad byte.
+    InvalidUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// A NUL byte near the start: not a text document.
+    Binary,
+    /// A Word document could not be read.
+    Extract(String),
+}
+
+/// An input that could not be linted, and which one.
+#[derive(Debug)]
+pub struct InputError {
+    /// The path as given or found.
+    pub path: String,
+    /// What went wrong.
+    pub kind: InputErrorKind,
+}
+
+impl InputError {
+    /// Binary files are skipped with a note rather than failing the run.
+    pub fn is_note(&self) -> bool {
+        matches!(self.kind, InputErrorKind::Binary)
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = &self.path;
+        match &self.kind {
+            InputErrorKind::NotFound => write!(f, "{p}: no such file or directory"),
+            InputErrorKind::Unreadable(e) => write!(f, "{p}: cannot read: {e}"),
+            InputErrorKind::InvalidUtf8 { offset } => {
+                write!(f, "{p}: not valid UTF-8 (first invalid byte at offset {offset}); skipped")
+            }
+            InputErrorKind::Binary => write!(f, "{p}: binary file skipped"),
+            InputErrorKind::Extract(e) => write!(f, "{p}: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// A document ready to lint: its text for display and its extracted prose.
+#[derive(Debug)]
+pub struct SourceDoc {
+    /// Path shown in output.
+    pub path: String,
+    /// The text findings point into: the file itself, or Word's extracted text.
+    pub text: String,
+    /// The prose to lint.
+    pub prose: Prose,
+    /// The format it was read as.
+    pub format: InputFormat,
+}
+
+impl SourceDoc {
+    /// True when offsets refer to the file's bytes (false for Word documents).
+    pub fn offsets_in_file(&self) -> bool {
+        self.format.offsets_are_file_offsets()
+    }
+}
+
+/// Reads a file from disk; `format` overrides the extension.
+pub fn read_path(path: &Path, format: Option<InputFormat>) -> Result<SourceDoc, InputError> {
+    let shown = display_path(path);
+    let bytes = std::fs::read(path).map_err(|e| InputError {
+        path: shown.clone(),
+        kind: if e.kind() == std::io::ErrorKind::NotFound {
+            InputErrorKind::NotFound
+        } else {
+            InputErrorKind::Unreadable(e)
+        },
+    })?;
+    let format = format
+        .or_else(|| InputFormat::from_path(path))
+        .unwrap_or(InputFormat::Txt);
+    from_bytes(shown, bytes, format)
+}
+
+/// Turns raw bytes into a document of the given format.
+pub fn from_bytes(path: String, bytes: Vec<u8>, format: InputFormat) -> Result<SourceDoc, InputError> {
+    if format == InputFormat::Docx {
+        // INTEGRATE-DOCX: wired to extract::extract_docx when the extractor lands.
+        return Err(InputError { path, kind: InputErrorKind::Binary });
+    }
+    if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+        return Err(InputError { path, kind: InputErrorKind::Binary });
+    }
+    let text = String::from_utf8(bytes).map_err(|e| InputError {
+        path: path.clone(),
+        kind: InputErrorKind::InvalidUtf8 { offset: e.utf8_error().valid_up_to() },
+    })?;
+    let prose = extract::extract_text(format, &text);
+    Ok(SourceDoc { path, text, prose, format })
+}
+
+/// A path as users typed it, without a leading `./`.
+pub fn display_path(path: &Path) -> String {
+    let s = path.display().to_string();
+    match s.strip_prefix("./") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => s,
+    }
+}
+
+/// Paths found by walking the inputs, plus inputs that do not exist.
+pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        let meta = match std::fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(InputError {
+                    path: display_path(p),
+                    kind: if e.kind() == std::io::ErrorKind::NotFound {
+                        InputErrorKind::NotFound
+                    } else {
+                        InputErrorKind::Unreadable(e)
+                    },
+                });
+                continue;
+            }
+        };
+        if !meta.is_dir() {
+            // A file named on the command line is linted whatever its extension.
+            files.push(p.clone());
+            continue;
+        }
+        let mut found = Vec::new();
+        for entry in ignore::WalkBuilder::new(p).build() {
+            match entry {
+                Ok(e) => {
+                    if e.file_type().is_some_and(|t| t.is_file()) && InputFormat::from_path(e.path()).is_some() {
+                        found.push(e.into_path());
+                    }
+                }
+                Err(err) => errors.push(InputError {
+                    path: display_path(p),
+                    kind: InputErrorKind::Unreadable(std::io::Error::other(err.to_string())),
+                }),
+            }
+        }
+        found.sort();
+        files.extend(found);
+    }
+    (files, errors)
+}
