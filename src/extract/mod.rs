@@ -1,12 +1,22 @@
 //! Turns a source file of some format into [`Prose`]: the words a reader sees,
 //! in blocks, with a map back to the file's bytes.
 
+mod docx;
+mod error;
+mod front_matter;
+mod html;
+mod markdown;
 mod txt;
+mod writer;
 
 use std::path::Path;
 
 use crate::prose::Prose;
 
+pub use docx::{MAX_PART_SIZE, extract_docx};
+pub use error::ExtractError;
+pub use html::extract_html;
+pub use markdown::extract_markdown;
 pub use txt::extract_txt;
 
 /// The formats newslint reads.
@@ -48,10 +58,13 @@ impl InputFormat {
 }
 
 /// Extracts prose from a UTF-8 text document of the given format.
+///
+/// Word documents are binary: read them with [`extract_docx`]. Given here
+/// (already decoded to text somehow), they are read as plain text.
 pub fn extract_text(format: InputFormat, text: &str) -> Prose {
     match format {
-        // Markdown, HTML and Word extractors arrive with the document-formats work;
-        // until then they are read as plain text, as the core issue specifies.
-        _ => extract_txt(text),
+        InputFormat::Markdown => extract_markdown(text),
+        InputFormat::Html => extract_html(text),
+        InputFormat::Txt | InputFormat::Docx => extract_txt(text),
     }
 }

@@ -52,6 +52,9 @@ pub struct Prose {
     pub front_matter: BTreeMap<String, String>,
     /// Extra location info a format wants shown (Word: paragraph numbers).
     pub paragraph_numbers: bool,
+    /// Inline quotations marked up as such (HTML `q`): prose byte ranges, in
+    /// order, each inside one block. Quotation scope, like block quotations.
+    pub quote_ranges: Vec<Range<usize>>,
 }
 
 impl Prose {
@@ -144,6 +147,18 @@ impl ProseBuilder {
     /// Records front matter fields.
     pub fn set_front_matter(&mut self, fields: BTreeMap<String, String>) {
         self.prose.front_matter = fields;
+    }
+
+    /// Length of the prose written so far: where the next piece will start.
+    pub fn text_len(&self) -> usize {
+        self.prose.text.len()
+    }
+
+    /// Records a prose range as an inline quotation (see [`Prose::quote_ranges`]).
+    pub fn push_quote_range(&mut self, range: Range<usize>) {
+        if !range.is_empty() {
+            self.prose.quote_ranges.push(range);
+        }
     }
 
     /// Marks the document as one whose readers navigate by paragraph number.

@@ -1,0 +1,405 @@
+//! Markdown (CommonMark with GitHub extensions) to prose.
+
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::front_matter;
+use super::writer::{Piece, Writer};
+use crate::prose::{BlockKind, Prose};
+
+/// What an open Markdown element means for the text inside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ctx {
+    /// Nothing inside is prose: code, raw HTML, images, autolinks.
+    Skip,
+    /// A block quotation (not a GitHub alert, which is the writer's own note).
+    Quote,
+    /// A heading; true for level 1.
+    Heading(bool),
+    Item,
+    Cell,
+    /// Anything else: emphasis, links, lists, tables, alerts, footnotes.
+    Plain,
+}
+
+/// Extracts the prose of a Markdown document: paragraphs, headings, list
+/// items, table cells and block quotations, with inline markup removed and
+/// code, raw HTML, URLs and front matter left out.
+pub fn extract_markdown(text: &str) -> Prose {
+    let mut w = Writer::new();
+    let mut body = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    if let Some(fm) = front_matter::split(&text[body..]) {
+        w.set_front_matter(fm.fields);
+        body += fm.len;
+    }
+    // No metadata-block option: pulldown-cmark would also take `---` blocks in
+    // mid-document for metadata, where CommonMark sees a rule and a heading.
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_GFM;
+    let mut ctx: Vec<Ctx> = Vec::new();
+    let mut run: Vec<Piece<'_>> = Vec::new();
+    for (event, r) in Parser::new_ext(&text[body..], opts).into_offset_iter() {
+        let r = r.start + body..r.end + body;
+        let skipping = ctx.contains(&Ctx::Skip);
+        match event {
+            Event::Text(t) => {
+                if !skipping {
+                    // pulldown-cmark splits text at escapes and entities, so a text
+                    // event is either the source itself or one decoded character.
+                    let src = &text[r.clone()];
+                    run.push(if src == t.as_ref() {
+                        Piece::verbatim(src, r.start)
+                    } else {
+                        Piece::replacement(t.into_string(), r)
+                    });
+                }
+                continue;
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if !skipping {
+                    run.push(Piece::replacement(" ", r));
+                }
+                continue;
+            }
+            _ => {}
+        }
+        flush(&mut w, &mut run, &ctx);
+        match event {
+            Event::Start(tag) => {
+                let (c, block) = classify(&tag);
+                if block {
+                    w.break_block();
+                } else if c == Ctx::Skip && !skipping {
+                    w.separator(r.start);
+                }
+                ctx.push(c);
+            }
+            Event::End(end) => {
+                ctx.pop();
+                if ends_block(end) {
+                    w.break_block();
+                }
+            }
+            Event::Code(_)
+            | Event::FootnoteReference(_)
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_)
+                if !skipping =>
+            {
+                w.separator(r.start);
+            }
+            Event::InlineHtml(html) if !skipping && is_line_break(&html) => {
+                w.separator(r.start);
+            }
+            Event::Rule => w.break_block(),
+            _ => {}
+        }
+    }
+    flush(&mut w, &mut run, &ctx);
+    w.finish()
+}
+
+/// Writes the pending text run, whose context is the innermost open element.
+fn flush(w: &mut Writer, run: &mut Vec<Piece<'_>>, ctx: &[Ctx]) {
+    if !run.is_empty() {
+        w.push_run(run, kind(ctx), true);
+        run.clear();
+    }
+}
+
+/// The context an element opens, and whether it starts a new block.
+fn classify(tag: &Tag<'_>) -> (Ctx, bool) {
+    match tag {
+        Tag::Paragraph | Tag::List(_) | Tag::FootnoteDefinition(_) => (Ctx::Plain, true),
+        Tag::Table(_) | Tag::TableHead | Tag::TableRow => (Ctx::Plain, true),
+        Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
+            (Ctx::Plain, true)
+        }
+        Tag::Heading { level, .. } => (Ctx::Heading(*level == HeadingLevel::H1), true),
+        Tag::BlockQuote(None) => (Ctx::Quote, true),
+        Tag::BlockQuote(Some(_)) => (Ctx::Plain, true),
+        Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => (Ctx::Skip, true),
+        Tag::Item => (Ctx::Item, true),
+        Tag::TableCell => (Ctx::Cell, true),
+        Tag::Image { .. } => (Ctx::Skip, false),
+        Tag::Link {
+            link_type: LinkType::Autolink | LinkType::Email,
+            ..
+        } => (Ctx::Skip, false),
+        _ => (Ctx::Plain, false),
+    }
+}
+
+fn ends_block(end: TagEnd) -> bool {
+    !matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+/// The block kind for text in the given context; quotation wins over all.
+fn kind(ctx: &[Ctx]) -> BlockKind {
+    if ctx.contains(&Ctx::Quote) {
+        return BlockKind::BlockQuote;
+    }
+    for c in ctx.iter().rev() {
+        match c {
+            Ctx::Heading(true) => return BlockKind::Headline,
+            Ctx::Heading(false) => return BlockKind::Heading,
+            Ctx::Item => return BlockKind::ListItem,
+            Ctx::Cell => return BlockKind::TableCell,
+            _ => {}
+        }
+    }
+    BlockKind::Paragraph
+}
+
+fn is_line_break(html: &str) -> bool {
+    let h = html.trim_start_matches('<').trim_start_matches('/');
+    h.len() >= 2
+        && h[..2].eq_ignore_ascii_case("br")
+        && !h[2..].starts_with(|c: char| c.is_ascii_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each block's prose text and kind.
+    fn blocks(p: &Prose) -> Vec<(BlockKind, &str)> {
+        p.blocks
+            .iter()
+            .map(|b| (b.kind, &p.text[b.range.clone()]))
+            .collect()
+    }
+
+    /// Where the first occurrence of `word` in the prose comes from.
+    fn source_of<'a>(src: &'a str, p: &Prose, word: &str) -> &'a str {
+        let at = p
+            .text
+            .find(word)
+            .unwrap_or_else(|| panic!("{word:?} not in {:?}", p.text));
+        &src[p.source_range(at..at + word.len())]
+    }
+
+    #[test]
+    fn inline_markup_disappears_but_maps_exactly() {
+        let src = "A **bold** move by _the_ [mayor](https://example.org \"t\") today.\n";
+        let p = extract_markdown(src);
+        assert_eq!(p.text, "A bold move by the mayor today.");
+        assert_eq!(source_of(src, &p, "bold"), "bold");
+        assert_eq!(source_of(src, &p, "mayor"), "mayor");
+        assert_eq!(source_of(src, &p, "by the mayor"), "by _the_ [mayor");
+        assert_eq!(blocks(&p), vec![(BlockKind::Paragraph, p.text.as_str())]);
+    }
+
+    #[test]
+    fn headings_lists_tables_quotes() {
+        let src = "\
+# Storm Closes Schools
+
+Intro line one
+continues here.
+
+## What Happened
+
+- First item
+- Second *item*
+
+| Name | Role |
+|------|------|
+| Ada  | Chair |
+
+> The roads were empty,
+> a driver said.
+
+Setext Title
+============
+";
+        let p = extract_markdown(src);
+        assert_eq!(
+            blocks(&p),
+            vec![
+                (BlockKind::Headline, "Storm Closes Schools"),
+                (BlockKind::Paragraph, "Intro line one continues here."),
+                (BlockKind::Heading, "What Happened"),
+                (BlockKind::ListItem, "First item"),
+                (BlockKind::ListItem, "Second item"),
+                (BlockKind::TableCell, "Name"),
+                (BlockKind::TableCell, "Role"),
+                (BlockKind::TableCell, "Ada"),
+                (BlockKind::TableCell, "Chair"),
+                (
+                    BlockKind::BlockQuote,
+                    "The roads were empty, a driver said."
+                ),
+                (BlockKind::Heading, "Setext Title"),
+            ]
+        );
+        // the soft break maps to the line break itself
+        let at = p.text.find("one continues").unwrap() + 3;
+        assert_eq!(&src[p.source_range(at..at + 1)], "\n");
+        assert_eq!(source_of(src, &p, "empty, a driver"), "empty,\n> a driver");
+    }
+
+    #[test]
+    fn setext_level_one_can_be_the_headline() {
+        let p = extract_markdown("Council Votes\n=============\n\nBody.\n\n# Later\n");
+        assert_eq!(
+            blocks(&p),
+            vec![
+                (BlockKind::Headline, "Council Votes"),
+                (BlockKind::Paragraph, "Body."),
+                (BlockKind::Heading, "Later"),
+            ]
+        );
+    }
+
+    #[test]
+    fn code_html_urls_images_and_footnotes_are_skipped() {
+        let src = "\
+Run `make` now, see https://example.org/a?b=1 or <https://example.net>.
+Photo ![a wide shot](img/shot.jpg) here<!-- editor: check --> and <span class=\"x\">kept</span>.
+A claim[^1] stands.
+
+```rust
+let secret = \"code words\";
+```
+
+    indented code words
+
+<div>
+html block words
+</div>
+
+[^1]: Footnote text is prose.
+";
+        let p = extract_markdown(src);
+        assert_eq!(
+            blocks(&p),
+            vec![
+                (
+                    BlockKind::Paragraph,
+                    "Run now, see or . Photo here and kept. A claim stands."
+                ),
+                (BlockKind::Paragraph, "Footnote text is prose."),
+            ]
+        );
+        for hidden in [
+            "make",
+            "example",
+            "shot",
+            "editor",
+            "secret",
+            "code words",
+            "html block",
+            "^1",
+        ] {
+            assert!(
+                !p.text.contains(hidden),
+                "{hidden} leaked into {:?}",
+                p.text
+            );
+        }
+        assert_eq!(source_of(src, &p, "kept"), "kept");
+    }
+
+    #[test]
+    fn escapes_and_entities_map_to_their_whole_source() {
+        let src = "It&rsquo;s 5 \\* 3 &amp; more&#33;\n";
+        let p = extract_markdown(src);
+        assert_eq!(p.text, "It\u{2019}s 5 * 3 & more!");
+        assert_eq!(source_of(src, &p, "It\u{2019}s"), "It&rsquo;s");
+        // pulldown-cmark drops the backslash and starts the text at the escaped character
+        assert_eq!(source_of(src, &p, "*"), "*");
+        assert_eq!(source_of(src, &p, "5 * 3"), "5 \\* 3");
+        assert_eq!(source_of(src, &p, "& more!"), "&amp; more&#33;");
+    }
+
+    #[test]
+    fn front_matter_is_read_and_not_prose() {
+        let src = "\u{feff}---\ntitle: \"Rates rise\"\nauthor: Kim\n---\n# Rates Rise Again\n\nThe bank acted.\n";
+        let p = extract_markdown(src);
+        assert_eq!(
+            p.front_matter.get("title").map(String::as_str),
+            Some("Rates rise")
+        );
+        assert_eq!(
+            p.front_matter.get("author").map(String::as_str),
+            Some("Kim")
+        );
+        assert_eq!(
+            blocks(&p),
+            vec![
+                (BlockKind::Headline, "Rates Rise Again"),
+                (BlockKind::Paragraph, "The bank acted."),
+            ]
+        );
+        assert_eq!(source_of(src, &p, "bank"), "bank");
+        let toml = "+++\ntitle = \"T\"\n+++\nBody text.\n";
+        let p = extract_markdown(toml);
+        assert_eq!(p.front_matter.get("title").map(String::as_str), Some("T"));
+        assert_eq!(p.text, "Body text.");
+    }
+
+    #[test]
+    fn mid_document_rules_are_not_front_matter() {
+        let p = extract_markdown("Para one.\n\n---\n\nPara two.\n");
+        assert!(p.front_matter.is_empty());
+        assert_eq!(p.text, "Para one.\n\nPara two.");
+    }
+
+    #[test]
+    fn alerts_are_not_quotations() {
+        let p = extract_markdown("> [!NOTE]\n> Editor's note here.\n\n> Real quote.\n");
+        assert_eq!(
+            blocks(&p),
+            vec![
+                (BlockKind::Paragraph, "Editor's note here."),
+                (BlockKind::BlockQuote, "Real quote."),
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_markdown_never_panics() {
+        for src in [
+            "```\nunclosed fence\nstill code",
+            "---\nunclosed: front matter\n",
+            "+++\n",
+            "[link](unclosed",
+            "**unclosed bold",
+            "<div>\nunclosed html",
+            "| a |\n|---|\n| b | c | d |",
+            "&#99999999; &#0; &bogus; \\",
+            "> > > nested\n>\n> - list\n>   ```\n>   code",
+            "\r\n\r\n# \r\n",
+            "",
+        ] {
+            let p = extract_markdown(src);
+            for b in &p.blocks {
+                let r = p.source_range(b.range.clone());
+                assert!(src.get(r).is_some(), "{src:?}");
+            }
+        }
+        let p = extract_markdown("Text before.\n\n```\nunclosed fence\nstill code");
+        assert_eq!(p.text, "Text before.");
+    }
+
+    #[test]
+    fn line_breaks_in_inline_html() {
+        assert!(is_line_break("<br>"));
+        assert!(is_line_break("<BR/>"));
+        assert!(!is_line_break("<bring>"));
+        let p = extract_markdown("one<br>two\n");
+        assert_eq!(p.text, "one two");
+    }
+}
