@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::finding::{Context, Finding, Suggestion};
+use crate::finding::{Category, Context, Finding, Suggestion};
 use crate::model::{CueKind, Document, QuotationKind, SourceKind};
 use crate::prose::{BlockKind, Prose};
 use crate::rules::phrase::{at_word_boundaries, is_word_char};
@@ -157,6 +157,26 @@ pub fn check_document(pack: &Pack, doc: &Document<'_>, only: Option<usize>) -> V
         kept.push(f);
     }
     kept.sort_by(|a, b| (a.range.start, a.rule).cmp(&(b.range.start, b.rule)));
+    // Two rules of one category on the same words are one problem: keep the
+    // more severe (a hedge in a headline is reported once, as a headline hedge).
+    let mut i = 0;
+    while i < kept.len() {
+        let start = kept[i].range.start;
+        let run = kept[..i].iter().rev().take_while(|k| k.range.start == start).count();
+        let dup = (i - run..i).find(|&j| {
+            kept[j].range == kept[i].range
+                && pack.rules[kept[j].rule].category == pack.rules[kept[i].rule].category
+        });
+        match dup {
+            Some(j) if pack.rules[kept[j].rule].severity >= pack.rules[kept[i].rule].severity => {
+                kept.remove(i);
+            }
+            Some(j) => {
+                kept.remove(j);
+            }
+            None => i += 1,
+        }
+    }
     kept
 }
 
@@ -248,10 +268,13 @@ fn judge(rule: &Rule, rule_index: usize, doc: &Document<'_>, hits: &Hits, c: &Ca
     let matched = &text[range.clone()];
     let prose = doc.prose;
     let mut context = Vec::new();
+    // The missing source is the verdict only for sourcing and hedging rules;
+    // elsewhere attribution merely exempts, and the label would be noise.
     let sourced_by_attribution = rule
         .unless
         .iter()
-        .find(|c| matches!(c.target, Target::Attribution(_)));
+        .find(|c| matches!(c.target, Target::Attribution(_)))
+        .filter(|_| matches!(rule.category, Category::Sourcing | Category::Hedging));
     if let Some(cond) = sourced_by_attribution {
         let label = match (c.element, cond.within) {
             (Some(Element::Quotation), _) => "no speaker is named in this or a neighbouring sentence",

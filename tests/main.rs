@@ -1,0 +1,8 @@
+//! Integration tests: one binary (see Cargo.toml), one module per concern.
+
+mod common;
+
+mod bad_input;
+mod cli;
+mod pack;
+mod snapshots;

@@ -1,0 +1,37 @@
+//! The embedded pack: every rule's own examples hold.
+
+use newslint::rules::PackLoader;
+use newslint::verify::verify;
+
+#[test]
+fn every_embedded_rule_example_holds() {
+    let mut loader = PackLoader::new();
+    loader.add_embedded();
+    let pack = loader.load().unwrap_or_else(|e| panic!("embedded pack loads:\n{e}"));
+    let (checked, failures) = verify(&pack, |_| true);
+    let report: Vec<String> = failures
+        .iter()
+        .flat_map(|f| {
+            let rule = &pack.rules[f.rule];
+            let text = &rule.examples[f.example].text;
+            f.describe(&pack)
+                .into_iter()
+                .map(move |p| format!("{}: {p}\n    in: {text}", rule.id))
+        })
+        .collect();
+    assert!(report.is_empty(), "{} of {checked} examples fail:\n{}", failures.len(), report.join("\n"));
+}
+
+#[test]
+fn every_rule_has_two_flag_and_two_pass_examples_and_a_reference() {
+    let mut loader = PackLoader::new();
+    loader.add_embedded();
+    let pack = loader.load().unwrap();
+    for r in &pack.rules {
+        let flag = r.examples.iter().filter(|e| e.must_flag).count();
+        let pass = r.examples.len() - flag;
+        assert!(flag >= 2 && pass >= 2, "{} has {flag} flag and {pass} pass examples", r.id);
+        assert!(!r.references.is_empty(), "{} cites no reference", r.id);
+        assert!(r.explanation.len() > 80, "{} explains too little", r.id);
+    }
+}
