@@ -68,3 +68,6 @@ pub fn extract_text(format: InputFormat, text: &str) -> Prose {
         InputFormat::Txt | InputFormat::Docx => extract_txt(text),
     }
 }
+
+#[cfg(test)]
+mod tests;
