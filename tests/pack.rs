@@ -35,3 +35,20 @@ fn every_rule_has_two_flag_and_two_pass_examples_and_a_reference() {
         assert!(r.explanation.len() > 80, "{} explains too little", r.id);
     }
 }
+
+/// The annotated example in docs/rules.md is a real rule file whose examples hold.
+#[test]
+fn docs_rules_example_loads_and_its_examples_hold() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md")).unwrap();
+    let start = doc.find("```toml\n").expect("a toml block") + "```toml\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let mut loader = PackLoader::new();
+    loader.add_embedded();
+    loader.add_source("docs/rules.md".into(), doc[start..end].to_string());
+    let pack = loader.load().unwrap_or_else(|e| panic!("docs example loads:\n{e}"));
+    let src = pack.sources.len() - 1;
+    let (checked, failures) = verify(&pack, |s| s == src);
+    assert!(checked >= 4);
+    let msgs: Vec<String> = failures.iter().flat_map(|f| f.describe(&pack)).collect();
+    assert!(failures.is_empty(), "{msgs:?}");
+}
