@@ -27,15 +27,27 @@ enum Ev {
 /// (and the `title`, when there is no `h1`), in blocks, without scripts,
 /// styles, code, attribute values or comments.
 pub fn extract_html(text: &str) -> Prose {
-    let events = tokenize(text);
+    let mut w = Writer::new();
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    extract_into(&mut w, text, start..text.len(), BlockKind::Paragraph);
+    w.finish()
+}
+
+/// Writes the prose of the HTML at `range` of `src` (a whole document, or an
+/// HTML block inside Markdown) into `w`, mapped to offsets in `src`. Text
+/// outside any telling element gets block kind `outer`; a block quotation
+/// around the fragment makes all of it quoted.
+pub(crate) fn extract_into(w: &mut Writer, src: &str, range: Range<usize>, outer: BlockKind) {
+    let events = tokenize(&src[range.clone()], range.start);
     let has_h1 = events
         .iter()
         .any(|e| matches!(e, Ev::Start { name, .. } if name == "h1"));
     let mut walker = Walker {
-        src: text,
-        w: Writer::new(),
+        src,
+        w,
         stack: Vec::new(),
         has_h1,
+        outer,
     };
     for e in events {
         match e {
@@ -44,16 +56,24 @@ pub fn extract_html(text: &str) -> Prose {
             Ev::Text { span, value } => walker.text(span, &value),
         }
     }
-    walker.w.finish()
+    // What was open closes with the fragment (an unclosed `q`, a block).
+    while !walker.stack.is_empty() {
+        walker.pop();
+    }
+    walker.w.break_block();
 }
 
-fn tokenize(text: &str) -> Vec<Ev> {
+/// Tokenizes `text`, found at byte `base` of the file, into file-offset events.
+fn tokenize(text: &str, base: usize) -> Vec<Ev> {
     let mut open: Option<(String, usize)> = None;
     let mut emitter = CallbackEmitter::new(
         move |event: CallbackEvent<'_>, span: Span<usize>| -> Option<Ev> {
             match event {
                 CallbackEvent::OpenStartTag { name } => {
-                    open = Some((String::from_utf8_lossy(name).into_owned(), span.start));
+                    open = Some((
+                        String::from_utf8_lossy(name).into_owned(),
+                        base + span.start,
+                    ));
                     None
                 }
                 CallbackEvent::CloseStartTag { .. } => {
@@ -61,10 +81,10 @@ fn tokenize(text: &str) -> Vec<Ev> {
                 }
                 CallbackEvent::EndTag { name } => Some(Ev::End {
                     name: String::from_utf8_lossy(name).into_owned(),
-                    at: span.start,
+                    at: base + span.start,
                 }),
                 CallbackEvent::String { value } => Some(Ev::Text {
-                    span: span.start..span.end,
+                    span: base + span.start..base + span.end,
                     value: String::from_utf8_lossy(value).into_owned(),
                 }),
                 _ => None,
@@ -231,9 +251,10 @@ fn is_scope_boundary(name: &str) -> bool {
 
 struct Walker<'a> {
     src: &'a str,
-    w: Writer,
+    w: &'a mut Writer,
     stack: Vec<String>,
     has_h1: bool,
+    outer: BlockKind,
 }
 
 impl Walker<'_> {
@@ -387,7 +408,7 @@ impl Walker<'_> {
     }
 
     fn kind(&self) -> BlockKind {
-        if self.open("blockquote") {
+        if self.outer == BlockKind::BlockQuote || self.open("blockquote") {
             return BlockKind::BlockQuote;
         }
         for n in self.stack.iter().rev() {
@@ -399,7 +420,7 @@ impl Walker<'_> {
                 _ => {}
             }
         }
-        BlockKind::Paragraph
+        self.outer
     }
 }
 
@@ -735,5 +756,9 @@ mod tests {
             "after"
         );
         assert_eq!(extract_html("<p>\0nul\0</p>").text, "nul");
+        let bom = "\u{feff}<p>bom</p>";
+        let p = extract_html(bom);
+        assert_eq!(p.text, "bom");
+        assert_eq!(p.source_range(0..3), 6..9);
     }
 }

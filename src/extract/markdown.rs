@@ -2,15 +2,19 @@
 
 use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::front_matter;
+use std::ops::Range;
+
 use super::writer::{Piece, Writer};
+use super::{front_matter, html};
 use crate::prose::{BlockKind, Prose};
 
 /// What an open Markdown element means for the text inside it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ctx {
-    /// Nothing inside is prose: code, raw HTML, images, autolinks.
+    /// Nothing inside is prose: code, images, autolinks.
     Skip,
+    /// An HTML block: its text is read as HTML.
+    HtmlBlock,
     /// A block quotation (not a GitHub alert, which is the writer's own note).
     Quote,
     /// A heading; true for level 1.
@@ -40,6 +44,7 @@ pub fn extract_markdown(text: &str) -> Prose {
         | Options::ENABLE_GFM;
     let mut ctx: Vec<Ctx> = Vec::new();
     let mut run: Vec<Piece<'_>> = Vec::new();
+    let mut html: Vec<Range<usize>> = Vec::new();
     for (event, r) in Parser::new_ext(&text[body..], opts).into_offset_iter() {
         let r = r.start + body..r.end + body;
         let skipping = ctx.contains(&Ctx::Skip);
@@ -76,8 +81,20 @@ pub fn extract_markdown(text: &str) -> Prose {
                 }
                 ctx.push(c);
             }
+            Event::Html(_) if ctx.last() == Some(&Ctx::HtmlBlock) && !skipping => {
+                match html.last_mut() {
+                    Some(last) if last.end == r.start => last.end = r.end,
+                    _ => html.push(r),
+                }
+            }
             Event::End(end) => {
                 ctx.pop();
+                if end == TagEnd::HtmlBlock {
+                    // Lines broken up by container markers (`> `) are read one by one.
+                    for part in html.drain(..) {
+                        html::extract_into(&mut w, text, part, kind(&ctx));
+                    }
+                }
                 if ends_block(end) {
                     w.break_block();
                 }
@@ -120,7 +137,8 @@ fn classify(tag: &Tag<'_>) -> (Ctx, bool) {
         Tag::Heading { level, .. } => (Ctx::Heading(*level == HeadingLevel::H1), true),
         Tag::BlockQuote(None) => (Ctx::Quote, true),
         Tag::BlockQuote(Some(_)) => (Ctx::Plain, true),
-        Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => (Ctx::Skip, true),
+        Tag::CodeBlock(_) | Tag::MetadataBlock(_) => (Ctx::Skip, true),
+        Tag::HtmlBlock => (Ctx::HtmlBlock, true),
         Tag::Item => (Ctx::Item, true),
         Tag::TableCell => (Ctx::Cell, true),
         Tag::Image { .. } => (Ctx::Skip, false),
@@ -264,7 +282,7 @@ Setext Title
     }
 
     #[test]
-    fn code_html_urls_images_and_footnotes_are_skipped() {
+    fn code_urls_images_footnotes_skipped_html_blocks_read_as_html() {
         let src = "\
 Run `make` now, see https://example.org/a?b=1 or <https://example.net>.
 Photo ![a wide shot](img/shot.jpg) here<!-- editor: check --> and <span class=\"x\">kept</span>.
@@ -276,9 +294,15 @@ let secret = \"code words\";
 
     indented code words
 
-<div>
-html block words
+<div class=\"box\">
+html block <b>words</b> &amp; more
+<script>var hidden = \"script words\";</script>
 </div>
+
+<!-- a comment block -->
+
+> <p>quoted
+> html</p>
 
 [^1]: Footnote text is prose.
 ";
@@ -290,9 +314,13 @@ html block words
                     BlockKind::Paragraph,
                     "Run now, see or . Photo here and kept. A claim stands."
                 ),
+                (BlockKind::Paragraph, "html block words & more"),
+                (BlockKind::BlockQuote, "quoted"),
+                (BlockKind::BlockQuote, "html"),
                 (BlockKind::Paragraph, "Footnote text is prose."),
             ]
         );
+        assert_eq!(source_of(src, &p, "words & more"), "words</b> &amp; more");
         for hidden in [
             "make",
             "example",
@@ -300,7 +328,9 @@ html block words
             "editor",
             "secret",
             "code words",
-            "html block",
+            "script",
+            "comment",
+            "box",
             "^1",
         ] {
             assert!(

@@ -570,7 +570,7 @@ fn markdown_doc(seed: u64) -> Doc {
     let mut last_list = false;
     for _ in 0..1 + d.roll(7) {
         d.raw("\n");
-        let kind = d.roll(11);
+        let kind = d.roll(12);
         match kind {
             0 => {
                 let level = 1 + d.roll(3);
@@ -603,8 +603,15 @@ fn markdown_doc(seed: u64) -> Doc {
             }
             4 => d.hidden("```text\nzq code `x` <b>\n```"),
             5 if !last_list => d.hidden("    zq indented code"),
-            6 => d.hidden("<div class=\"zq\">\nzq html block\n</div>"),
-            7 => d.raw("***"),
+            6 => {
+                d.hidden("<div class=\"zq\">\n");
+                d.word(&HTML_CODED);
+                d.raw(" ");
+                d.word(&[]);
+                d.hidden("\n<!-- zq --></div>");
+            }
+            7 => d.hidden("<!-- zq\n\ncomment block -->"),
+            8 => d.raw("***"),
             _ => md_inline(&mut d, "\n"),
         }
         last_list = kind == 1;
