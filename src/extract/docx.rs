@@ -189,43 +189,47 @@ fn attr(e: &BytesStart<'_>, local: &str) -> Option<String> {
         })
 }
 
-/// Paragraph styles: id to (display name, parent style id).
+/// One paragraph style as defined in the styles part.
+#[derive(Debug, Default, Clone)]
+struct Style {
+    name: String,
+    based_on: Option<String>,
+    /// The style itself numbers its paragraphs (Word's "List Bullet").
+    numbered: bool,
+}
+
+/// Paragraph styles by id.
 #[derive(Debug, Default)]
 struct Styles {
-    by_id: HashMap<String, (String, Option<String>)>,
+    by_id: HashMap<String, Style>,
 }
 
 fn parse_styles(xml: &str) -> Styles {
     let mut styles = Styles::default();
     let mut r = NsReader::from_str(xml);
-    let mut current: Option<(String, String, Option<String>)> = None;
+    let mut current: Option<(String, Style)> = None;
     loop {
         let Ok(event) = r.read_event() else {
             return styles;
         };
         match event {
-            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                "style" => {
-                    if let Some((id, name, parent)) = current.take() {
-                        styles.by_id.insert(id, (name, parent));
+            Event::Start(e) | Event::Empty(e) => {
+                match (e.local_name().as_ref(), current.as_mut()) {
+                    ("style", _) => {
+                        if let Some((id, style)) = current.take() {
+                            styles.by_id.insert(id, style);
+                        }
+                        current = attr(&e, "styleId").map(|id| (id, Style::default()));
                     }
-                    current = attr(&e, "styleId").map(|id| (id, String::new(), None));
+                    ("name", Some((_, style))) => style.name = attr(&e, "val").unwrap_or_default(),
+                    ("basedOn", Some((_, style))) => style.based_on = attr(&e, "val"),
+                    ("numPr", Some((_, style))) => style.numbered = true,
+                    _ => {}
                 }
-                "name" => {
-                    if let (Some(c), Some(v)) = (current.as_mut(), attr(&e, "val")) {
-                        c.1 = v;
-                    }
-                }
-                "basedOn" => {
-                    if let (Some(c), Some(v)) = (current.as_mut(), attr(&e, "val")) {
-                        c.2 = Some(v);
-                    }
-                }
-                _ => {}
-            },
+            }
             Event::End(e) if e.local_name().as_ref() == "style" => {
-                if let Some((id, name, parent)) = current.take() {
-                    styles.by_id.insert(id, (name, parent));
+                if let Some((id, style)) = current.take() {
+                    styles.by_id.insert(id, style);
                 }
             }
             Event::Eof => return styles,
@@ -240,6 +244,7 @@ enum Role {
     Title,
     Heading(u8),
     Quote,
+    List,
     Body,
 }
 
@@ -249,18 +254,18 @@ impl Styles {
     fn role(&self, id: &str) -> Role {
         let mut id = id.to_owned();
         for _ in 0..16 {
-            let entry = self.by_id.get(&id);
-            let name = entry.map_or("", |(n, _)| n.as_str());
-            let role = role_of_name(name);
-            if role != Role::Body {
-                return role;
+            let style = self.by_id.get(&id);
+            let name = style.map_or("", |s| s.name.as_str());
+            for role in [role_of_name(name), role_of_name(&id)] {
+                if role != Role::Body {
+                    return role;
+                }
             }
-            let role = role_of_name(&id);
-            if role != Role::Body {
-                return role;
+            if style.is_some_and(|s| s.numbered) {
+                return Role::List;
             }
-            match entry.and_then(|(_, parent)| parent.clone()) {
-                Some(p) => id = p,
+            match style.and_then(|s| s.based_on.clone()) {
+                Some(parent) => id = parent,
                 None => break,
             }
         }
@@ -279,6 +284,9 @@ fn role_of_name(name: &str) -> Role {
         "title" => Role::Title,
         "subtitle" => Role::Heading(2),
         "quote" | "intensequote" => Role::Quote,
+        _ if n.starts_with("listbullet") || n.starts_with("listnumber") || n == "listparagraph" => {
+            Role::List
+        }
         _ => match n.strip_prefix("heading").and_then(|l| l.parse::<u8>().ok()) {
             Some(level @ 1..=9) => Role::Heading(level),
             _ => Role::Body,
@@ -496,6 +504,7 @@ fn build(paragraphs: &[Paragraph], styles: &Styles) -> Prose {
             _ if Some(i) == headline => BlockKind::Headline,
             Role::Title | Role::Heading(_) => BlockKind::Heading,
             Role::Quote => BlockKind::BlockQuote,
+            Role::List => BlockKind::ListItem,
             Role::Body if p.list => BlockKind::ListItem,
             Role::Body if p.table => BlockKind::TableCell,
             Role::Body => BlockKind::Paragraph,
@@ -663,14 +672,17 @@ pub(crate) mod tests {
     #[test]
     fn styles_part_names_localized_and_derived_styles() {
         let document = format!(
-            r#"<w:document {NS}><w:body>{}{}{}</w:body></w:document>"#,
+            r#"<w:document {NS}><w:body>{}{}{}{}{}</w:body></w:document>"#,
             para("berschrift1", "Schlagzeile"),
             para("MyHead", "Derived"),
             para("", "Text"),
+            para("Bulleted", "Styled bullet"),
+            para("ListNumber", "Numbered by name"),
         );
         let styles = r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
 <w:style w:type="paragraph" w:styleId="berschrift1"><w:name w:val="heading 1"/></w:style>
 <w:style w:type="paragraph" w:styleId="MyHead"><w:name w:val="My Head"/><w:basedOn w:val="berschrift1"/></w:style>
+<w:style w:type="paragraph" w:styleId="Bulleted"><w:name w:val="Bulleted"/><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr></w:style>
 </w:styles>"#;
         let bytes = package(&[
             ("word/document.xml", &document),
@@ -683,6 +695,8 @@ pub(crate) mod tests {
                 (BlockKind::Headline, "Schlagzeile"),
                 (BlockKind::Heading, "Derived"),
                 (BlockKind::Paragraph, "Text"),
+                (BlockKind::ListItem, "Styled bullet"),
+                (BlockKind::ListItem, "Numbered by name"),
             ]
         );
     }
