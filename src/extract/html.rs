@@ -474,10 +474,17 @@ fn decode_run<'a>(src: &'a str, span: Range<usize>, value: &str) -> Vec<Piece<'a
     }
     let ours: String = pieces.iter().map(|p| p.text.as_ref()).collect();
     if normalize(&ours) == normalize(value) {
-        pieces
-    } else {
-        vec![Piece::replacement(value.to_owned(), span)]
+        return pieces;
     }
+    // Coarse but never wrong: each word stands for the whole run.
+    let mut coarse = Vec::new();
+    for (i, word) in value.split_ascii_whitespace().enumerate() {
+        if i > 0 {
+            coarse.push(Piece::replacement(" ", span.clone()));
+        }
+        coarse.push(Piece::replacement(word.to_owned(), span.clone()));
+    }
+    coarse
 }
 
 /// Text as compared between our decoding and the tokenizer's: line breaks

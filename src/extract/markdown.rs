@@ -1,8 +1,8 @@
 //! Markdown (CommonMark with GitHub extensions) to prose.
 
-use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
-
 use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::writer::{Piece, Writer};
 use super::{front_matter, html};
@@ -107,7 +107,7 @@ pub fn extract_markdown(text: &str) -> Prose {
             {
                 w.separator(r.start);
             }
-            Event::InlineHtml(html) if !skipping && is_line_break(&html) => {
+            Event::InlineHtml(tag) if !skipping && is_line_break(&tag) => {
                 w.separator(r.start);
             }
             Event::Rule => w.break_block(),
@@ -180,10 +180,10 @@ fn kind(ctx: &[Ctx]) -> BlockKind {
     BlockKind::Paragraph
 }
 
+/// True for inline `<br>`, `<br/>` or `</br>`: a line break between words.
 fn is_line_break(html: &str) -> bool {
     let h = html.trim_start_matches('<').trim_start_matches('/');
-    h.len() >= 2
-        && h[..2].eq_ignore_ascii_case("br")
+    h.get(..2).is_some_and(|b| b.eq_ignore_ascii_case("br"))
         && !h[2..].starts_with(|c: char| c.is_ascii_alphanumeric())
 }
 
