@@ -4,7 +4,7 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::extract::{self, InputFormat};
+use crate::extract::{self, ExtractError, InputFormat};
 use crate::prose::Prose;
 
 /// How many leading bytes are inspected for NUL to call a file binary (as git does).
@@ -25,7 +25,7 @@ pub enum InputErrorKind {
     /// A NUL byte near the start: not a text document.
     Binary,
     /// A Word document could not be read.
-    Extract(String),
+    Extract(ExtractError),
 }
 
 /// An input that could not be linted, and which one.
@@ -101,8 +101,11 @@ pub fn read_path(path: &Path, format: Option<InputFormat>) -> Result<SourceDoc, 
 /// Turns raw bytes into a document of the given format.
 pub fn from_bytes(path: String, bytes: Vec<u8>, format: InputFormat) -> Result<SourceDoc, InputError> {
     if format == InputFormat::Docx {
-        // INTEGRATE-DOCX: wired to extract::extract_docx when the extractor lands.
-        return Err(InputError { path, kind: InputErrorKind::Binary });
+        let prose = extract::extract_docx(&bytes).map_err(|e| InputError {
+            path: path.clone(),
+            kind: InputErrorKind::Extract(e),
+        })?;
+        return Ok(SourceDoc { path, text: prose.text.clone(), prose, format });
     }
     if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
         return Err(InputError { path, kind: InputErrorKind::Binary });
