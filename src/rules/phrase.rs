@@ -112,7 +112,7 @@ mod tests {
         assert!(expand_braces("claim{s").is_err());
         assert!(expand_braces("claim}s").is_err());
         assert!(expand_braces("a{b").is_err());
-        let many = "{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b,c}";
+        let many = "{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b}";
         assert!(expand_braces(many).is_err());
     }
 
