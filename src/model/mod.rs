@@ -5,6 +5,12 @@
 //! this model whether a match is narration or quoted speech, and whether a
 //! source is named in reach.
 
+mod attribution;
+mod lexicon;
+mod quotes;
+mod scan;
+mod sentences;
+
 use std::ops::Range;
 
 use crate::prose::{BlockKind, Prose};
@@ -73,9 +79,11 @@ pub struct Attribution {
     pub sentence: usize,
     /// Byte range of the cue ("said", "according to", "told reporters").
     pub cue: Range<usize>,
-    /// Byte range of the source's noun phrase, when one was found.
+    /// Byte range of the source's noun phrase, when one was found. `None`
+    /// for a strong cue ("said", "according to") whose source could not be
+    /// parsed; rules should not blame a source they cannot show.
     pub source: Option<Range<usize>>,
-    /// How identifiable the source is.
+    /// How identifiable the source is (`Vague` when `source` is `None`).
     pub source_kind: SourceKind,
     /// Speech or state of mind.
     pub cue_kind: CueKind,
@@ -92,27 +100,111 @@ pub struct Document<'p> {
     pub quotations: Vec<Quotation>,
     /// Attributions sorted by cue start.
     pub attributions: Vec<Attribution>,
+    /// Indices of the outermost quotations: disjoint and sorted, so a binary
+    /// search answers "is this quoted?" (nested ones lie inside them).
+    top: Vec<usize>,
+    /// Parent index of each quotation (`usize::MAX` for an outermost one).
+    parents: Vec<usize>,
 }
+
+/// A block checked to lie inside the text on char boundaries.
+#[derive(Debug, Clone)]
+pub(crate) struct BlockRef {
+    /// Byte range in the prose text.
+    pub range: Range<usize>,
+    /// The block's role.
+    pub kind: BlockKind,
+}
+
+const NO_PARENT: usize = usize::MAX;
 
 impl<'p> Document<'p> {
     /// Segments the prose and finds quotations and attributions.
     pub fn analyze(prose: &'p Prose) -> Self {
-        let sentences = prose
-            .blocks
-            .iter()
-            .enumerate()
-            .map(|(i, b)| Sentence {
-                range: b.range.clone(),
-                block: i,
-                is_question: prose.text[b.range.clone()].ends_with('?'),
-            })
-            .collect();
+        let text = prose.text.as_str();
+        // Extractors promise ordered blocks on char boundaries; a block that
+        // breaks the promise is skipped rather than risking a panic.
+        let mut refs = Vec::with_capacity(prose.blocks.len());
+        let mut kept = Vec::with_capacity(prose.blocks.len());
+        let mut prev_end = 0;
+        for (i, b) in prose.blocks.iter().enumerate() {
+            let r = &b.range;
+            if r.start < prev_end || r.start > r.end || text.get(r.clone()).is_none() {
+                continue;
+            }
+            prev_end = r.end;
+            refs.push(BlockRef {
+                range: r.clone(),
+                kind: b.kind,
+            });
+            kept.push(i);
+        }
+        let quotations = quotes::find(text, &refs);
+        let (top, parents) = nesting(&quotations);
+        let mut doc = Document {
+            prose,
+            sentences: Vec::new(),
+            quotations,
+            attributions: Vec::new(),
+            top,
+            parents,
+        };
+        let mut sentences = Vec::new();
+        for (r, &block) in refs.iter().zip(&kept) {
+            let headline = matches!(r.kind, BlockKind::Headline | BlockKind::Heading);
+            sentences::split(text, r.range.clone(), headline, |range| {
+                let is_question = doc
+                    .question_mark(&range)
+                    .is_some_and(|q| !doc.in_quotation(&(q..q + 1)));
+                sentences.push(Sentence {
+                    range,
+                    block,
+                    is_question,
+                });
+            });
+        }
+        doc.attributions =
+            attribution::find(text, &prose.blocks, &sentences, &doc.quotations, &doc.top);
+        doc.sentences = sentences;
+        doc
+    }
+
+    /// Builds a document from parts computed elsewhere (tests of rules that
+    /// want a hand-made model); quotations must be sorted by start and nest.
+    pub fn from_parts(
+        prose: &'p Prose,
+        sentences: Vec<Sentence>,
+        quotations: Vec<Quotation>,
+        attributions: Vec<Attribution>,
+    ) -> Self {
+        let (top, parents) = nesting(&quotations);
         Document {
             prose,
             sentences,
-            quotations: Vec::new(),
-            attributions: Vec::new(),
+            quotations,
+            attributions,
+            top,
+            parents,
         }
+    }
+
+    /// Offset of the `?` that ends the sentence at `range`, if it ends with one
+    /// (closing quotes, brackets and trailing `!` aside).
+    fn question_mark(&self, range: &Range<usize>) -> Option<usize> {
+        let b = self.prose.text.as_bytes();
+        let mut i = range.end;
+        while i > range.start {
+            match b[i - 1] {
+                b'"' | b'\'' | b')' | b']' | b'!' => i -= 1,
+                0x9D | 0x99 if i >= range.start + 3 && b[i - 3] == 0xE2 && b[i - 2] == 0x80 => {
+                    i -= 3
+                }
+                0xBB if i >= range.start + 2 && b[i - 2] == 0xC2 => i -= 2,
+                b'?' => return Some(i - 1),
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// The prose text.
@@ -126,6 +218,26 @@ impl<'p> Document<'p> {
         i.checked_sub(1)
     }
 
+    /// Text of sentence `i`.
+    pub fn sentence_text(&self, i: usize) -> &'p str {
+        let text: &'p str = &self.prose.text;
+        self.sentences
+            .get(i)
+            .and_then(|s| text.get(s.range.clone()))
+            .unwrap_or("")
+    }
+
+    /// Indices of the sentences that byte `range` touches (an empty range
+    /// touches the sentence holding its offset); empty when none does.
+    pub fn sentence_range_for(&self, range: &Range<usize>) -> Range<usize> {
+        let end = range.end.max(range.start + 1);
+        let lo = self
+            .sentences
+            .partition_point(|s| s.range.end <= range.start);
+        let hi = self.sentences.partition_point(|s| s.range.start < end);
+        lo..hi.max(lo)
+    }
+
     /// Kind of the block holding sentence `i`.
     pub fn block_kind(&self, sentence: usize) -> BlockKind {
         self.prose.blocks[self.sentences[sentence].block].kind
@@ -133,16 +245,130 @@ impl<'p> Document<'p> {
 
     /// True when any byte of `range` lies inside quoted words.
     pub fn in_quotation(&self, range: &Range<usize>) -> bool {
-        self.quotations
-            .iter()
-            .any(|q| q.inner.start < range.end && range.start < q.inner.end)
+        let end = range.end.max(range.start + 1);
+        let i = self
+            .top
+            .partition_point(|&q| self.quotations[q].inner.start < end);
+        i.checked_sub(1)
+            .is_some_and(|i| self.quotations[self.top[i]].inner.end > range.start)
+    }
+
+    /// True when the whole of `range` lies inside quoted words.
+    pub fn within_quotation(&self, range: &Range<usize>) -> bool {
+        self.outer_quotation_at(range.start)
+            .is_some_and(|q| q.inner.start <= range.start && range.end <= q.inner.end)
+    }
+
+    /// The innermost quotation whose range (marks included) holds byte `offset`.
+    pub fn quotation_at(&self, offset: usize) -> Option<&Quotation> {
+        self.quotation_index_at(offset).map(|i| &self.quotations[i])
+    }
+
+    /// Index in `quotations` of the innermost quotation holding byte `offset`.
+    pub fn quotation_index_at(&self, offset: usize) -> Option<usize> {
+        // The innermost holder is the quotation starting last at or before
+        // `offset`, or one of its ancestors: nesting is proper.
+        let mut i = self
+            .quotations
+            .partition_point(|q| q.range.start <= offset)
+            .checked_sub(1)?;
+        loop {
+            if self.quotations[i].range.end > offset {
+                return Some(i);
+            }
+            i = *self.parents.get(i)?;
+            if i == NO_PARENT {
+                return None;
+            }
+        }
+    }
+
+    /// The outermost quotation holding byte `offset`.
+    pub fn outer_quotation_at(&self, offset: usize) -> Option<&Quotation> {
+        let i = self
+            .top
+            .partition_point(|&q| self.quotations[q].range.start <= offset);
+        let q = &self.quotations[self.top[i.checked_sub(1)?]];
+        (q.range.end > offset).then_some(q)
     }
 
     /// Attributions whose sentence index lies in `sentences`.
     pub fn attributions_in(&self, sentences: Range<usize>) -> impl Iterator<Item = &Attribution> {
-        let lo = self.attributions.partition_point(|a| a.sentence < sentences.start);
+        let lo = self
+            .attributions
+            .partition_point(|a| a.sentence < sentences.start);
         self.attributions[lo..]
             .iter()
             .take_while(move |a| a.sentence < sentences.end)
     }
+
+    /// True when a sentence in `sentences` attributes to a source of `kind`.
+    pub fn has_source(&self, sentences: Range<usize>, kind: SourceKind) -> bool {
+        self.attributions_in(sentences)
+            .any(|a| a.source.is_some() && a.source_kind == kind)
+    }
+
+    /// The speech attribution that most likely introduces quotation `q`: one
+    /// in a sentence the quotation touches, else in the sentence just before
+    /// or just after it (news copy often attributes a quote next door).
+    pub fn speaker_of(&self, q: &Quotation) -> Option<&Attribution> {
+        let touched = self.sentence_range_for(&q.range);
+        let speech = |r: Range<usize>| {
+            self.attributions_in(r)
+                .filter(|a| a.cue_kind == CueKind::Speech && a.source.is_some())
+                .min_by_key(|a| distance(&a.cue, &q.range))
+        };
+        if let Some(a) = speech(touched.clone()) {
+            return Some(a);
+        }
+        let before = touched.start.saturating_sub(1)..touched.start;
+        let after = touched.end..(touched.end + 1).min(self.sentences.len());
+        // The next sentence only when it stays in the quotation's block:
+        // a new paragraph usually brings a new speaker.
+        let same_block = |s: usize| {
+            let qb = self
+                .sentence_at(q.range.start)
+                .map(|i| self.sentences[i].block);
+            self.sentences.get(s).map(|x| x.block) == qb
+        };
+        speech(before.clone())
+            .filter(|a| same_block(a.sentence))
+            .or_else(|| speech(after).filter(|a| same_block(a.sentence)))
+    }
 }
+
+/// Bytes between two ranges (0 when they overlap).
+fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+/// Outermost quotations and each quotation's parent, from proper nesting.
+fn nesting(quotations: &[Quotation]) -> (Vec<usize>, Vec<usize>) {
+    let mut top = Vec::new();
+    let mut parents = Vec::with_capacity(quotations.len());
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, q) in quotations.iter().enumerate() {
+        while stack
+            .last()
+            .is_some_and(|&p| quotations[p].range.end <= q.range.start)
+        {
+            stack.pop();
+        }
+        match stack.last() {
+            Some(&p) => parents.push(p),
+            None => {
+                parents.push(NO_PARENT);
+                top.push(i);
+            }
+        }
+        stack.push(i);
+    }
+    (top, parents)
+}
+
+#[cfg(test)]
+mod tests;

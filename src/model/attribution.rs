@@ -1,0 +1,1403 @@
+//! Attributions: reporting cues and the sources they name, one sentence at a
+//! time.
+//!
+//! Each sentence becomes a short token list in which every quotation is a
+//! single token, so the grammar of attribution is read around quotations
+//! ("“...,” said Smith") and cues inside quoted speech are never counted.
+//! Cues come from the lexicon; the source is looked for where news grammar
+//! puts it: the subject before the cue, after it in an inversion, after
+//! "according to" or a passive "by". No parser: a few bounded walks over the
+//! tokens, so the cost stays linear in the text.
+
+use std::ops::Range;
+
+use super::lexicon::{
+    self, ADJ, ANON, BE, BOUND, C_BASE, C_COMPL, C_DOC_ONLY, C_NEXT_OF, C_NEXT_TO, C_NOT_TO,
+    C_NOUN, C_PART, C_STRONG, C_THAT, CONCERN, CueSpec, DEF, DET, DOC, DOCV, INDEF, LINK, Lex, NUM,
+    PLATFORM, PREP, PRON, QUANT, REL, ROLE, SKIP, STMT, Special, TIME, TITLE, VAGUE,
+};
+use super::scan::{char_at, ws_len};
+use super::{Attribution, CueKind, Quotation, Sentence, SourceKind};
+use crate::prose::{Block, BlockKind};
+
+/// Adjectives that take a phrase after a source noun ("close to the talks").
+const POSTMODIFIERS: &[&str] = &[
+    "close",
+    "closest",
+    "near",
+    "loyal",
+    "opposed",
+    "linked",
+    "tied",
+    "connected",
+    "sympathetic",
+    "allied",
+    "affiliated",
+    "briefed",
+    "working",
+    "based",
+    "knowledgeable",
+    "privy",
+];
+
+/// Longest stretch of tokens read back for a subject.
+const MAX_SUBJECT: usize = 24;
+/// Longest source phrase read forward.
+const MAX_PHRASE: usize = 16;
+/// Sentences longer than this are tokenised in pieces, to bound memory on
+/// pathological input (a 10 MB line with no full stop).
+const MAX_PIECE: usize = 32 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tk {
+    Word,
+    Comma,
+    /// A whole quotation (or the part of one inside the sentence).
+    Quote,
+    Semi,
+    Colon,
+    Dash,
+    Open,
+    Close,
+    /// `.`, `?`, `!` inside the sentence.
+    End,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    kind: Tk,
+    lex: Lex,
+    /// Starts with a capital letter.
+    cap: bool,
+    /// Stands where capitals are routine: sentence start, after a quotation
+    /// or colon, anywhere in a headline.
+    neutral: bool,
+    /// Ends in 's.
+    poss: bool,
+    /// Starts with a digit.
+    num: bool,
+    /// Looks like a plural common noun.
+    plural: bool,
+}
+
+/// What a phrase reading stopped at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Term {
+    End,
+    Punct,
+    Time,
+    Word,
+}
+
+/// Where an attribution's source is.
+#[derive(Debug, Clone, Copy)]
+enum Src {
+    /// Tokens `a..=z` of the sentence.
+    Toks(usize, usize),
+    /// The same source as attribution `i` (", adding that ...").
+    Copy(usize),
+}
+
+struct Finder<'a> {
+    text: &'a str,
+    quotations: &'a [Quotation],
+    top: &'a [usize],
+    qcur: usize,
+    toks: Vec<Tok>,
+    cue_at: Vec<bool>,
+    out: Vec<Attribution>,
+    /// Index in `out` of the current sentence's first attribution.
+    first: usize,
+    sentence: usize,
+}
+
+/// Finds the attributions of every sentence, sorted by cue start.
+pub(super) fn find(
+    text: &str,
+    blocks: &[Block],
+    sentences: &[Sentence],
+    quotations: &[Quotation],
+    top: &[usize],
+) -> Vec<Attribution> {
+    let mut f = Finder {
+        text,
+        quotations,
+        top,
+        qcur: 0,
+        toks: Vec::new(),
+        cue_at: Vec::new(),
+        out: Vec::new(),
+        first: 0,
+        sentence: 0,
+    };
+    for (si, s) in sentences.iter().enumerate() {
+        let headline = blocks
+            .get(s.block)
+            .is_some_and(|b| matches!(b.kind, BlockKind::Headline | BlockKind::Heading));
+        f.sentence = si;
+        f.first = f.out.len();
+        let mut start = s.range.start;
+        while start < s.range.end {
+            let end = piece_end(text, start, s.range.end);
+            f.tokenize(start..end, headline);
+            f.scan();
+            start = end;
+        }
+    }
+    f.out
+}
+
+/// End of the piece of a sentence starting at `start`: the whole rest when
+/// short, else the first white space after `MAX_PIECE` bytes.
+fn piece_end(text: &str, start: usize, end: usize) -> usize {
+    if end - start <= MAX_PIECE {
+        return end;
+    }
+    let b = text.as_bytes();
+    let mut j = start + MAX_PIECE;
+    while j < end && ws_len(b, j) == 0 {
+        j += 1;
+    }
+    j
+}
+
+impl Finder<'_> {
+    // ----- tokens -----
+
+    fn tokenize(&mut self, range: Range<usize>, headline: bool) {
+        self.toks.clear();
+        let text = self.text;
+        let b = text.as_bytes();
+        let end = range.end;
+        let mut i = range.start;
+        let mut neutral = true;
+        while i < end {
+            while self
+                .top
+                .get(self.qcur)
+                .is_some_and(|&q| self.quotations[q].range.end <= i)
+            {
+                self.qcur += 1;
+            }
+            let mut limit = end;
+            if let Some(&qi) = self.top.get(self.qcur) {
+                let q = &self.quotations[qi];
+                if q.range.start <= i {
+                    let e = q.range.end.min(end);
+                    self.push(i, e, Tk::Quote);
+                    neutral = true;
+                    i = e;
+                    continue;
+                }
+                limit = limit.min(q.range.start);
+            }
+            let c = b[i];
+            if c.is_ascii_alphanumeric() {
+                i = self.word(i, limit, end, neutral || headline);
+                neutral = false;
+                continue;
+            }
+            if c < 0x80 {
+                let kind = match c {
+                    b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {
+                        i += 1;
+                        continue;
+                    }
+                    b',' => Tk::Comma,
+                    b';' => Tk::Semi,
+                    b':' => Tk::Colon,
+                    b'(' | b'[' | b'{' => Tk::Open,
+                    b')' | b']' | b'}' => Tk::Close,
+                    b'.' | b'?' | b'!' => Tk::End,
+                    b'-' if b.get(i + 1) == Some(&b'-')
+                        || (i > range.start && ws_len(b, i - 1) > 0 && ws_len(b, i + 1) > 0) =>
+                    {
+                        Tk::Dash
+                    }
+                    _ => Tk::Other,
+                };
+                self.push(i, i + 1, kind);
+                neutral = matches!(kind, Tk::Colon | Tk::End | Tk::Open | Tk::Dash)
+                    || (neutral && kind != Tk::Comma);
+                i += 1;
+                continue;
+            }
+            let Some(ch) = char_at(text, i, end) else {
+                i += 1;
+                continue;
+            };
+            let len = ch.len_utf8();
+            if ch.is_alphanumeric() {
+                i = self.word(i, limit, end, neutral || headline);
+                neutral = false;
+                continue;
+            }
+            if ch.is_whitespace() {
+                i += len;
+                continue;
+            }
+            let kind = match ch {
+                '\u{2014}' | '\u{2013}' => Tk::Dash,
+                _ => Tk::Other,
+            };
+            self.push(i, i + len, kind);
+            if kind == Tk::Dash {
+                neutral = true;
+            }
+            i += len;
+        }
+        self.cue_at.clear();
+        self.cue_at.resize(self.toks.len(), false);
+    }
+
+    fn push(&mut self, start: usize, end: usize, kind: Tk) {
+        self.toks.push(Tok {
+            start,
+            end,
+            kind,
+            lex: Lex::default(),
+            cap: false,
+            neutral: false,
+            poss: false,
+            num: false,
+            plural: false,
+        });
+    }
+
+    /// Reads the word at `i` (stopping at `limit`, where a quotation starts)
+    /// and returns its end.
+    fn word(&mut self, i: usize, limit: usize, end: usize, neutral: bool) -> usize {
+        let text = self.text;
+        let b = text.as_bytes();
+        let mut j = i;
+        let mut dotted = false;
+        while j < limit {
+            let c = b[j];
+            if c.is_ascii_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            if c < 0x80 {
+                if matches!(c, b'\'' | b'-' | b'.' | b'&') && word_char_at(text, j + 1, limit) {
+                    dotted |= c == b'.';
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let Some(ch) = char_at(text, j, limit) else {
+                break;
+            };
+            if ch.is_alphanumeric() {
+                j += ch.len_utf8();
+                continue;
+            }
+            if matches!(ch, '\u{2019}' | '\u{2010}' | '\u{2011}')
+                && word_char_at(text, j + ch.len_utf8(), limit)
+            {
+                j += ch.len_utf8();
+                continue;
+            }
+            break;
+        }
+        let word = &b[i..j];
+        // An abbreviation keeps its period, so "Mr. Smith" stays one phrase.
+        if j + 1 < end
+            && b.get(j) == Some(&b'.')
+            && (dotted || text.get(i..j).and_then(lexicon::abbreviation).is_some())
+        {
+            j += 1;
+        }
+        let (key_buf, key_len, poss) = lookup_key(word);
+        let key = &key_buf[..key_len];
+        let lex = if key_len > 0 {
+            lexicon::lookup(key)
+        } else {
+            Lex::default()
+        };
+        let first = char_at(text, i, end).unwrap_or(' ');
+        let cap = first.is_uppercase();
+        let plural = key_len > 3
+            && key.ends_with(b"s")
+            && !key.ends_with(b"ss")
+            && !key.ends_with(b"us")
+            && !key.ends_with(b"is")
+            && !poss;
+        self.toks.push(Tok {
+            start: i,
+            end: j,
+            kind: Tk::Word,
+            lex,
+            cap,
+            neutral,
+            poss,
+            num: first.is_ascii_digit(),
+            plural,
+        });
+        j
+    }
+
+    // ----- small predicates -----
+
+    fn tok(&self, i: usize) -> Option<&Tok> {
+        self.toks.get(i)
+    }
+
+    fn kind(&self, i: usize) -> Option<Tk> {
+        self.toks.get(i).map(|t| t.kind)
+    }
+
+    /// True when token `i` is the word `w` (ASCII, any case).
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.tok(i).is_some_and(|t| {
+            t.kind == Tk::Word
+                && self
+                    .text
+                    .get(t.start..t.end)
+                    .is_some_and(|s| s.eq_ignore_ascii_case(w))
+        })
+    }
+
+    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
+        ws.iter().any(|w| self.is(i, w))
+    }
+
+    /// A word of class `bits` that is not part of a name.
+    fn has(&self, i: usize, bits: u32) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == Tk::Word && t.lex.has(bits))
+            && !self.proper(i)
+    }
+
+    /// A capitalised word that is a name: not a pronoun, not a number, and
+    /// not a common word whose capital comes from its position.
+    fn proper(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| {
+            t.kind == Tk::Word
+                && t.cap
+                && !t.num
+                && !t.lex.has(PRON)
+                && !(t.neutral && t.lex.known())
+        })
+    }
+
+    /// A lowercase word the lexicon does not know (an open-class noun or verb).
+    fn unknown(&self, i: usize) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == Tk::Word && !t.cap && !t.lex.known() && !t.num)
+    }
+
+    fn nounish(&self, i: usize) -> bool {
+        self.proper(i)
+            || self.has(i, VAGUE | ANON | ROLE | DOC | DOCV | QUANT | NUM | PRON)
+            || self.tok(i).is_some_and(|t| t.kind == Tk::Word && t.num)
+            || self.unknown(i)
+    }
+
+    /// "and" between two names ("Smith and Jones", "he and his wife").
+    fn joins_names(&self, i: usize) -> bool {
+        self.is_any(i, &["and", "&"])
+            && i > 0
+            && (self.proper(i - 1) || self.has(i - 1, PRON))
+            && (self.proper(i + 1) || self.has(i + 1, DET | PRON))
+    }
+
+    /// Index of the token before `c` once adverbs and auxiliaries are skipped.
+    fn before_adverbs(&self, c: usize) -> Option<usize> {
+        let mut j = c;
+        for _ in 0..4 {
+            let p = j.checked_sub(1)?;
+            if self.has(p, SKIP) && !self.has(p, BE) {
+                j = p;
+            } else {
+                return Some(p);
+            }
+        }
+        j.checked_sub(1)
+    }
+
+    fn term_at(&self, k: usize) -> Term {
+        match self.kind(k) {
+            None | Some(Tk::End) => Term::End,
+            Some(Tk::Word) if self.has(k, TIME) => Term::Time,
+            Some(Tk::Word) => Term::Word,
+            Some(_) => Term::Punct,
+        }
+    }
+
+    // ----- cues -----
+
+    fn scan(&mut self) {
+        let n = self.toks.len();
+        let mut phrase: Option<(usize, usize)> = None;
+        let mut c = 0;
+        while c < n {
+            let t = self.toks[c];
+            if t.kind != Tk::Word {
+                c += 1;
+                continue;
+            }
+            if t.lex.be_adj
+                && let Some(next) = self.be_adjective(c)
+            {
+                c = next;
+                continue;
+            }
+            if let Some(spec) = t.lex.cue
+                && (!t.cap || t.neutral)
+                && let Some(next) = self.cue(c, spec)
+            {
+                c = next;
+                continue;
+            }
+            if phrase.is_none()
+                && let Some(e) = self.statement_phrase(c)
+            {
+                phrase = Some((c, e));
+            }
+            c += 1;
+        }
+        if self.out.len() == self.first
+            && let Some((s, e)) = phrase
+        {
+            self.standalone_phrase(s, e);
+        }
+    }
+
+    /// Tries the cue at `c`; on success records it and returns the index
+    /// after it.
+    fn cue(&mut self, c: usize, spec: CueSpec) -> Option<usize> {
+        match spec.special {
+            Special::None => self.verb(c, spec),
+            Special::According => {
+                if !self.is(c + 1, "to") {
+                    return None;
+                }
+                let src = self
+                    .np_forward(c + 2, false)
+                    .map(|(z, _)| Src::Toks(c + 2, z));
+                self.emit(c, c + 1, spec, src)
+            }
+            Special::Citing => {
+                let (z, _) = self.np_forward(c + 1, false)?;
+                if !self.sourceish(c + 1, z) {
+                    return None;
+                }
+                self.emit(c, c, spec, Some(Src::Toks(c + 1, z)))
+            }
+            Special::Trailing => {
+                let p = c.checked_sub(1)?;
+                let after_comma = self.kind(p) == Some(Tk::Comma)
+                    || self.is_any(p, &["by", "while", "before", "after", "when"]);
+                if !after_comma {
+                    return None;
+                }
+                if !self.is(c, "saying") && !self.clause_follows(c + 1) {
+                    return None;
+                }
+                let src = self.last_source().or_else(|| self.clause_subject(c))?;
+                self.emit(c, c, spec, Some(src))
+            }
+            Special::Expressed => {
+                let mut k = c + 1;
+                let e = loop {
+                    if k > c + 3 {
+                        return None;
+                    }
+                    let t = self.tok(k)?;
+                    if t.kind != Tk::Word {
+                        return None;
+                    }
+                    if t.lex.has(CONCERN) {
+                        break k;
+                    }
+                    if !(self.has(k, DET | ADJ | QUANT | SKIP) || self.unknown(k)) {
+                        return None;
+                    }
+                    k += 1;
+                };
+                let src = self.subject_before(c)?;
+                self.emit(c, e, spec, Some(src))
+            }
+            Special::Described => {
+                if self.before_adverbs(c).is_some_and(|p| self.has(p, BE)) {
+                    return None;
+                }
+                let has_as = (c + 1..(c + 9).min(self.toks.len()))
+                    .take_while(|&k| self.kind(k) == Some(Tk::Word))
+                    .any(|k| self.is(k, "as"));
+                if !has_as {
+                    return None;
+                }
+                let src = self.subject_before(c)?;
+                self.emit(c, c, spec, Some(src))
+            }
+            Special::Quoted => {
+                if self.is(c + 1, "as") && self.is(c + 2, "saying") {
+                    let src = match self.before_adverbs(c) {
+                        Some(p) if self.has(p, BE) => self.subject_before(p),
+                        _ => self.subject_before(c),
+                    }?;
+                    return self.emit(c, c + 2, spec, Some(src));
+                }
+                // "quoted the minister as saying": the quoted person speaks.
+                let k = (c + 2..(c + 10).min(self.toks.len()))
+                    .find(|&k| self.is(k, "as") && self.is(k + 1, "saying"))?;
+                if !(c + 1..k).all(|i| self.kind(i) == Some(Tk::Word)) {
+                    return None;
+                }
+                self.emit(c, c, spec, Some(Src::Toks(c + 1, k - 1)))
+            }
+            Special::Pointed => {
+                if !self.is(c + 1, "out") {
+                    return None;
+                }
+                let src = self.inverted(c, c + 1).or_else(|| self.subject_before(c))?;
+                self.emit(c, c + 1, spec, Some(src))
+            }
+            Special::BeAdj => None,
+        }
+    }
+
+    /// An ordinary reporting verb.
+    fn verb(&mut self, c: usize, spec: CueSpec) -> Option<usize> {
+        let f = spec.flags;
+        let prev = c.checked_sub(1);
+        if let Some(p) = prev {
+            let pt = self.toks[p];
+            if f & (C_PART | C_NOUN | C_BASE) != 0
+                && pt.kind == Tk::Word
+                && (pt.poss || self.has(p, DET | PREP | NUM) || self.is(p, "to"))
+            {
+                // "the said company", "his claims", "in fear", "to say"
+                return None;
+            }
+            if f & C_BASE != 0 && pt.kind == Tk::Comma && self.kind(c + 1) == Some(Tk::Comma) {
+                // "about, say, 10 percent"
+                return None;
+            }
+        }
+        if self.is(c, "said")
+            && (prev.is_some_and(|p| self.is(p, "having"))
+                || (prev.is_some_and(|p| self.is_any(p, &["that", "this"]))
+                    && self.kind(c + 1) == Some(Tk::Comma)))
+        {
+            // "That said, ..." / "Having said that"
+            return None;
+        }
+        if self.is(c, "told") && prev.is_some_and(|p| self.is(p, "all")) {
+            return None;
+        }
+        if self.is(c, "asked")
+            && (self.is(c + 1, "not")
+                || (self.is(c + 1, "to") && self.is_any(c + 2, &["be", "remain"])))
+        {
+            // "asked not to be named": a condition of anonymity, not a report
+            return None;
+        }
+        let e = if spec.kind == CueKind::Speech {
+            self.extension(c).unwrap_or(c)
+        } else {
+            c
+        };
+        if f & C_PART != 0
+            && let Some(p) = self.before_adverbs(c)
+            && self.has(p, BE)
+        {
+            // A passive reports a source only with its agent: "was confirmed by police".
+            if self.is(e + 1, "by") {
+                let (z, _) = self.np_forward(e + 2, false)?;
+                return self.emit(c, e, spec, Some(Src::Toks(e + 2, z)));
+            }
+            return None;
+        }
+        let nx = e + 1;
+        if f & C_THAT != 0 && !self.is(nx, "that") {
+            return None;
+        }
+        if f & C_NOT_TO != 0 && self.is(nx, "to") {
+            return None;
+        }
+        if f & C_NOUN != 0 && !self.noun_cue_next(nx, f) {
+            return None;
+        }
+        let inverted = self.inverted(c, e);
+        if f & C_COMPL != 0 && e == c && inverted.is_none() && !self.complement_next(nx, f) {
+            return None;
+        }
+        let src = inverted.or_else(|| self.subject_before(c));
+        if f & C_DOC_ONLY != 0 {
+            let Some(Src::Toks(a, z)) = src else {
+                return None;
+            };
+            let h = self.head(a, z);
+            if !self.has(h, DOC | DOCV) {
+                return None;
+            }
+        }
+        if f & (C_NOUN | C_BASE) != 0 {
+            match src {
+                Some(Src::Toks(a, z)) if self.plausible(a, z) => {}
+                Some(Src::Copy(_)) => {}
+                _ => return None,
+            }
+        }
+        if src.is_none() && f & C_STRONG == 0 {
+            return None;
+        }
+        self.emit(c, e, spec, src)
+    }
+
+    /// "is convinced", "are not worried", "remained concerned".
+    fn be_adjective(&mut self, c: usize) -> Option<usize> {
+        let mut j = c;
+        for _ in 0..3 {
+            let p = j.checked_sub(1)?;
+            if self.has(p, SKIP) && !self.has(p, BE | LINK) {
+                j = p;
+            } else {
+                break;
+            }
+        }
+        let be = j.checked_sub(1)?;
+        if !self.has(be, BE | LINK) || self.cue_at[be] {
+            return None;
+        }
+        if self.is(c, "concerned") && (be.saturating_sub(4)..be).any(|i| self.is(i, "far")) {
+            // "as far as we are concerned"
+            return None;
+        }
+        let src = self.subject_before(be)?;
+        let spec = CueSpec {
+            kind: CueKind::Belief,
+            special: Special::BeAdj,
+            flags: 0,
+        };
+        self.emit(be, c, spec, Some(src))
+    }
+
+    /// A cue's fixed continuation: "told reporters", "said in a statement".
+    fn extension(&self, c: usize) -> Option<usize> {
+        if self.is(c, "told") {
+            if self.is_any(c + 1, &["reporters", "journalists"]) {
+                return Some(c + 1);
+            }
+            if self.is(c + 1, "the") && self.is_any(c + 2, &["press", "media"]) {
+                return Some(c + 2);
+            }
+            if self.is(c + 1, "a")
+                && self.is_any(c + 2, &["news", "press"])
+                && self.is_any(c + 3, &["conference", "briefing"])
+            {
+                return Some(c + 3);
+            }
+        }
+        self.statement_phrase(c + 1)
+    }
+
+    /// "in a statement", "at a news conference", "on Twitter": the index of
+    /// the phrase's last word.
+    fn statement_phrase(&self, i: usize) -> Option<usize> {
+        if self.is(i, "on") {
+            if self.is(i + 1, "social") && self.is(i + 2, "media") {
+                return Some(i + 2);
+            }
+            if self
+                .tok(i + 1)
+                .is_some_and(|t| t.kind == Tk::Word && t.lex.has(PLATFORM))
+            {
+                return Some(i + 1);
+            }
+            return None;
+        }
+        if !self.is_any(i, &["in", "at", "during"]) || !self.has(i + 1, DET) {
+            return None;
+        }
+        let mut last = None;
+        for k in i + 2..i + 5 {
+            let Some(t) = self.tok(k) else { break };
+            if t.kind != Tk::Word {
+                break;
+            }
+            if t.lex.has(STMT) {
+                last = Some(k);
+            } else if !(t.lex.has(ADJ) || self.unknown(k) || self.proper(k) || t.num) {
+                break;
+            }
+        }
+        last
+    }
+
+    /// "In a statement, the company ..." with no verb cue in the sentence.
+    fn standalone_phrase(&mut self, s: usize, e: usize) {
+        const SPOKEN: &[&str] = &[
+            "statement",
+            "statements",
+            "interview",
+            "post",
+            "tweet",
+            "letter",
+            "speech",
+            "email",
+            "e-mail",
+            "memo",
+            "remarks",
+            "briefing",
+            "filing",
+            "release",
+            "conference",
+            "testimony",
+            "communique",
+            "declaration",
+            "announcement",
+        ];
+        if !self.is_any(e, SPOKEN) {
+            return;
+        }
+        let spec = CueSpec {
+            kind: CueKind::Speech,
+            special: Special::None,
+            flags: 0,
+        };
+        let mut k = e + 1;
+        if self.is_any(
+            k,
+            &[
+                "released",
+                "issued",
+                "published",
+                "posted",
+                "sent",
+                "signed",
+            ],
+        ) {
+            k += 1;
+        }
+        if self.is_any(k, &["from", "by"])
+            && let Some((z, _)) = self.np_forward(k + 1, false)
+        {
+            self.emit(s, e, spec, Some(Src::Toks(k + 1, z)));
+            return;
+        }
+        if self.kind(e + 1) == Some(Tk::Comma)
+            && let Some((z, _)) = self.np_forward(e + 2, true)
+            && self.plausible(e + 2, z)
+        {
+            self.emit(s, e, spec, Some(Src::Toks(e + 2, z)));
+            return;
+        }
+        let h = if self.kind(s.wrapping_sub(1)) == Some(Tk::Comma) {
+            s.checked_sub(2)
+        } else {
+            s.checked_sub(1)
+        };
+        if let Some(h) = h
+            && let Some(a) = self.np_back(h, h.saturating_sub(MAX_SUBJECT))
+            && self.plausible(a, h)
+        {
+            self.emit(s, e, spec, Some(Src::Toks(a, h)));
+        }
+    }
+
+    /// After a noun-like cue ("claims", "fears"): a word that starts a clause
+    /// or object, not another noun ("insurance claims rose").
+    fn noun_cue_next(&self, nx: usize, f: u16) -> bool {
+        let Some(t) = self.tok(nx) else {
+            return true;
+        };
+        match t.kind {
+            Tk::Quote | Tk::Comma | Tk::Colon | Tk::Semi | Tk::Dash | Tk::End => true,
+            Tk::Word => {
+                if self.is(nx, "that") {
+                    // "claims that he lied", not "claims that were filed"
+                    return !(self.has(nx + 1, BE | SKIP) || self.unknown(nx + 1));
+                }
+                (self.is(nx, "to") && f & C_NEXT_TO != 0)
+                    || (self.is_any(nx, &["of", "about"]) && f & C_NEXT_OF != 0)
+                    || self.has(nx, PRON | DET)
+                    || self.proper(nx)
+            }
+            _ => false,
+        }
+    }
+
+    /// A speech complement: "that", a quotation, a comma, a colon, the end.
+    fn complement_next(&self, nx: usize, f: u16) -> bool {
+        match self.kind(nx) {
+            None | Some(Tk::Quote | Tk::Comma | Tk::Colon | Tk::Semi | Tk::Dash | Tk::End) => true,
+            Some(Tk::Word) => {
+                self.is(nx, "that")
+                    || (self.is(nx, "to") && f & C_NEXT_TO != 0)
+                    || (self.is_any(nx, &["of", "about", "against"]) && f & C_NEXT_OF != 0)
+            }
+            _ => false,
+        }
+    }
+
+    /// After ", adding": what starts a reported clause.
+    fn clause_follows(&self, nx: usize) -> bool {
+        match self.kind(nx) {
+            None | Some(Tk::Quote | Tk::Colon) => true,
+            Some(Tk::Word) => self.is(nx, "that") || self.has(nx, PRON | DET) || self.proper(nx),
+            _ => false,
+        }
+    }
+
+    fn emit(&mut self, c: usize, e: usize, spec: CueSpec, src: Option<Src>) -> Option<usize> {
+        let (source, source_kind) = match src {
+            Some(Src::Toks(a, z)) => (
+                Some(self.toks[a].start..self.toks[z].end),
+                self.classify(a, z),
+            ),
+            Some(Src::Copy(i)) => (self.out[i].source.clone(), self.out[i].source_kind),
+            None => (None, SourceKind::Vague),
+        };
+        self.out.push(Attribution {
+            sentence: self.sentence,
+            cue: self.toks[c].start..self.toks[e].end,
+            source,
+            source_kind,
+            cue_kind: spec.kind,
+        });
+        for k in c..=e {
+            self.cue_at[k] = true;
+        }
+        Some(e + 1)
+    }
+
+    // ----- sources -----
+
+    fn last_source(&self) -> Option<Src> {
+        (self.out.len() > self.first && self.out.last().is_some_and(|a| a.source.is_some()))
+            .then(|| Src::Copy(self.out.len() - 1))
+    }
+
+    /// Inversion: "“...,” said Smith", "..., said the ministry."
+    fn inverted(&self, c: usize, e: usize) -> Option<Src> {
+        let strong = match c.checked_sub(1) {
+            None => true,
+            Some(p) => {
+                matches!(
+                    self.kind(p),
+                    Some(Tk::Quote | Tk::Open | Tk::Colon | Tk::Dash)
+                ) || (self.kind(p) == Some(Tk::Comma)
+                    && p > 0
+                    && self.kind(p - 1) == Some(Tk::Quote))
+            }
+        };
+        let comma = c > 0 && self.kind(c - 1) == Some(Tk::Comma);
+        if !strong && !comma {
+            return None;
+        }
+        let s = e + 1;
+        if !self.phrase_start(s) {
+            return None;
+        }
+        let (z, term) = self.np_forward(s, false)?;
+        if !strong && !matches!(term, Term::End | Term::Punct | Term::Time) {
+            return None;
+        }
+        Some(Src::Toks(s, z))
+    }
+
+    /// A word that can begin a source's noun phrase.
+    fn phrase_start(&self, s: usize) -> bool {
+        self.proper(s)
+            || self.has(
+                s,
+                PRON | DET | QUANT | NUM | ADJ | TITLE | VAGUE | ANON | ROLE | DOC | DOCV,
+            )
+            || self.tok(s).is_some_and(|t| t.kind == Tk::Word && t.num)
+    }
+
+    /// The subject before the cue at `c`.
+    fn subject_before(&self, c: usize) -> Option<Src> {
+        let mut j = c;
+        loop {
+            let p = j.checked_sub(1)?;
+            if self.has(p, SKIP) && !self.has(p, BE | PRON) {
+                j = p;
+                continue;
+            }
+            // ", however," between subject and verb
+            if self.kind(p) == Some(Tk::Comma)
+                && p >= 2
+                && self.has(p - 1, SKIP)
+                && self.kind(p - 2) == Some(Tk::Comma)
+            {
+                j = p - 2;
+                continue;
+            }
+            break;
+        }
+        let j = j.checked_sub(1)?;
+        match self.kind(j)? {
+            Tk::Comma => self.appositive_subject(j).map(|(a, z)| Src::Toks(a, z)),
+            Tk::Word => self.word_subject(j),
+            _ => None,
+        }
+    }
+
+    fn word_subject(&self, j: usize) -> Option<Src> {
+        if self.has(j, REL) {
+            // "Smith, who said": the antecedent
+            let mut k = j.checked_sub(1)?;
+            if self.kind(k) == Some(Tk::Comma) {
+                k = k.checked_sub(1)?;
+            }
+            let a = self.np_back(k, self.stretch_start(k))?;
+            return Some(Src::Toks(a, k));
+        }
+        if self.has(j, BOUND) {
+            if self.is_any(j, &["and", "but", "or"]) {
+                // "denied the report and said": the clause's subject
+                return self.last_source().or_else(|| self.clause_subject(j));
+            }
+            return None;
+        }
+        if self.has(j, BE) || self.cue_at[j] {
+            return None;
+        }
+        let floor = self.stretch_start(j);
+        // A relative clause without commas: "officials who spoke on condition
+        // of anonymity said".
+        let rel = (floor..j).find(|&i| self.has(i, REL));
+        let head_end = match rel {
+            Some(r) if r > floor => r - 1,
+            Some(_) => return None,
+            None => j,
+        };
+        let a = self.np_back(head_end, floor)?;
+        Some(Src::Toks(a, j))
+    }
+
+    /// First token of the run of words ending at `j`, up to a clause boundary.
+    fn stretch_start(&self, j: usize) -> usize {
+        let lim = j.saturating_sub(MAX_SUBJECT);
+        let mut b = j;
+        while b > lim {
+            let p = b - 1;
+            if self.kind(p) != Some(Tk::Word)
+                || self.cue_at[p]
+                || (self.has(p, BOUND) && !self.joins_names(p))
+            {
+                break;
+            }
+            b = p;
+        }
+        b
+    }
+
+    /// "Maria Lopez, a spokeswoman for the agency, said": the name and its
+    /// appositive.
+    fn appositive_subject(&self, comma: usize) -> Option<(usize, usize)> {
+        let lim = comma.saturating_sub(20);
+        let mut k = comma;
+        let prev_comma = loop {
+            if k <= lim {
+                return None;
+            }
+            k -= 1;
+            match self.kind(k)? {
+                Tk::Comma => break k,
+                Tk::Word | Tk::Open | Tk::Close => {}
+                _ => return None,
+            }
+        };
+        let app = prev_comma + 1;
+        if app >= comma {
+            return None;
+        }
+        let looks_appositive = self.proper(app)
+            || self.has(
+                app,
+                DET | NUM | ROLE | REL | ADJ | VAGUE | ANON | TITLE | QUANT,
+            )
+            || self.tok(app).is_some_and(|t| t.num);
+        if !looks_appositive {
+            return None;
+        }
+        let head = prev_comma.checked_sub(1)?;
+        if self.kind(head) != Some(Tk::Word) {
+            return None;
+        }
+        let a = self.np_back(head, self.stretch_start(head))?;
+        Some((a, comma - 1))
+    }
+
+    /// The subject at the start of the clause holding token `c`.
+    fn clause_subject(&self, c: usize) -> Option<Src> {
+        let mut f = (0..c).find(|&i| self.kind(i) == Some(Tk::Word))?;
+        if self.has(f, PREP | BOUND | TIME | SKIP) {
+            // An introductory phrase: "On Monday, the ministry ..."
+            let comma = (f..c.min(f + 10)).find(|&i| self.kind(i) == Some(Tk::Comma))?;
+            f = comma + 1;
+        }
+        let (z, _) = self.np_forward(f, true)?;
+        (z < c && self.plausible(f, z)).then_some(Src::Toks(f, z))
+    }
+
+    /// Walks back from head `j` over the noun phrase it ends; returns its
+    /// first token (never before `floor`).
+    fn np_back(&self, j: usize, floor: usize) -> Option<usize> {
+        let t = *self.tok(j)?;
+        if t.kind != Tk::Word || self.cue_at[j] {
+            return None;
+        }
+        if self.has(j, PRON) {
+            return Some(j);
+        }
+        if self.has(j, BOUND | BE | SKIP | PREP | REL | DET) {
+            return None;
+        }
+        let mut a = j;
+        let mut after_det = false;
+        let mut len = 1;
+        while a > floor && len < 12 {
+            let p = a - 1;
+            let pt = self.toks[p];
+            if pt.kind != Tk::Word || self.cue_at[p] {
+                break;
+            }
+            // A preposition joins the phrase only with the word before it:
+            // "officials at the Treasury", "a person familiar with the matter",
+            // "a source close to the talks".
+            let linked = p > floor
+                && ((self.has(p, PREP) && !self.has(p, BOUND) && self.nounish(p - 1))
+                    || (self.is_any(p, &["to", "on"]) && self.is_any(p - 1, POSTMODIFIERS)));
+            if linked {
+                a = p - 1;
+                len += 2;
+                after_det = false;
+                continue;
+            }
+            // after "the", only a linking preposition (above) continues
+            let modifier = self.has(p, DET)
+                || pt.poss
+                || self.proper(p)
+                || pt.num
+                || self.has(p, ADJ | VAGUE | ANON | ROLE | DOC | DOCV | QUANT | NUM | TITLE)
+                || self.joins_names(p)
+                // "the grieving mother": an unknown modifier right after a determiner
+                || (self.unknown(p) && p > floor && (self.has(p - 1, DET) || self.toks[p - 1].poss));
+            let ok = !after_det && modifier;
+            if !ok {
+                break;
+            }
+            if self.has(p, DET) {
+                after_det = true;
+            }
+            a = p;
+            len += 1;
+        }
+        Some(a)
+    }
+
+    /// Reads a source phrase forward from `i`; returns its last token and what
+    /// stopped it. `strict` refuses unknown words that are not modifiers after
+    /// a determiner (they are likely the verb of the clause).
+    fn np_forward(&self, i: usize, strict: bool) -> Option<(usize, Term)> {
+        self.np_fwd(i, strict, true)
+    }
+
+    fn np_fwd(&self, i: usize, strict: bool, appositive: bool) -> Option<(usize, Term)> {
+        let n = self.toks.len();
+        let t = *self.tok(i)?;
+        if t.kind != Tk::Word || self.cue_at[i] {
+            return None;
+        }
+        if self.has(i, PRON) {
+            return Some((i, self.term_at(i + 1)));
+        }
+        if self.has(i, BOUND | TIME | PREP | SKIP | BE | REL) || self.is(i, "to") {
+            return None;
+        }
+        if strict && !self.phrase_start(i) && !self.unknown(i) {
+            return None;
+        }
+        let mut z = i;
+        let mut k = i + 1;
+        let mut count = 1;
+        while k < n && count < MAX_PHRASE {
+            let u = self.toks[k];
+            match u.kind {
+                Tk::Word => {
+                    let prop = self.proper(k);
+                    if self.cue_at[k]
+                        || (!prop && u.lex.cue.is_some_and(|c| c.flags & C_STRONG != 0))
+                    {
+                        return Some((z, Term::Word));
+                    }
+                    if prop {
+                        z = k;
+                        k += 1;
+                        count += 1;
+                        continue;
+                    }
+                    if u.lex.has(TIME) {
+                        return Some((z, Term::Time));
+                    }
+                    if u.lex.has(REL) {
+                        let mut m = k;
+                        while m + 1 < n && self.kind(m + 1) == Some(Tk::Word) && m - k < 15 {
+                            m += 1;
+                        }
+                        return Some((m, self.term_at(m + 1)));
+                    }
+                    if self.is(k, "such") && self.is(k + 1, "as") {
+                        k += 2;
+                        count += 2;
+                        continue;
+                    }
+                    if u.lex.has(PREP) {
+                        let ok = if self.is(k, "in") {
+                            self.is(k + 1, "the") && (self.proper(k + 2) || self.has(k + 2, ROLE))
+                        } else {
+                            self.kind(k + 1) == Some(Tk::Word)
+                                && !self.has(k + 1, BOUND | TIME | PREP)
+                        };
+                        if !ok {
+                            return Some((z, Term::Word));
+                        }
+                        k += 1;
+                        count += 1;
+                        continue;
+                    }
+                    if u.lex.has(BOUND | BE | SKIP) || self.is(k, "to") {
+                        if self.joins_names(k) {
+                            k += 1;
+                            continue;
+                        }
+                        return Some((z, Term::Word));
+                    }
+                    // A determiner right after the head starts a new phrase.
+                    if u.lex.has(DET) && !(self.has(k - 1, PREP) || self.is(k - 1, "as")) {
+                        return Some((z, Term::Word));
+                    }
+                    if strict && self.unknown(k) {
+                        let pv = self.toks[k - 1];
+                        let modifier = self.has(k - 1, DET | NUM)
+                            || (self.has(k - 1, ADJ)
+                                && !self.has(k - 1, ROLE | VAGUE | DOC | DOCV | ANON));
+                        if !(modifier || pv.poss || pv.num) {
+                            return Some((z, Term::Word));
+                        }
+                    }
+                    z = k;
+                    k += 1;
+                    count += 1;
+                }
+                Tk::Comma if appositive => {
+                    if let Some(r) = self.appositive_forward(k) {
+                        return Some(r);
+                    }
+                    return Some((z, Term::Punct));
+                }
+                Tk::End => return Some((z, Term::End)),
+                _ => return Some((z, Term::Punct)),
+            }
+        }
+        Some((z, if k >= n { Term::End } else { Term::Word }))
+    }
+
+    /// ", a spokeswoman for the agency." after a source: included when it
+    /// reads as an appositive and runs to punctuation.
+    fn appositive_forward(&self, comma: usize) -> Option<(usize, Term)> {
+        let n = self.toks.len();
+        let s = comma + 1;
+        if self.kind(s)? != Tk::Word {
+            return None;
+        }
+        if self.has(s, REL) {
+            let mut m = s;
+            while m + 1 < n && self.kind(m + 1) == Some(Tk::Word) && m - s < 20 {
+                m += 1;
+            }
+            let term = self.term_at(m + 1);
+            return matches!(term, Term::End | Term::Punct).then_some((m, term));
+        }
+        let ok = self.proper(s)
+            || self.has(s, DET | NUM | ROLE | ADJ | TITLE | VAGUE | ANON)
+            || self.tok(s).is_some_and(|t| t.num);
+        if !ok {
+            return None;
+        }
+        let (m, term) = self.np_fwd(s, true, false)?;
+        matches!(term, Term::End | Term::Punct).then_some((m, term))
+    }
+
+    // ----- classification -----
+
+    /// The head noun of the phrase `a..=z`: the last noun of its first chunk.
+    fn head(&self, a: usize, z: usize) -> usize {
+        let mut last = a;
+        let mut noun = None;
+        for i in a..=z {
+            if self.kind(i) != Some(Tk::Word) {
+                break;
+            }
+            if i > a && (self.has(i, PREP | REL) || self.is_any(i, &["and", "&"])) {
+                break;
+            }
+            last = i;
+            if self.proper(i)
+                || self.has(i, VAGUE | ANON | ROLE | DOC | DOCV | QUANT | PRON)
+                || self.toks[i].num
+            {
+                noun = Some(i);
+            }
+        }
+        noun.unwrap_or(last)
+    }
+
+    fn classify(&self, a: usize, z: usize) -> SourceKind {
+        let h = self.head(a, z);
+        let head_proper = self.proper(h);
+        if !head_proper && self.anonymous(a, z) {
+            return SourceKind::Anonymous;
+        }
+        if self.has(h, PRON) || (a..=h).any(|i| self.proper(i)) {
+            return SourceKind::Named;
+        }
+        let def = (a..=h).any(|i| self.has(i, DEF) || self.toks[i].poss);
+        let specified = self.specified(h + 1, z);
+        if self.has(h, ROLE) && !self.has(h, VAGUE) {
+            return SourceKind::Named;
+        }
+        if self.has(h, VAGUE | QUANT | DOC | DOCV) {
+            return if def || specified {
+                SourceKind::Named
+            } else {
+                SourceKind::Vague
+            };
+        }
+        if def || specified {
+            return SourceKind::Named;
+        }
+        let indefinite = (a..=h).any(|i| self.has(i, INDEF | QUANT | NUM) || self.toks[i].num);
+        if indefinite || self.toks[h].plural {
+            return SourceKind::Vague;
+        }
+        SourceKind::Named
+    }
+
+    /// Words that say the source is kept anonymous.
+    fn anonymous(&self, a: usize, z: usize) -> bool {
+        (a..=z).any(|i| {
+            if self.kind(i) != Some(Tk::Word) {
+                return false;
+            }
+            if self.has(i, ANON) || self.is_any(i, &["familiar", "briefed", "knowledge"]) {
+                return true;
+            }
+            if self.is_any(
+                i,
+                &[
+                    "authorized",
+                    "authorised",
+                    "allowed",
+                    "permitted",
+                    "cleared",
+                    "empowered",
+                ],
+            ) {
+                return (i.saturating_sub(3)..i).any(|k| self.is_any(k, &["not", "n't"]));
+            }
+            if self.is_any(i, &["named", "identified"]) {
+                return i > a && self.is_any(i - 1, &["be", "not", "being"]);
+            }
+            self.is(i, "close") && self.is(i + 1, "to")
+        })
+    }
+
+    /// A post-modifier that names who: "officials at the Treasury",
+    /// "analysts at Goldman Sachs", "critics including Senator Ames".
+    fn specified(&self, from: usize, z: usize) -> bool {
+        let mut i = from;
+        while i <= z {
+            let Some(t) = self.tok(i) else { break };
+            if self.has(i, REL) {
+                break;
+            }
+            if t.kind == Tk::Comma && (i + 1..=z.min(i + 4)).any(|k| self.proper(k)) {
+                return true;
+            }
+            if self.has(i, PREP) || self.is(i, "such") {
+                let is_in = self.is(i, "in");
+                for k in i + 1..=z.min(i + 3) {
+                    if self.proper(k) && (!is_in || self.is(k - 1, "the")) {
+                        return true;
+                    }
+                    if self.has(k, ROLE | DOC) && self.has(k - 1, DEF) {
+                        return true;
+                    }
+                }
+            }
+            i += 1;
+        }
+        false
+    }
+
+    /// A phrase that can be someone speaking (for "citing").
+    fn sourceish(&self, a: usize, z: usize) -> bool {
+        let h = self.head(a, z);
+        self.has(h, VAGUE | ANON | ROLE | DOC | DOCV | QUANT | PRON)
+            || (a..=h).any(|i| self.proper(i))
+            || self.anonymous(a, z)
+    }
+
+    /// A phrase that can be the subject of a reporting verb.
+    fn plausible(&self, a: usize, z: usize) -> bool {
+        let h = self.head(a, z);
+        self.has(h, PRON | QUANT | VAGUE | ANON | ROLE | DOC | DOCV)
+            || (a..=h).any(|i| self.proper(i) || self.has(i, DEF) || self.toks[i].poss)
+            || self.toks[h].plural
+    }
+}
+
+/// True when a word char starts at `i`.
+fn word_char_at(text: &str, i: usize, limit: usize) -> bool {
+    char_at(text, i, limit).is_some_and(char::is_alphanumeric)
+}
+
+/// The lexicon key of a word: ASCII-lowercased, possessive and trailing
+/// period stripped, curly apostrophes made straight. Returns the key buffer,
+/// its length (0 when the word cannot be in the lexicon) and whether the word
+/// was possessive.
+fn lookup_key(word: &[u8]) -> ([u8; lexicon::MAX_WORD], usize, bool) {
+    let mut buf = [0u8; lexicon::MAX_WORD];
+    let mut w = word;
+    if w.last() == Some(&b'.') {
+        w = &w[..w.len() - 1];
+    }
+    let mut poss = false;
+    if w.len() > 2 && w.ends_with(b"'s") {
+        w = &w[..w.len() - 2];
+        poss = true;
+    } else if w.len() > 4 && w.ends_with("\u{2019}s".as_bytes()) {
+        w = &w[..w.len() - 4];
+        poss = true;
+    }
+    let mut n = 0;
+    let mut i = 0;
+    while i < w.len() {
+        if n == buf.len() {
+            return (buf, 0, poss);
+        }
+        let c = w[i];
+        if c < 0x80 {
+            buf[n] = c.to_ascii_lowercase();
+            i += 1;
+        } else if w[i..].starts_with("\u{2019}".as_bytes()) {
+            buf[n] = b'\'';
+            i += 3;
+        } else {
+            return (buf, 0, poss);
+        }
+        n += 1;
+    }
+    (buf, n, poss)
+}

@@ -1,0 +1,1895 @@
+//! The word lists the model reasons with: abbreviations for the sentence
+//! splitter, and for attribution the reporting cues and the words a source's
+//! noun phrase is made of.
+//!
+//! Lists are data, looked up once per word through one hash table built on
+//! first use, so adding a word never costs a scan.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+use super::CueKind;
+
+/// Any determiner.
+pub(super) const DET: u32 = 1 << 0;
+/// A definite, demonstrative or possessive determiner: it points at someone
+/// the reader already knows.
+pub(super) const DEF: u32 = 1 << 1;
+/// An indefinite determiner: "a witness" is nobody in particular.
+pub(super) const INDEF: u32 = 1 << 2;
+/// A quantifier that can head a vague source on its own ("some say").
+pub(super) const QUANT: u32 = 1 << 3;
+/// A personal pronoun: stands for a source named earlier.
+pub(super) const PRON: u32 = 1 << 4;
+/// A noun for an unspecified group ("officials", "critics").
+pub(super) const VAGUE: u32 = 1 << 5;
+/// A word that marks a source as anonymous.
+pub(super) const ANON: u32 = 1 << 6;
+/// A specific institution or role ("police", "the ministry", "a spokesman").
+pub(super) const ROLE: u32 = 1 << 7;
+/// A single document that can speak ("the report said").
+pub(super) const DOC: u32 = 1 << 8;
+/// Documents in bulk or a mass noun ("studies", "research").
+pub(super) const DOCV: u32 = 1 << 9;
+/// An adjective or noun modifier common before source nouns.
+pub(super) const ADJ: u32 = 1 << 10;
+/// A number word.
+pub(super) const NUM: u32 = 1 << 11;
+/// An adverb or auxiliary that may sit between a subject and its verb.
+pub(super) const SKIP: u32 = 1 << 12;
+/// A form of "be": before a participle it makes a passive.
+pub(super) const BE: u32 = 1 << 13;
+/// A conjunction or subordinator: a clause boundary.
+pub(super) const BOUND: u32 = 1 << 14;
+/// A preposition that can attach inside a noun phrase.
+pub(super) const PREP: u32 = 1 << 15;
+/// A relative pronoun.
+pub(super) const REL: u32 = 1 << 16;
+/// A time word that ends a source phrase ("said Smith on Monday").
+pub(super) const TIME: u32 = 1 << 17;
+/// A kind of statement ("in a statement", "in an interview").
+pub(super) const STMT: u32 = 1 << 18;
+/// A platform one speaks on ("on Twitter").
+pub(super) const PLATFORM: u32 = 1 << 19;
+/// A courtesy or military title ("Sen.", "Gen.").
+pub(super) const TITLE: u32 = 1 << 20;
+/// A frequent word with no other class: capitalised at a sentence start it
+/// is still not a name.
+pub(super) const COMMON: u32 = 1 << 21;
+/// A verb that links a subject to a state adjective ("remained convinced").
+pub(super) const LINK: u32 = 1 << 22;
+/// A noun of concern that "expressed" turns into a speech act.
+pub(super) const CONCERN: u32 = 1 << 23;
+
+/// Cue may be an adjective or passive participle: not after a determiner,
+/// and after "be" only with a "by" agent.
+pub(super) const C_PART: u16 = 1 << 0;
+/// Base form: needs an overt subject, never after "to".
+pub(super) const C_BASE: u16 = 1 << 1;
+/// Also a common noun: needs a subject right before it and a clause-like
+/// word right after it.
+pub(super) const C_NOUN: u16 = 1 << 2;
+/// Reports speech only with a complement: "that", a quotation, a comma, or
+/// the end of the sentence ("added 300 jobs" is not speech).
+pub(super) const C_COMPL: u16 = 1 << 3;
+/// Reports speech only before "that" ("the report states that").
+pub(super) const C_THAT: u16 = 1 << 4;
+/// Kept even when no source is found.
+pub(super) const C_STRONG: u16 = 1 << 5;
+/// Cue only with a document subject ("the study found").
+pub(super) const C_DOC_ONLY: u16 = 1 << 6;
+/// "to" may follow ("hopes to", "claims to").
+pub(super) const C_NEXT_TO: u16 = 1 << 7;
+/// "of" or "about" may follow ("warns of", "worries about").
+pub(super) const C_NEXT_OF: u16 = 1 << 8;
+/// Not a cue before "to" ("responded to the fire").
+pub(super) const C_NOT_TO: u16 = 1 << 9;
+
+/// Cues whose grammar the attribution finder handles specially.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Special {
+    /// An ordinary reporting verb.
+    None,
+    /// "according to": the source follows.
+    According,
+    /// "citing": the source follows.
+    Citing,
+    /// ", saying ...": the source is the clause's subject.
+    Trailing,
+    /// "expressed concern".
+    Expressed,
+    /// "described ... as".
+    Described,
+    /// "quoted as saying".
+    Quoted,
+    /// "pointed out".
+    Pointed,
+    /// "is convinced", "are worried".
+    BeAdj,
+}
+
+/// How a word reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct CueSpec {
+    /// Speech or state of mind.
+    pub kind: CueKind,
+    /// Grammar handled specially, if any.
+    pub special: Special,
+    /// `C_*` conditions.
+    pub flags: u16,
+}
+
+/// What the lexicon knows about one lowercase word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Lex {
+    /// Word-class bits.
+    pub flags: u32,
+    /// The word's reporting cue, if it is one.
+    pub cue: Option<CueSpec>,
+    /// The word can also be a state adjective after "be" ("worried").
+    pub be_adj: bool,
+}
+
+impl Lex {
+    /// True when any of `bits` is set.
+    pub fn has(&self, bits: u32) -> bool {
+        self.flags & bits != 0
+    }
+
+    /// True for any word the lexicon lists: such a word capitalised at the
+    /// start of a sentence is not evidence of a name.
+    pub fn known(&self) -> bool {
+        self.flags != 0 || self.cue.is_some() || self.be_adj
+    }
+}
+
+/// FxHash: the keys are short ASCII words, where SipHash's setup dominates.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Table = HashMap<&'static [u8], Lex, BuildHasherDefault<FxHasher>>;
+
+/// Longest word the lexicon holds; longer words skip the lookup.
+pub(super) const MAX_WORD: usize = 20;
+
+const DETS_DEF: &[&str] = &[
+    "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+];
+const DETS_INDEF: &[&str] = &["a", "an", "another", "any", "each", "every", "no"];
+const QUANTS: &[&str] = &[
+    "some", "many", "most", "several", "few", "others", "all", "various", "numerous", "multiple",
+    "both", "certain", "other", "more", "fewer", "much",
+];
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "i'd", "we'd", "they'd",
+];
+const NUMBERS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "half",
+    "twenty",
+    "thirty",
+    "fifty",
+];
+const VAGUE_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "critic",
+    "critics",
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "observer",
+    "observers",
+    "people",
+    "person",
+    "scientist",
+    "scientists",
+    "researcher",
+    "researchers",
+    "economist",
+    "economists",
+    "diplomat",
+    "diplomats",
+    "lawmaker",
+    "lawmakers",
+    "legislator",
+    "legislators",
+    "resident",
+    "residents",
+    "witness",
+    "witnesses",
+    "activist",
+    "activists",
+    "advocate",
+    "advocates",
+    "opponent",
+    "opponents",
+    "supporter",
+    "supporters",
+    "skeptic",
+    "skeptics",
+    "sceptic",
+    "sceptics",
+    "commentator",
+    "commentators",
+    "pundit",
+    "pundits",
+    "historian",
+    "historians",
+    "scholar",
+    "scholars",
+    "academic",
+    "academics",
+    "specialist",
+    "specialists",
+    "authorities",
+    "investor",
+    "investors",
+    "trader",
+    "traders",
+    "banker",
+    "bankers",
+    "strategist",
+    "strategists",
+    "campaigner",
+    "campaigners",
+    "proponent",
+    "proponents",
+    "backer",
+    "backers",
+    "detractor",
+    "detractors",
+    "allies",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "watchers",
+    "voters",
+    "citizens",
+    "locals",
+    "leaders",
+    "politicians",
+    "regulators",
+    "doctors",
+    "physicians",
+    "economists",
+    "participants",
+    "members",
+    "employees",
+    "workers",
+    "executives",
+    "observers",
+    "onlookers",
+    "bystanders",
+    "neighbors",
+    "neighbours",
+    "environmentalists",
+    "conservatives",
+    "liberals",
+    "progressives",
+    "officers",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "organizers",
+    "organisers",
+    "lawyers",
+    "attorneys",
+    "dealers",
+    "brokers",
+    "fans",
+    "users",
+    "parents",
+    "teachers",
+    "students",
+    "staff",
+    "staffers",
+    "consumers",
+    "customers",
+    "shoppers",
+    "farmers",
+    "villagers",
+    "survivors",
+    "relatives",
+    "families",
+    "victims",
+    "colleagues",
+    "friends",
+    "rivals",
+    "competitors",
+    "policymakers",
+    "forecasters",
+    "economists",
+    "technicians",
+    "engineers",
+    "developers",
+    "manufacturers",
+    "producers",
+    "suppliers",
+    "importers",
+    "exporters",
+    "refiners",
+    "miners",
+    "landlords",
+    "tenants",
+    "owners",
+    "drivers",
+    "passengers",
+    "travelers",
+    "travellers",
+    "tourists",
+];
+const ANON_WORDS: &[&str] = &[
+    "source",
+    "sources",
+    "insider",
+    "insiders",
+    "anonymity",
+    "anonymous",
+    "anonymously",
+    "unnamed",
+    "unidentified",
+];
+const ROLE_NOUNS: &[&str] = &[
+    "police",
+    "prosecutor",
+    "prosecutors",
+    "company",
+    "firm",
+    "ministry",
+    "court",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "spokesmen",
+    "spokeswomen",
+    "government",
+    "administration",
+    "agency",
+    "department",
+    "minister",
+    "president",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "chief",
+    "director",
+    "executive",
+    "governor",
+    "mayor",
+    "senator",
+    "judge",
+    "attorney",
+    "lawyer",
+    "commissioner",
+    "commission",
+    "committee",
+    "council",
+    "board",
+    "bank",
+    "army",
+    "military",
+    "navy",
+    "embassy",
+    "office",
+    "union",
+    "party",
+    "campaign",
+    "team",
+    "club",
+    "league",
+    "group",
+    "organization",
+    "organisation",
+    "institute",
+    "university",
+    "hospital",
+    "school",
+    "foundation",
+    "network",
+    "newspaper",
+    "magazine",
+    "broadcaster",
+    "channel",
+    "website",
+    "regulator",
+    "watchdog",
+    "authority",
+    "inquiry",
+    "panel",
+    "jury",
+    "parliament",
+    "congress",
+    "senate",
+    "cabinet",
+    "sheriff",
+    "coroner",
+    "examiner",
+    "prosecution",
+    "defense",
+    "defence",
+    "manager",
+    "founder",
+    "spokesmen",
+    "representative",
+    "ambassador",
+    "envoy",
+    "chancellor",
+    "premier",
+    "prime",
+    "leader",
+    "head",
+    "officer",
+    "detective",
+    "inspector",
+    "superintendent",
+    "constable",
+    "commander",
+    "general",
+    "colonel",
+    "captain",
+    "sergeant",
+    "lieutenant",
+    "admiral",
+    "counsel",
+    "solicitor",
+    "barrister",
+    "registrar",
+    "clerk",
+    "treasurer",
+    "auditor",
+    "ombudsman",
+    "coach",
+    "manager",
+    "owner",
+    "partner",
+    "editor",
+    "reporter",
+    "correspondent",
+    "author",
+    "professor",
+    "lecturer",
+    "principal",
+    "dean",
+    "provost",
+    "bishop",
+    "archbishop",
+    "pope",
+    "priest",
+    "imam",
+    "rabbi",
+    "pastor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emperor",
+    "monarch",
+    "palace",
+    "state",
+    "city",
+    "county",
+    "district",
+    "province",
+    "region",
+    "municipality",
+    "airline",
+    "carrier",
+    "operator",
+    "utility",
+    "insurer",
+    "lender",
+    "retailer",
+    "automaker",
+    "carmaker",
+    "manufacturer",
+    "producer",
+    "supplier",
+    "developer",
+    "studio",
+    "publisher",
+    "label",
+    "charity",
+    "ngo",
+    "institution",
+    "exchange",
+    "fund",
+    "bureau",
+    "secretariat",
+    "tribunal",
+    "plaintiff",
+    "plaintiffs",
+    "defendant",
+    "defendants",
+    "victim",
+    "family",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "widow",
+    "uncle",
+    "aunt",
+    "friend",
+    "neighbor",
+    "neighbour",
+    "spouse",
+    "partner",
+    "employer",
+    "landlord",
+    "teacher",
+    "doctor",
+    "nurse",
+    "surgeon",
+    "pilot",
+    "driver",
+    "suspect",
+    "accused",
+    "legislature",
+    "assembly",
+    "regime",
+    "junta",
+    "militia",
+    "command",
+    "headquarters",
+    "ministries",
+    "agencies",
+    "courts",
+    "firefighters",
+    "paramedics",
+    "troopers",
+    "deputies",
+    "investigators",
+    "detectives",
+    "inspectors",
+    "auditors",
+    "examiners",
+];
+const DOC_NOUNS: &[&str] = &[
+    "report",
+    "study",
+    "survey",
+    "poll",
+    "statement",
+    "filing",
+    "document",
+    "letter",
+    "analysis",
+    "review",
+    "paper",
+    "memo",
+    "audit",
+    "investigation",
+    "complaint",
+    "indictment",
+    "lawsuit",
+    "release",
+    "assessment",
+    "ruling",
+    "judgment",
+    "judgement",
+    "verdict",
+    "decision",
+    "order",
+    "affidavit",
+    "transcript",
+    "report's",
+    "census",
+    "index",
+    "forecast",
+    "estimate",
+    "model",
+    "article",
+    "book",
+    "column",
+    "editorial",
+    "website",
+    "record",
+    "tally",
+    "count",
+    "notice",
+    "bulletin",
+    "communique",
+    "dossier",
+    "probe",
+    "inquiry",
+    "summary",
+    "budget",
+    "plan",
+];
+const DOCV_NOUNS: &[&str] = &[
+    "reports",
+    "studies",
+    "surveys",
+    "polls",
+    "documents",
+    "records",
+    "research",
+    "data",
+    "statistics",
+    "estimates",
+    "analyses",
+    "reviews",
+    "papers",
+    "findings",
+    "evidence",
+    "polling",
+    "projections",
+    "models",
+    "forecasts",
+    "accounts",
+    "rumors",
+    "rumours",
+    "media",
+    "press",
+];
+const ADJECTIVES: &[&str] = &[
+    "senior",
+    "top",
+    "former",
+    "current",
+    "local",
+    "foreign",
+    "federal",
+    "city",
+    "regional",
+    "national",
+    "international",
+    "independent",
+    "outside",
+    "private",
+    "public",
+    "legal",
+    "medical",
+    "financial",
+    "economic",
+    "political",
+    "intelligence",
+    "security",
+    "health",
+    "industry",
+    "trade",
+    "finance",
+    "energy",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "deputy",
+    "assistant",
+    "acting",
+    "interim",
+    "lead",
+    "junior",
+    "young",
+    "old",
+    "new",
+    "prominent",
+    "leading",
+    "high-ranking",
+    "high-level",
+    "mid-level",
+    "longtime",
+    "long-time",
+    "veteran",
+    "retired",
+    "outgoing",
+    "incoming",
+    "elected",
+    "influential",
+    "respected",
+    "fellow",
+    "rival",
+    "opposition",
+    "ruling",
+    "conservative",
+    "liberal",
+    "progressive",
+    "administration",
+    "government",
+    "company",
+    "military",
+    "police",
+    "defense",
+    "defence",
+    "justice",
+    "treasury",
+    "state",
+    "county",
+    "provincial",
+    "municipal",
+    "top-level",
+    "knowledgeable",
+    "informed",
+    "well-placed",
+    "well-informed",
+    "credible",
+    "reliable",
+    "unofficial",
+    "official",
+    "european",
+    "american",
+    "global",
+    "world",
+    "leading",
+    "independent",
+    "academic",
+    "scientific",
+    "technical",
+    "environmental",
+    "human",
+    "rights",
+    "civil",
+    "party",
+    "campaign",
+    "election",
+    "union",
+    "labor",
+    "labour",
+    "business",
+    "banking",
+    "oil",
+    "market",
+    "stock",
+    "investment",
+    "insurance",
+    "tech",
+    "technology",
+    "hospital",
+    "school",
+    "university",
+    "court",
+    "news",
+    "press",
+    "media",
+    "wire",
+    "broadcast",
+    "television",
+    "tv",
+    "radio",
+    "online",
+    "social",
+    "main",
+    "chief",
+    "general",
+    "vice",
+    "co",
+    "managing",
+    "executive",
+    "principal",
+    "other",
+    "several",
+    "concerned",
+    "worried",
+    "angry",
+    "frustrated",
+    "grieving",
+    "many",
+];
+const SKIPS: &[&str] = &[
+    "also",
+    "later",
+    "has",
+    "have",
+    "had",
+    "did",
+    "does",
+    "do",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "can",
+    "not",
+    "never",
+    "always",
+    "often",
+    "previously",
+    "repeatedly",
+    "earlier",
+    "further",
+    "again",
+    "separately",
+    "recently",
+    "publicly",
+    "privately",
+    "still",
+    "already",
+    "just",
+    "once",
+    "initially",
+    "first",
+    "subsequently",
+    "ultimately",
+    "finally",
+    "additionally",
+    "specifically",
+    "explicitly",
+    "flatly",
+    "strongly",
+    "firmly",
+    "long",
+    "too",
+    "themselves",
+    "himself",
+    "herself",
+    "itself",
+    "then",
+    "now",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "simply",
+    "only",
+    "openly",
+    "quietly",
+    "angrily",
+    "bluntly",
+    "emphatically",
+    "immediately",
+    "soon",
+    "even",
+    "cannot",
+    "didn't",
+    "doesn't",
+    "don't",
+    "won't",
+    "wouldn't",
+    "hasn't",
+    "haven't",
+    "hadn't",
+    "can't",
+    "couldn't",
+    "shouldn't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "n't",
+    "however",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "nonetheless",
+    "nevertheless",
+    "though",
+    "generally",
+    "widely",
+    "commonly",
+    "broadly",
+    "largely",
+    "mostly",
+    "personally",
+    "privately",
+    "formally",
+    "officially",
+    "previously",
+    "consistently",
+    "frequently",
+    "routinely",
+    "regularly",
+    "sometimes",
+    "usually",
+    "already",
+    "clearly",
+    "plainly",
+    "correctly",
+    "wrongly",
+    "falsely",
+    "mistakenly",
+    "rightly",
+    "tearfully",
+    "calmly",
+    "confidently",
+    "cautiously",
+    "optimistically",
+    "reluctantly",
+    "proudly",
+    "jokingly",
+    "repeatedly",
+    "variously",
+    "increasingly",
+    "deeply",
+    "very",
+    "so",
+    "really",
+    "certainly",
+    "probably",
+    "likely",
+    "genuinely",
+    "sincerely",
+    "truly",
+    "actually",
+    "indeed",
+    "both",
+    "each",
+    "all",
+    "privately",
+    "directly",
+    "separately",
+    "eventually",
+    "afterward",
+    "afterwards",
+    "herself",
+    "himself",
+];
+const BE_FORMS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets",
+];
+const LINK_VERBS: &[&str] = &[
+    "remain", "remains", "remained", "became", "become", "becomes", "grew", "grow", "grows",
+    "seem", "seems", "seemed", "appear", "appears", "appeared", "feel", "feels", "felt", "stay",
+    "stays", "stayed",
+];
+const BOUNDS: &[&str] = &[
+    "that", "and", "but", "or", "nor", "when", "while", "whilst", "because", "although", "if",
+    "as", "after", "before", "since", "yet", "where", "whereas", "unless", "until", "than",
+    "whether", "what", "how", "why", "though", "so", "once", "whenever", "wherever", "lest",
+];
+const PREPS: &[&str] = &[
+    "of",
+    "at",
+    "for",
+    "from",
+    "with",
+    "including",
+    "in",
+    "by",
+    "like",
+    "among",
+];
+const RELS: &[&str] = &["who", "whose", "whom", "which"];
+const TIMES: &[&str] = &[
+    "on",
+    "last",
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "during",
+    "late",
+    "early",
+    "earlier",
+    "later",
+    "recently",
+    "ago",
+    "overnight",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+];
+const STATEMENTS: &[&str] = &[
+    "statement",
+    "statements",
+    "interview",
+    "interviews",
+    "post",
+    "posting",
+    "tweet",
+    "letter",
+    "speech",
+    "filing",
+    "release",
+    "email",
+    "e-mail",
+    "memo",
+    "remarks",
+    "briefing",
+    "op-ed",
+    "editorial",
+    "blog",
+    "video",
+    "message",
+    "note",
+    "report",
+    "conference",
+    "testimony",
+    "address",
+    "broadcast",
+    "podcast",
+    "press",
+    "hearing",
+    "communique",
+    "declaration",
+    "announcement",
+    "essay",
+    "column",
+    "article",
+    "book",
+    "letter",
+    "newsletter",
+    "documentary",
+];
+const PLATFORMS: &[&str] = &[
+    "twitter",
+    "x",
+    "facebook",
+    "instagram",
+    "telegram",
+    "linkedin",
+    "tiktok",
+    "youtube",
+    "threads",
+    "bluesky",
+    "truth",
+    "television",
+    "tv",
+    "radio",
+    "air",
+    "camera",
+    "social",
+    "weibo",
+    "wechat",
+    "substack",
+    "reddit",
+];
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "messrs",
+    "dr",
+    "sen",
+    "sens",
+    "rep",
+    "reps",
+    "gov",
+    "govs",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "cmdr",
+    "adm",
+    "maj",
+    "prof",
+    "rev",
+    "hon",
+    "pres",
+    "supt",
+    "det",
+    "insp",
+    "fr",
+    "mt",
+    "ft",
+    "atty",
+    "brig",
+    "cpl",
+    "pvt",
+    "msgr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "judge",
+    "justice",
+    "president",
+    "senator",
+    "governor",
+    "mayor",
+    "minister",
+    "secretary",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "bishop",
+    "archbishop",
+    "detective",
+    "inspector",
+    "officer",
+    "general",
+    "colonel",
+    "captain",
+    "sergeant",
+    "lieutenant",
+    "admiral",
+    "commissioner",
+    "ambassador",
+    "chairman",
+    "chairwoman",
+    "director",
+    "professor",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "councilman",
+    "councilwoman",
+    "councillor",
+    "alderman",
+    "sheriff",
+    "deputy",
+    "chief",
+];
+const COMMONS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "if",
+    "as",
+    "although",
+    "despite",
+    "because",
+    "since",
+    "during",
+    "under",
+    "with",
+    "without",
+    "for",
+    "from",
+    "by",
+    "asked",
+    "speaking",
+    "instead",
+    "overall",
+    "there",
+    "here",
+    "what",
+    "why",
+    "how",
+    "where",
+    "such",
+    "even",
+    "only",
+    "indeed",
+    "similarly",
+    "likewise",
+    "thus",
+    "hence",
+    "therefore",
+    "currently",
+    "together",
+    "between",
+    "among",
+    "against",
+    "amid",
+    "following",
+    "unlike",
+    "perhaps",
+    "maybe",
+    "neither",
+    "either",
+    "not",
+    "yes",
+    "no",
+    "but",
+    "and",
+    "or",
+    "so",
+    "still",
+    "now",
+    "then",
+    "later",
+    "earlier",
+    "separately",
+    "meanwhile",
+    "however",
+    "to",
+    "into",
+    "about",
+    "over",
+    "through",
+    "across",
+    "behind",
+    "beyond",
+    "within",
+    "according",
+    "citing",
+    "given",
+    "based",
+    "following",
+    "new",
+    "more",
+    "less",
+    "best",
+    "first",
+    "second",
+    "third",
+    "last",
+    "next",
+    "just",
+    "please",
+    "thanks",
+    "thank",
+    "well",
+    "oh",
+    "ok",
+    "okay",
+    "sure",
+    "of",
+    "off",
+    "out",
+    "up",
+    "down",
+    "around",
+    "near",
+    "toward",
+    "towards",
+    "upon",
+    "via",
+    "per",
+    "than",
+    "too",
+    "very",
+    "much",
+    "again",
+    "back",
+    "away",
+    "let",
+    "let's",
+    "it's",
+    "that's",
+    "there's",
+    "here's",
+    "what's",
+    "who's",
+    "he's",
+    "she's",
+    "we're",
+    "they're",
+    "i'm",
+    "you're",
+    "we've",
+    "they've",
+    "i've",
+    "you've",
+    "we'll",
+    "they'll",
+    "i'll",
+    "you'll",
+    "he'll",
+    "she'll",
+    "it'll",
+    "breaking",
+    "update",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "editorial",
+    "photos",
+    "video",
+    "watch",
+    "live",
+    "read",
+    "see",
+];
+const CONCERNS: &[&str] = &[
+    "concern",
+    "concerns",
+    "doubt",
+    "doubts",
+    "hope",
+    "hopes",
+    "optimism",
+    "confidence",
+    "skepticism",
+    "scepticism",
+    "regret",
+    "frustration",
+    "disappointment",
+    "surprise",
+    "support",
+    "alarm",
+    "fear",
+    "fears",
+    "outrage",
+    "anger",
+    "satisfaction",
+    "dismay",
+    "reservations",
+    "opposition",
+    "sympathy",
+    "condolences",
+    "gratitude",
+    "interest",
+    "reluctance",
+    "worry",
+    "worries",
+    "unease",
+    "misgivings",
+    "pessimism",
+    "displeasure",
+    "solidarity",
+    "willingness",
+    "readiness",
+    "belief",
+    "view",
+    "views",
+    "opinion",
+    "desire",
+];
+/// State adjectives that with "be" report a state of mind.
+const BE_ADJECTIVES: &[&str] = &[
+    "convinced",
+    "worried",
+    "concerned",
+    "confident",
+    "hopeful",
+    "optimistic",
+    "pessimistic",
+    "skeptical",
+    "sceptical",
+    "afraid",
+    "fearful",
+    "persuaded",
+    "adamant",
+    "unconvinced",
+    "doubtful",
+    "certain",
+    "sure",
+];
+
+/// One reporting cue entry: the word, its kind, special grammar and flags.
+type CueEntry = (&'static str, CueKind, Special, u16);
+
+const S: CueKind = CueKind::Speech;
+const B: CueKind = CueKind::Belief;
+const N: Special = Special::None;
+
+const CUES: &[CueEntry] = &[
+    ("said", S, N, C_PART | C_STRONG),
+    ("says", S, N, C_STRONG),
+    ("say", S, N, C_BASE),
+    ("told", S, N, C_PART | C_STRONG),
+    ("tells", S, N, C_STRONG),
+    ("tell", S, N, C_BASE),
+    ("according", S, Special::According, C_STRONG),
+    ("wrote", S, N, 0),
+    ("writes", S, N, 0),
+    ("write", S, N, C_BASE),
+    ("added", S, N, C_COMPL),
+    ("adds", S, N, C_COMPL),
+    ("stated", S, N, C_PART),
+    ("states", S, N, C_THAT),
+    ("announced", S, N, C_PART),
+    ("announces", S, N, 0),
+    ("announce", S, N, C_BASE),
+    ("testified", S, N, 0),
+    ("testifies", S, N, 0),
+    ("testify", S, N, C_BASE),
+    ("explained", S, N, C_PART),
+    ("explains", S, N, 0),
+    ("explain", S, N, C_BASE | C_COMPL),
+    ("noted", S, N, C_PART),
+    ("notes", S, N, C_NOUN),
+    ("note", S, N, C_BASE | C_NOUN | C_COMPL),
+    ("argued", S, N, C_PART),
+    ("argues", S, N, 0),
+    ("argue", S, N, C_BASE),
+    ("asked", S, N, C_PART),
+    ("asks", S, N, 0),
+    ("ask", S, N, C_BASE),
+    ("replied", S, N, C_NOT_TO),
+    ("replies", S, N, C_NOUN | C_NOT_TO),
+    ("responded", S, N, C_COMPL | C_NOT_TO),
+    ("responds", S, N, C_COMPL | C_NOT_TO),
+    ("answered", S, N, C_COMPL),
+    ("warned", S, N, C_PART | C_NEXT_OF),
+    ("warns", S, N, C_NEXT_OF),
+    ("warn", S, N, C_BASE | C_NEXT_OF),
+    ("claimed", S, N, C_PART | C_COMPL | C_NEXT_TO),
+    ("claims", S, N, C_NOUN | C_NEXT_TO),
+    ("claim", S, N, C_BASE | C_NOUN | C_NEXT_TO),
+    ("insisted", S, N, 0),
+    ("insists", S, N, 0),
+    ("insist", S, N, C_BASE),
+    ("reported", S, N, C_PART),
+    ("reports", S, N, C_NOUN),
+    ("confirmed", S, N, C_PART),
+    ("confirms", S, N, 0),
+    ("confirm", S, N, C_BASE),
+    ("acknowledged", S, N, C_PART),
+    ("acknowledges", S, N, 0),
+    ("acknowledge", S, N, C_BASE),
+    ("disclosed", S, N, C_PART),
+    ("discloses", S, N, 0),
+    ("disclose", S, N, C_BASE),
+    ("admitted", S, N, C_PART),
+    ("admits", S, N, 0),
+    ("admit", S, N, C_BASE),
+    ("conceded", S, N, C_PART),
+    ("concedes", S, N, 0),
+    ("concede", S, N, C_BASE),
+    ("denied", S, N, C_PART),
+    ("denies", S, N, 0),
+    ("deny", S, N, C_BASE),
+    ("alleged", S, N, C_PART),
+    ("alleges", S, N, 0),
+    ("allege", S, N, C_BASE),
+    ("contended", S, N, 0),
+    ("contends", S, N, 0),
+    ("contend", S, N, C_BASE),
+    ("maintained", S, N, C_PART | C_COMPL),
+    ("maintains", S, N, C_COMPL),
+    ("predicted", S, N, C_PART),
+    ("predicts", S, N, 0),
+    ("predict", S, N, C_BASE),
+    ("cautioned", S, N, 0),
+    ("emphasized", S, N, C_PART),
+    ("emphasised", S, N, C_PART),
+    ("emphasizes", S, N, 0),
+    ("emphasises", S, N, 0),
+    ("stressed", S, N, C_PART | C_COMPL),
+    ("stresses", S, N, C_COMPL),
+    ("recalled", S, N, C_PART | C_COMPL),
+    ("recalls", S, N, C_NOUN | C_COMPL),
+    ("remarked", S, N, 0),
+    ("observed", S, N, C_PART | C_COMPL),
+    ("commented", S, N, 0),
+    ("declared", S, N, C_PART),
+    ("boasted", S, N, 0),
+    ("complained", S, N, 0),
+    ("countered", S, N, C_COMPL),
+    ("retorted", S, N, 0),
+    ("shouted", S, N, 0),
+    ("yelled", S, N, 0),
+    ("tweeted", S, N, 0),
+    ("vowed", S, N, 0),
+    ("vows", S, N, C_NOUN | C_NEXT_TO),
+    ("pledged", S, N, C_PART),
+    ("promised", S, N, C_PART),
+    ("urged", S, N, C_PART),
+    ("demanded", S, N, C_PART),
+    ("questioned", S, N, C_PART),
+    ("wondered", S, N, 0),
+    ("speculated", S, N, 0),
+    ("hinted", S, N, 0),
+    ("suggested", S, N, C_PART),
+    ("suggests", S, N, 0),
+    ("estimated", S, N, C_PART),
+    ("estimates", S, N, C_NOUN),
+    ("forecast", S, N, C_NOUN),
+    ("reiterated", S, N, C_PART),
+    ("revealed", S, N, C_PART),
+    ("reveals", S, N, 0),
+    ("indicated", S, N, C_PART | C_COMPL),
+    ("concluded", S, N, C_PART | C_COMPL),
+    ("concludes", S, N, C_COMPL),
+    ("affirmed", S, N, C_PART),
+    ("asserted", S, N, C_PART),
+    ("asserts", S, N, 0),
+    ("lamented", S, N, 0),
+    ("exclaimed", S, N, 0),
+    ("acknowledging", S, Special::Trailing, 0),
+    ("found", S, N, C_PART | C_DOC_ONLY),
+    ("finds", S, N, C_DOC_ONLY),
+    ("showed", S, N, C_DOC_ONLY),
+    ("shows", S, N, C_NOUN | C_DOC_ONLY),
+    ("show", S, N, C_BASE | C_DOC_ONLY),
+    ("citing", S, Special::Citing, 0),
+    ("saying", S, Special::Trailing, 0),
+    ("adding", S, Special::Trailing, 0),
+    ("noting", S, Special::Trailing, 0),
+    ("warning", S, Special::Trailing, 0),
+    ("arguing", S, Special::Trailing, 0),
+    ("insisting", S, Special::Trailing, 0),
+    ("claiming", S, Special::Trailing, 0),
+    ("stating", S, Special::Trailing, 0),
+    ("explaining", S, Special::Trailing, 0),
+    ("telling", S, Special::Trailing, 0),
+    ("writing", S, Special::Trailing, 0),
+    ("asking", S, Special::Trailing, 0),
+    ("alleging", S, Special::Trailing, 0),
+    ("expressed", S, Special::Expressed, 0),
+    ("voiced", S, Special::Expressed, 0),
+    ("described", S, Special::Described, 0),
+    ("quoted", S, Special::Quoted, 0),
+    ("pointed", S, Special::Pointed, 0),
+    ("believe", B, N, C_BASE),
+    ("believes", B, N, 0),
+    ("believed", B, N, C_PART),
+    ("think", B, N, C_BASE),
+    ("thinks", B, N, 0),
+    ("thought", B, N, C_PART),
+    ("fear", B, N, C_BASE | C_NOUN),
+    ("fears", B, N, C_NOUN),
+    ("feared", B, N, C_PART),
+    ("worry", B, N, C_BASE | C_NOUN | C_NEXT_OF),
+    ("worries", B, N, C_NOUN | C_NEXT_OF),
+    ("worried", B, N, C_PART | C_NEXT_OF),
+    ("hope", B, N, C_BASE | C_NOUN | C_NEXT_TO),
+    ("hopes", B, N, C_NOUN | C_NEXT_TO),
+    ("hoped", B, N, C_PART | C_NEXT_TO),
+    ("feel", B, N, C_BASE),
+    ("feels", B, N, 0),
+    ("felt", B, N, C_PART),
+    ("expect", B, N, C_BASE),
+    ("expects", B, N, 0),
+    ("expected", B, N, C_PART),
+    ("suspect", B, N, C_BASE | C_NOUN),
+    ("suspects", B, N, C_NOUN),
+    ("suspected", B, N, C_PART),
+    ("doubt", B, N, C_BASE | C_NOUN),
+    ("doubts", B, N, C_NOUN),
+    ("doubted", B, N, 0),
+];
+
+static TABLE: LazyLock<Table> = LazyLock::new(build);
+
+fn build() -> Table {
+    let mut t: Table = HashMap::default();
+    let mut add = |words: &[&'static str], flags: u32| {
+        for w in words {
+            t.entry(w.as_bytes()).or_default().flags |= flags;
+        }
+    };
+    add(DETS_DEF, DET | DEF);
+    add(DETS_INDEF, DET | INDEF);
+    add(QUANTS, QUANT);
+    add(PRONOUNS, PRON);
+    add(NUMBERS, NUM);
+    add(VAGUE_NOUNS, VAGUE);
+    add(ANON_WORDS, ANON);
+    add(ROLE_NOUNS, ROLE);
+    add(DOC_NOUNS, DOC);
+    add(DOCV_NOUNS, DOCV);
+    add(ADJECTIVES, ADJ);
+    add(SKIPS, SKIP);
+    add(BE_FORMS, BE);
+    add(LINK_VERBS, LINK);
+    add(BOUNDS, BOUND);
+    add(PREPS, PREP);
+    add(RELS, REL);
+    add(TIMES, TIME);
+    add(STATEMENTS, STMT);
+    add(PLATFORMS, PLATFORM);
+    add(TITLES, TITLE);
+    add(COMMONS, COMMON);
+    add(CONCERNS, CONCERN);
+    for &(w, kind, special, flags) in CUES {
+        t.entry(w.as_bytes()).or_default().cue = Some(CueSpec {
+            kind,
+            special,
+            flags,
+        });
+    }
+    for w in BE_ADJECTIVES {
+        t.entry(w.as_bytes()).or_default().be_adj = true;
+    }
+    t
+}
+
+/// Looks up an ASCII-lowercase word.
+pub(super) fn lookup(lower: &[u8]) -> Lex {
+    TABLE.get(lower).copied().unwrap_or_default()
+}
+
+/// How an abbreviation followed by a period behaves at a possible sentence end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Abbrev {
+    /// A title before a name ("Mr.", "Sen."): never ends a sentence.
+    Title,
+    /// "No." before a number: ends a sentence only when no digit follows.
+    Numeric,
+    /// Ends a sentence only before a typical sentence opener ("Inc. The").
+    General,
+}
+
+/// Classifies the word before a period (without the period), case-insensitively.
+pub(super) fn abbreviation(word: &str) -> Option<Abbrev> {
+    let b = word.as_bytes();
+    if b.is_empty() || b.len() > 8 {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    for (d, s) in buf.iter_mut().zip(b) {
+        *d = s.to_ascii_lowercase();
+    }
+    let w = &buf[..b.len()];
+    if b.len() == 1 && b[0].is_ascii_alphabetic() {
+        return Some(Abbrev::General);
+    }
+    // Initialisms: letters separated by periods ("U.S", "a.m", "Ph.D").
+    if b.contains(&b'.') {
+        let ok = b.split(|&c| c == b'.').all(|seg| {
+            !seg.is_empty() && seg.len() <= 2 && seg.iter().all(u8::is_ascii_alphabetic)
+        });
+        return ok.then_some(Abbrev::General);
+    }
+    match w {
+        b"mr" | b"mrs" | b"ms" | b"messrs" | b"dr" | b"sen" | b"sens" | b"rep" | b"reps"
+        | b"gov" | b"govs" | b"gen" | b"gens" | b"lt" | b"col" | b"sgt" | b"capt" | b"cmdr"
+        | b"adm" | b"maj" | b"prof" | b"rev" | b"hon" | b"pres" | b"supt" | b"det" | b"insp"
+        | b"fr" | b"mt" | b"ft" | b"atty" | b"brig" | b"cpl" | b"pvt" | b"msgr" | b"mme"
+        | b"mmes" | b"mlle" | b"gov-elect" => Some(Abbrev::Title),
+        b"no" | b"nos" | b"vol" | b"art" | b"fig" | b"pp" | b"ch" | b"sec" | b"para" => {
+            Some(Abbrev::Numeric)
+        }
+        b"inc" | b"corp" | b"ltd" | b"co" | b"cos" | b"jr" | b"sr" | b"vs" | b"etc" | b"jan"
+        | b"feb" | b"mar" | b"apr" | b"jun" | b"jul" | b"aug" | b"sep" | b"sept" | b"oct"
+        | b"nov" | b"dec" | b"st" | b"ave" | b"blvd" | b"rd" | b"dept" | b"univ" | b"bros"
+        | b"plc" | b"llc" | b"assn" | b"govt" | b"intl" | b"natl" | b"approx" | b"est" | b"ala"
+        | b"ariz" | b"ark" | b"calif" | b"colo" | b"conn" | b"del" | b"fla" | b"ga" | b"ill"
+        | b"ind" | b"kan" | b"ky" | b"la" | b"md" | b"mass" | b"mich" | b"minn" | b"miss"
+        | b"mo" | b"mont" | b"neb" | b"nev" | b"okla" | b"ore" | b"pa" | b"tenn" | b"vt"
+        | b"va" | b"wash" | b"wis" | b"wyo" | b"mln" | b"bln" | b"dlrs" | b"pct" | b"cts"
+        | b"shr" | b"qtr" | b"yr" | b"yrs" | b"mos" | b"hrs" | b"min" | b"max" | b"ref" | b"op"
+        | b"cf" | b"viz" | b"al" | b"ed" | b"eds" | b"mfg" | b"ag" | b"nv" | b"sa" | b"spa"
+        | b"gmbh" | b"bhd" | b"pty" | b"pte" => Some(Abbrev::General),
+        _ => None,
+    }
+}
+
+/// True when a capitalised word (given lowercase) usually opens a sentence,
+/// so a general abbreviation before it ends the previous one.
+pub(super) fn is_sentence_starter(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"the"
+            | b"a"
+            | b"an"
+            | b"he"
+            | b"she"
+            | b"it"
+            | b"they"
+            | b"we"
+            | b"i"
+            | b"you"
+            | b"this"
+            | b"that"
+            | b"these"
+            | b"those"
+            | b"there"
+            | b"his"
+            | b"her"
+            | b"its"
+            | b"their"
+            | b"our"
+            | b"my"
+            | b"your"
+            | b"but"
+            | b"and"
+            | b"yet"
+            | b"so"
+            | b"or"
+            | b"however"
+            | b"meanwhile"
+            | b"still"
+            | b"also"
+            | b"instead"
+            | b"then"
+            | b"now"
+            | b"today"
+            | b"yesterday"
+            | b"in"
+            | b"on"
+            | b"at"
+            | b"for"
+            | b"as"
+            | b"after"
+            | b"before"
+            | b"when"
+            | b"while"
+            | b"if"
+            | b"although"
+            | b"though"
+            | b"since"
+            | b"because"
+            | b"according"
+            | b"despite"
+            | b"under"
+            | b"with"
+            | b"without"
+            | b"by"
+            | b"from"
+            | b"during"
+            | b"here"
+            | b"what"
+            | b"who"
+            | b"why"
+            | b"how"
+            | b"where"
+            | b"which"
+            | b"some"
+            | b"many"
+            | b"most"
+            | b"all"
+            | b"no"
+            | b"several"
+            | b"both"
+            | b"each"
+            | b"every"
+            | b"any"
+            | b"such"
+            | b"other"
+            | b"others"
+            | b"one"
+            | b"officials"
+            | b"analysts"
+            | b"critics"
+            | b"experts"
+            | b"shares"
+            | b"earlier"
+            | b"later"
+            | b"last"
+            | b"next"
+            | b"separately"
+            | b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"dr"
+            | b"asked"
+            | b"sales"
+            | b"revenue"
+            | b"profit"
+            | b"net"
+            | b"prices"
+            | b"police"
+            | b"not"
+            | b"even"
+            | b"only"
+            | b"more"
+            | b"further"
+            | b"first"
+            | b"currently"
+    )
+}
+
+/// Verbs that after a closing `?”` or `!”` show the sentence goes on
+/// (“Why?” Smith asked).
+pub(super) fn is_speech_tail(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"said"
+            | b"says"
+            | b"asked"
+            | b"asks"
+            | b"told"
+            | b"added"
+            | b"adds"
+            | b"shouted"
+            | b"replied"
+            | b"cried"
+            | b"yelled"
+            | b"wrote"
+            | b"writes"
+            | b"responded"
+            | b"answered"
+            | b"exclaimed"
+            | b"demanded"
+            | b"wondered"
+            | b"insisted"
+            | b"continued"
+            | b"recalled"
+            | b"explained"
+            | b"warned"
+            | b"screamed"
+            | b"called"
+            | b"whispered"
+            | b"snapped"
+            | b"joked"
+            | b"laughed"
+            | b"sang"
+            | b"chanted"
+    )
+}
+
+/// Words after an opening apostrophe that make it an elision, not a quote
+/// ('em, 'til, rock 'n' roll).
+pub(super) fn is_elision(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"em"
+            | b"til"
+            | b"tis"
+            | b"twas"
+            | b"cause"
+            | b"bout"
+            | b"round"
+            | b"nuff"
+            | b"cos"
+            | b"kay"
+            | b"scuse"
+            | b"n"
+            | b"ello"
+            | b"ere"
+            | b"owt"
+            | b"nowt"
+            | b"ow"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lookup_merges_classes() {
+        let l = lookup(b"the");
+        assert!(l.has(DET) && l.has(DEF));
+        let said = lookup(b"said");
+        assert_eq!(said.cue.map(|c| c.kind), Some(CueKind::Speech));
+        let worried = lookup(b"worried");
+        assert!(worried.be_adj && worried.cue.is_some());
+        assert!(!lookup(b"zzyzx").known());
+    }
+
+    #[test]
+    fn abbreviations_classified() {
+        assert_eq!(abbreviation("Mr"), Some(Abbrev::Title));
+        assert_eq!(abbreviation("U.S"), Some(Abbrev::General));
+        assert_eq!(abbreviation("J.K"), Some(Abbrev::General));
+        assert_eq!(abbreviation("W"), Some(Abbrev::General));
+        assert_eq!(abbreviation("No"), Some(Abbrev::Numeric));
+        assert_eq!(abbreviation("Inc"), Some(Abbrev::General));
+        assert_eq!(abbreviation("house"), None);
+        assert_eq!(abbreviation("U..S"), None);
+        assert_eq!(abbreviation("née"), None);
+    }
+}

@@ -1,0 +1,208 @@
+//! Byte-level helpers shared by the scanners.
+//!
+//! The scanners walk bytes, not chars, for speed; these helpers decode only
+//! where a decision needs the char, and never slice off a char boundary
+//! (`str::get` returns `None` there instead of panicking).
+
+/// A quotation mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum QMark {
+    /// `"`: direction from context.
+    StraightDouble,
+    /// `'`: a quote or an apostrophe, from context.
+    StraightSingle,
+    /// `“`
+    OpenDouble,
+    /// `”`
+    CloseDouble,
+    /// `‘`
+    OpenSingle,
+    /// `’`: closing quote or apostrophe.
+    CloseSingle,
+    /// `«`
+    OpenGuillemet,
+    /// `»`
+    CloseGuillemet,
+}
+
+/// The quotation mark starting at byte `i`, with its length.
+pub(super) fn quote_mark(b: &[u8], i: usize) -> Option<(QMark, usize)> {
+    match *b.get(i)? {
+        b'"' => Some((QMark::StraightDouble, 1)),
+        b'\'' => Some((QMark::StraightSingle, 1)),
+        0xE2 if b.get(i + 1) == Some(&0x80) => match *b.get(i + 2)? {
+            0x9C => Some((QMark::OpenDouble, 3)),
+            0x9D => Some((QMark::CloseDouble, 3)),
+            0x98 => Some((QMark::OpenSingle, 3)),
+            0x99 => Some((QMark::CloseSingle, 3)),
+            _ => None,
+        },
+        0xC2 => match *b.get(i + 1)? {
+            0xAB => Some((QMark::OpenGuillemet, 2)),
+            0xBB => Some((QMark::CloseGuillemet, 2)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Length of the whitespace char at byte `i` (0 when there is none).
+///
+/// Covers ASCII white space, no-break and typographic spaces, and line and
+/// paragraph separators: all that wrapped or pasted copy puts between words.
+pub(super) fn ws_len(b: &[u8], i: usize) -> usize {
+    match b.get(i) {
+        Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) => 1,
+        Some(0xC2) if b.get(i + 1) == Some(&0xA0) => 2,
+        Some(0xE2) => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0x80), Some(&x))
+                if (0x80..=0x8A).contains(&x) || matches!(x, 0xA8 | 0xA9 | 0xAF) =>
+            {
+                3
+            }
+            (Some(0x81), Some(0x9F)) => 3,
+            _ => 0,
+        },
+        Some(0xE3) if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => 3,
+        _ => 0,
+    }
+}
+
+/// The char starting at byte `i`, if `i < end` and is a char boundary.
+pub(super) fn char_at(text: &str, i: usize, end: usize) -> Option<char> {
+    if i >= end {
+        return None;
+    }
+    text.get(i..end)?.chars().next()
+}
+
+/// The char ending at byte `i`, if it starts at or after `floor`.
+pub(super) fn char_before(text: &str, i: usize, floor: usize) -> Option<char> {
+    if i <= floor {
+        return None;
+    }
+    text.get(floor..i)?.chars().next_back()
+}
+
+/// True for chars that can stand right before an opening quotation mark.
+pub(super) fn opens_after(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '['
+                        | '{'
+                        | '<'
+                        | '\u{2014}'
+                        | '\u{2013}'
+                        | '-'
+                        | '/'
+                        | '\u{201c}'
+                        | '\u{2018}'
+                        | '"'
+                        | '\''
+                        | '\u{ab}'
+                )
+        }
+    }
+}
+
+/// True for chars that can stand right after a closing quotation mark.
+pub(super) fn closes_before(next: Option<char>) -> bool {
+    match next {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | ','
+                        | ';'
+                        | ':'
+                        | '!'
+                        | '?'
+                        | ')'
+                        | ']'
+                        | '}'
+                        | '>'
+                        | '\u{2014}'
+                        | '\u{2013}'
+                        | '-'
+                        | '/'
+                        | '\u{2026}'
+                        | '\u{201d}'
+                        | '\u{2019}'
+                        | '"'
+                        | '\''
+                        | '\u{bb}'
+                )
+        }
+    }
+}
+
+/// Counts words: runs of letters and digits, where an apostrophe, hyphen or
+/// period inside a run ("don't", "well-known", "3.5") does not split it.
+pub(super) fn count_words(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if !in_word {
+                n += 1;
+                in_word = true;
+            }
+        } else if !matches!(c, '\'' | '\u{2019}' | '-' | '.' | '\u{2010}' | '\u{2011}') {
+            in_word = false;
+        }
+    }
+    n
+}
+
+/// Lowercases an ASCII word into `buf`; `None` when it is too long or not ASCII.
+pub(super) fn ascii_lower<'b>(word: &[u8], buf: &'b mut [u8]) -> Option<&'b [u8]> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..word.len()];
+    for (d, s) in out.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_decoded() {
+        let t = "\u{201c}a\u{201d} \u{2018}b\u{2019} \u{ab}c\u{bb}";
+        let b = t.as_bytes();
+        assert_eq!(quote_mark(b, 0), Some((QMark::OpenDouble, 3)));
+        assert_eq!(quote_mark(b, 4), Some((QMark::CloseDouble, 3)));
+        assert_eq!(quote_mark(b, 3), None);
+        assert!(quote_mark(b, b.len()).is_none());
+        assert!(quote_mark(&[0xE2], 0).is_none());
+    }
+
+    #[test]
+    fn whitespace_and_chars() {
+        let t = "a\u{a0}b\u{2009}c";
+        let b = t.as_bytes();
+        assert_eq!(ws_len(b, 1), 2);
+        assert_eq!(ws_len(b, 4), 3);
+        assert_eq!(ws_len(b, 0), 0);
+        assert_eq!(char_at(t, 1, t.len()), Some('\u{a0}'));
+        assert_eq!(char_at(t, 2, t.len()), None);
+        assert_eq!(char_before(t, 3, 0), Some('\u{a0}'));
+        assert_eq!(char_before(t, 2, 0), None);
+    }
+
+    #[test]
+    fn words_counted() {
+        assert_eq!(count_words("We don't know, it's well-known: 3.5 pct"), 7);
+        assert_eq!(count_words(" \u{2014} "), 0);
+        assert_eq!(count_words("caf\u{e9} na\u{ef}ve"), 2);
+    }
+}

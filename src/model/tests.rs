@@ -1,0 +1,828 @@
+//! Tests of the whole model on short stories written for the purpose.
+
+use super::*;
+use crate::extract::extract_txt;
+use crate::prose::Block;
+
+use CueKind::{Belief, Speech};
+use SourceKind::{Anonymous, Named, Vague};
+
+/// Prose of body paragraphs separated by blank lines.
+fn paras(text: &str) -> Prose {
+    kinds(text, BlockKind::Paragraph)
+}
+
+/// Prose whose blank-line-separated blocks all have `kind`.
+fn kinds(text: &str, kind: BlockKind) -> Prose {
+    let mut blocks = Vec::new();
+    let mut start = 0;
+    for part in text.split("\n\n") {
+        let lead = part.len() - part.trim_start().len();
+        let t = part.trim();
+        if !t.is_empty() {
+            blocks.push(Block {
+                range: start + lead..start + lead + t.len(),
+                kind,
+            });
+        }
+        start += part.len() + 2;
+    }
+    Prose {
+        text: text.to_owned(),
+        blocks,
+        ..Prose::default()
+    }
+}
+
+fn sentences<'a>(d: &Document<'a>) -> Vec<&'a str> {
+    d.sentences
+        .iter()
+        .map(|s| &d.text()[s.range.clone()])
+        .collect()
+}
+
+fn quotes<'a>(d: &Document<'a>) -> Vec<(&'a str, usize)> {
+    d.quotations
+        .iter()
+        .map(|q| (&d.text()[q.inner.clone()], q.depth))
+        .collect()
+}
+
+type Attr<'a> = (&'a str, Option<&'a str>, SourceKind, CueKind);
+
+fn attrs<'a>(d: &Document<'a>) -> Vec<Attr<'a>> {
+    d.attributions
+        .iter()
+        .map(|a| {
+            (
+                &d.text()[a.cue.clone()],
+                a.source.clone().map(|s| &d.text()[s]),
+                a.source_kind,
+                a.cue_kind,
+            )
+        })
+        .collect()
+}
+
+fn attrs_of(text: &str) -> Vec<(String, Option<String>, SourceKind, CueKind)> {
+    let p = paras(text);
+    let d = Document::analyze(&p);
+    attrs(&d)
+        .into_iter()
+        .map(|(c, s, k, ck)| (c.to_owned(), s.map(str::to_owned), k, ck))
+        .collect()
+}
+
+/// The single attribution of `text`: (cue, source, kind).
+fn one(text: &str) -> (String, Option<String>, SourceKind) {
+    let a = attrs_of(text);
+    assert_eq!(
+        a.len(),
+        1,
+        "expected one attribution in {text:?}, got {a:?}"
+    );
+    let (c, s, k, _) = a.into_iter().next().unwrap();
+    (c, s, k)
+}
+
+fn kind_of(text: &str) -> SourceKind {
+    one(text).2
+}
+
+fn none(text: &str) {
+    let a = attrs_of(text);
+    assert!(
+        a.is_empty(),
+        "expected no attribution in {text:?}, got {a:?}"
+    );
+}
+
+#[test]
+fn dump() {
+    let text = std::env::var("NEWSLINT_DUMP").unwrap_or_default();
+    if text.is_empty() {
+        return;
+    }
+    let p = extract_txt(&text);
+    let d = Document::analyze(&p);
+    for (i, s) in d.sentences.iter().enumerate() {
+        println!(
+            "S{i} [{:?}] q={} {:?}",
+            d.block_kind(i),
+            s.is_question,
+            d.sentence_text(i)
+        );
+        for a in d.attributions_in(i..i + 1) {
+            println!(
+                "    {:?} {:?} <- {:?} {:?}",
+                a.cue_kind,
+                &d.text()[a.cue.clone()],
+                a.source.clone().map(|s| &d.text()[s]),
+                a.source_kind
+            );
+        }
+    }
+    for q in &d.quotations {
+        println!(
+            "Q d={} w={} {:?}",
+            q.depth,
+            q.words,
+            &d.text()[q.inner.clone()]
+        );
+    }
+}
+
+// ----- sentences -----
+
+#[test]
+fn sentences_never_cross_blocks() {
+    let p = paras("The vote was close\n\nIt passed. Then the council adjourned");
+    let d = Document::analyze(&p);
+    assert_eq!(
+        sentences(&d),
+        [
+            "The vote was close",
+            "It passed.",
+            "Then the council adjourned"
+        ]
+    );
+    assert_eq!(d.sentences[0].block, 0);
+    assert_eq!(d.sentences[2].block, 1);
+}
+
+#[test]
+fn sentence_abbreviations_in_context() {
+    let p = paras(
+        "Sen. Maria Ortiz, D-Calif., met Mr. Jones at St. Vincent Hospital in Springfield, Ill. The hospital is run by Acme Health Corp. It opened in 1998.",
+    );
+    let d = Document::analyze(&p);
+    assert_eq!(
+        sentences(&d),
+        [
+            "Sen. Maria Ortiz, D-Calif., met Mr. Jones at St. Vincent Hospital in Springfield, Ill.",
+            "The hospital is run by Acme Health Corp.",
+            "It opened in 1998."
+        ]
+    );
+}
+
+#[test]
+fn headline_is_one_sentence() {
+    let p = extract_txt("U.S. Regulators Weigh Curbs on Acme Inc. Deal\n\nBody text here.\n");
+    let d = Document::analyze(&p);
+    assert_eq!(d.block_kind(0), BlockKind::Headline);
+    assert_eq!(
+        sentences(&d)[0],
+        "U.S. Regulators Weigh Curbs on Acme Inc. Deal"
+    );
+}
+
+#[test]
+fn questions_outside_quotes_only() {
+    let p = paras(
+        "Is the plan fair? He asked, \u{201c}Who pays?\u{201d} Why did they say \u{201c}no\u{201d}? (Nobody knows?) Really?!",
+    );
+    let d = Document::analyze(&p);
+    let q: Vec<bool> = d.sentences.iter().map(|s| s.is_question).collect();
+    assert_eq!(sentences(&d).len(), 5, "{:?}", sentences(&d));
+    assert_eq!(q, [true, false, true, true, true]);
+}
+
+#[test]
+fn sentence_lookup_helpers() {
+    let p = paras("One. Two words here. Three.\n\nFour.");
+    let d = Document::analyze(&p);
+    let text = d.text();
+    let two = text.find("Two").unwrap();
+    let three = text.find("Three").unwrap();
+    assert_eq!(d.sentence_range_for(&(two..two + 3)), 1..2);
+    assert_eq!(d.sentence_range_for(&(two..three + 2)), 1..3);
+    assert_eq!(d.sentence_range_for(&(two..two)), 1..2);
+    assert_eq!(
+        d.sentence_range_for(&(text.len() + 5..text.len() + 9)),
+        4..4
+    );
+    assert_eq!(d.sentence_at(two + 2), Some(1));
+    assert_eq!(d.sentence_text(3), "Four.");
+    assert_eq!(d.sentence_text(99), "");
+}
+
+// ----- quotations -----
+
+#[test]
+fn straight_and_curly_quotes() {
+    let p = paras("He called it \"a disaster\" and \u{201c}a shame.\u{201d}");
+    let d = Document::analyze(&p);
+    assert_eq!(quotes(&d), [("a disaster", 0), ("a shame.", 0)]);
+    assert_eq!(d.quotations[0].words, 2);
+    let text = d.text();
+    let dis = text.find("disaster").unwrap();
+    assert!(d.in_quotation(&(dis..dis + 8)));
+    assert!(!d.in_quotation(&(0..2)));
+    let and = text.find("and").unwrap();
+    assert!(!d.in_quotation(&(and..and + 3)));
+}
+
+#[test]
+fn apostrophes_are_not_quotes() {
+    let p = paras(
+        "\u{201c}It\u{2019}s the students\u{2019} books, not the \u{2019}90s rock \u{2019}n\u{2019} roll we don\u{2019}t play,\u{201d} she said. \"Don't touch 'em,\" he said of the '80s tapes.",
+    );
+    let d = Document::analyze(&p);
+    assert_eq!(d.quotations.len(), 2, "{:?}", quotes(&d));
+    assert!(d.quotations.iter().all(|q| q.depth == 0));
+}
+
+#[test]
+fn nested_single_quotes() {
+    let p = paras(
+        "\u{201c}He told me \u{2018}never again,\u{2019} and I believed him,\u{201d} she said. \"They called it 'a hoax' twice,\" he said.",
+    );
+    let d = Document::analyze(&p);
+    assert_eq!(
+        quotes(&d),
+        [
+            (
+                "He told me \u{2018}never again,\u{2019} and I believed him,",
+                0
+            ),
+            ("never again,", 1),
+            ("They called it 'a hoax' twice,", 0),
+            ("a hoax", 1)
+        ]
+    );
+    let text = d.text();
+    let never = text.find("never").unwrap();
+    let q = d.quotation_at(never).unwrap();
+    assert_eq!(q.depth, 1);
+    assert_eq!(d.outer_quotation_at(never).unwrap().depth, 0);
+    let i = d.quotation_index_at(never).unwrap();
+    assert_eq!(d.parents[i], 0);
+}
+
+#[test]
+fn possessive_inside_nested_quote() {
+    let p = paras("\"She said 'the players' union will decide' on Friday,\" he said.");
+    let d = Document::analyze(&p);
+    assert_eq!(quotes(&d)[1], ("the players' union will decide", 1));
+}
+
+#[test]
+fn single_quotes_in_headlines() {
+    let p = kinds(
+        "Mayor Calls Plan 'Reckless' as Investors' Fears Grow",
+        BlockKind::Headline,
+    );
+    let d = Document::analyze(&p);
+    assert_eq!(quotes(&d), [("Reckless", 0)]);
+    let p = kinds("Rock 'n' Roll Hall Adds '90s Acts", BlockKind::Headline);
+    assert!(Document::analyze(&p).quotations.is_empty());
+}
+
+#[test]
+fn single_quotes_in_body_are_apostrophes() {
+    let p = paras("The players' union said 'no' to the owners' offer.");
+    let d = Document::analyze(&p);
+    assert!(d.quotations.is_empty());
+}
+
+#[test]
+fn quote_continues_across_three_paragraphs() {
+    let text = "\u{201c}We tried everything,\u{201d} Ruiz said. \u{201c}First we asked.\n\n\u{201c}Then we begged.\n\n\u{201c}Then we gave up.\u{201d}\n\nThe talks ended.";
+    let p = paras(text);
+    let d = Document::analyze(&p);
+    assert_eq!(d.quotations.len(), 2, "{:?}", quotes(&d));
+    let q = &d.quotations[1];
+    let inner = &text[q.inner.clone()];
+    assert!(inner.starts_with("First we asked."), "{inner:?}");
+    assert!(inner.ends_with("Then we gave up."), "{inner:?}");
+    assert_eq!(q.words, 10);
+    let begged = text.find("begged").unwrap();
+    assert!(d.in_quotation(&(begged..begged + 6)));
+    let talks = text.find("talks").unwrap();
+    assert!(!d.in_quotation(&(talks..talks + 5)));
+    // the separator and the reopening mark are inside
+    let sep = text.find("\n\n").unwrap();
+    assert!(d.in_quotation(&(sep..sep + 1)));
+}
+
+#[test]
+fn unclosed_quote_ends_with_its_paragraph() {
+    let text = "He said \"we are finished and walked out.\n\nThe meeting ended.";
+    let p = paras(text);
+    let d = Document::analyze(&p);
+    assert_eq!(quotes(&d), [("we are finished and walked out.", 0)]);
+    let meeting = text.find("meeting").unwrap();
+    assert!(!d.in_quotation(&(meeting..meeting + 7)));
+}
+
+#[test]
+fn attribution_in_the_middle_of_a_quote() {
+    let text = "\"We will not stop,\" she said, \"until it is done.\"";
+    let p = paras(text);
+    let d = Document::analyze(&p);
+    assert_eq!(
+        quotes(&d),
+        [("We will not stop,", 0), ("until it is done.", 0)]
+    );
+    let said = text.find("said").unwrap();
+    assert!(!d.in_quotation(&(said..said + 4)));
+    assert_eq!(attrs(&d), [("said", Some("she"), Named, Speech)]);
+    assert_eq!(
+        d.speaker_of(&d.quotations[1]).map(|a| a.source_kind),
+        Some(Named)
+    );
+}
+
+#[test]
+fn block_quotes_and_quotes_inside_them() {
+    let p = Prose {
+        text: "Intro.\n\nThe \"only\" way out is through.\n\nAfter.".to_owned(),
+        blocks: vec![
+            Block {
+                range: 0..6,
+                kind: BlockKind::Paragraph,
+            },
+            Block {
+                range: 8..38,
+                kind: BlockKind::BlockQuote,
+            },
+            Block {
+                range: 40..46,
+                kind: BlockKind::Paragraph,
+            },
+        ],
+        ..Prose::default()
+    };
+    let d = Document::analyze(&p);
+    assert_eq!(d.quotations.len(), 2);
+    assert_eq!(d.quotations[0].kind, QuotationKind::Block);
+    assert_eq!(d.quotations[0].words, 6);
+    assert_eq!(
+        (d.quotations[1].kind, d.quotations[1].depth),
+        (QuotationKind::Direct, 1)
+    );
+    assert!(d.in_quotation(&(10..12)));
+    assert!(!d.in_quotation(&(0..5)));
+    assert!(d.within_quotation(&(12..16)));
+    assert_eq!(d.quotation_at(14).map(|q| q.depth), Some(1));
+    assert_eq!(
+        d.quotation_at(30).map(|q| q.kind),
+        Some(QuotationKind::Block)
+    );
+    assert_eq!(d.quotation_at(42), None);
+}
+
+#[test]
+fn inch_marks_and_stray_quotes() {
+    let p = paras("The 12\" pipe burst. A 5'10\" guard scored.");
+    let d = Document::analyze(&p);
+    assert!(d.quotations.is_empty(), "{:?}", quotes(&d));
+}
+
+// ----- attributions -----
+
+#[test]
+fn named_sources() {
+    assert_eq!(
+        kind_of("Defense Minister Peter Dutton said the ships would stay."),
+        Named
+    );
+    assert_eq!(kind_of("The company said profits fell."), Named);
+    assert_eq!(kind_of("He also said the vote was fair."), Named);
+    assert_eq!(kind_of("Police said the driver fled."), Named);
+    assert_eq!(kind_of("Prosecutors said the evidence was clear."), Named);
+    assert_eq!(
+        kind_of("A spokesman for the ministry said talks continue."),
+        Named
+    );
+    assert_eq!(kind_of("The White House said it had no comment."), Named);
+    assert_eq!(kind_of("The report said emissions rose."), Named);
+    assert_eq!(kind_of("The court said the law was valid."), Named);
+    assert_eq!(kind_of("Her lawyer said she would appeal."), Named);
+    assert_eq!(kind_of("Reuters reported that the deal was near."), Named);
+}
+
+#[test]
+fn vague_sources() {
+    assert_eq!(kind_of("Officials said the bridge was unsafe."), Vague);
+    assert_eq!(kind_of("Some officials said the bridge was unsafe."), Vague);
+    assert_eq!(kind_of("Critics say the law goes too far."), Vague);
+    assert_eq!(kind_of("Experts warn that the virus could spread."), Vague);
+    assert_eq!(
+        kind_of("Many people believe the election was close."),
+        Vague
+    );
+    assert_eq!(kind_of("Some argue the tax is unfair."), Vague);
+    assert_eq!(kind_of("Others said the plan would fail."), Vague);
+    assert_eq!(kind_of("Studies show the drug works."), Vague);
+    assert_eq!(kind_of("Observers said turnout was low."), Vague);
+    assert_eq!(kind_of("The plan will fail, analysts said."), Vague);
+    assert_eq!(kind_of("Residents said the water smelled."), Vague);
+}
+
+#[test]
+fn vague_nouns_made_specific() {
+    assert_eq!(kind_of("Pentagon officials said the test failed."), Named);
+    assert_eq!(
+        kind_of("Officials at the Treasury said the auction went well."),
+        Named
+    );
+    assert_eq!(
+        kind_of("Analysts at Goldman Sachs expect two rate cuts."),
+        Named
+    );
+    assert_eq!(
+        kind_of("Critics including Senator Amy Vale said the bill was rushed."),
+        Named
+    );
+    assert_eq!(kind_of("Officials in Brazil said the fires spread."), Vague);
+}
+
+#[test]
+fn anonymous_sources() {
+    assert_eq!(kind_of("Sources said the merger was off."), Anonymous);
+    assert_eq!(
+        kind_of("A source close to the talks said no deal was near."),
+        Anonymous
+    );
+    assert_eq!(
+        kind_of("A person familiar with the matter said the bid was raised."),
+        Anonymous
+    );
+    assert_eq!(
+        kind_of("The bid was raised, according to people familiar with the matter."),
+        Anonymous
+    );
+    assert_eq!(
+        kind_of(
+            "Two senior officials who spoke on condition of anonymity said the talks had stalled."
+        ),
+        Anonymous
+    );
+    assert_eq!(
+        kind_of(
+            "An official, who asked not to be named because he was not authorized to speak, said the plan was dead."
+        ),
+        Anonymous
+    );
+    assert_eq!(
+        kind_of("Insiders say the chief executive will quit."),
+        Anonymous
+    );
+    assert_eq!(
+        kind_of("The deal is off, said an official who was not authorized to discuss it publicly."),
+        Anonymous
+    );
+}
+
+#[test]
+fn inverted_attribution() {
+    assert_eq!(
+        one("\u{201c}It is over,\u{201d} said Maria Lopez, a spokeswoman for the agency."),
+        (
+            "said".into(),
+            Some("Maria Lopez, a spokeswoman for the agency".into()),
+            Named
+        )
+    );
+    assert_eq!(
+        one("The shipment is late, said the ministry.").1.as_deref(),
+        Some("the ministry")
+    );
+    assert_eq!(one("\"No,\" said Smith.").1.as_deref(), Some("Smith"));
+    assert_eq!(
+        one("\u{201c}Enough,\u{201d} said a senior official.").2,
+        Vague
+    );
+}
+
+#[test]
+fn according_to() {
+    assert_eq!(
+        one("According to the ministry, 40 people died."),
+        ("According to".into(), Some("the ministry".into()), Named)
+    );
+    assert_eq!(
+        one("Sales fell 3 pct, according to data from the Commerce Department.").2,
+        Named
+    );
+    assert_eq!(one("Sales fell, according to reports.").2, Vague);
+    assert_eq!(
+        one("According to police, the man fled.").1.as_deref(),
+        Some("police")
+    );
+}
+
+#[test]
+fn multiword_cues() {
+    assert_eq!(
+        one("Smith told reporters the plan was dead.").0,
+        "told reporters"
+    );
+    assert_eq!(
+        one("The agency said in a statement that it would appeal.").0,
+        "said in a statement"
+    );
+    assert_eq!(
+        one("The mayor expressed concern about the budget.").0,
+        "expressed concern"
+    );
+    assert_eq!(
+        one("Jones described the ruling as a travesty.").0,
+        "described"
+    );
+    assert_eq!(
+        one("The minister was quoted as saying the ban would stay.")
+            .1
+            .as_deref(),
+        Some("The minister")
+    );
+    assert_eq!(
+        one("In a statement, the company denied any wrongdoing.")
+            .1
+            .as_deref(),
+        Some("the company")
+    );
+    assert_eq!(
+        one("Smith pointed out that the law was new.").0,
+        "pointed out"
+    );
+    assert_eq!(
+        one("Smith wrote on Twitter that he would run.").0,
+        "wrote on Twitter"
+    );
+}
+
+#[test]
+fn belief_cues() {
+    let a = attrs_of("The ministry is convinced the leak came from abroad.");
+    assert_eq!(a.len(), 1);
+    assert_eq!((a[0].0.as_str(), a[0].3), ("is convinced", Belief));
+    assert_eq!(
+        attrs_of("Officials worried that the dam would fail.")[0].3,
+        Belief
+    );
+    assert_eq!(attrs_of("Investors fear a recession.")[0].2, Vague);
+    assert_eq!(attrs_of("She hopes to finish by June.")[0].3, Belief);
+    assert_eq!(attrs_of("We think the risk is small.")[0].2, Named);
+    assert_eq!(
+        attrs_of("Residents are not convinced.")[0].0,
+        "are not convinced"
+    );
+}
+
+#[test]
+fn nouns_are_not_cues() {
+    none("Insurance claims rose 5 pct in March.");
+    none("His claims were dismissed by the court.");
+    none("Fears of a recession grew.");
+    none("Hopes for a deal faded on Friday.");
+    none("The suspects fled in a stolen car.");
+    none("The company added 300 jobs.");
+    none("The storm claimed 12 lives.");
+    none("Firefighters responded to the blaze.");
+    none("The said company was fined.");
+    none("That said, the plan has merit.");
+    none("The alleged victim was a teacher.");
+    none("He was admitted to hospital.");
+    none("It is believed to be the largest.");
+    none("The man is expected to appear in court.");
+    none("The notes were found in a drawer.");
+    none("Confirmed cases rose sharply.");
+    none("There are fears the dam will fail.");
+    none("All told, the project cost $5 million.");
+    none("He declined to say whether he would run.");
+}
+
+#[test]
+fn documents_as_sources() {
+    assert_eq!(
+        one("Police reports show a rise in thefts.").1.as_deref(),
+        Some("Police reports")
+    );
+    assert_eq!(
+        one("A study by the university found that sleep matters.").2,
+        Named
+    );
+    none("Police found a body in the river.");
+}
+
+#[test]
+fn passive_with_agent() {
+    assert_eq!(
+        one("The figures were confirmed by the statistics office.")
+            .1
+            .as_deref(),
+        Some("the statistics office")
+    );
+}
+
+#[test]
+fn cues_inside_quotes_are_ignored() {
+    let a = attrs_of("\u{201c}Officials said it was safe,\u{201d} the mayor said.");
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0].1.as_deref(), Some("the mayor"));
+    none("He called the plan \"what critics say is a giveaway.\"");
+}
+
+#[test]
+fn trailing_participles_share_the_source() {
+    let a = attrs_of("The ministry said on Monday it would act, adding that talks would resume.");
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[1].0, "adding");
+    assert_eq!(a[1].1.as_deref(), Some("The ministry"));
+    let a = attrs_of("The union issued a statement on Monday, warning that strikes were likely.");
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0].1.as_deref(), Some("The union"));
+}
+
+#[test]
+fn coordinated_verbs_share_the_subject() {
+    let a = attrs_of("The minister denied the report and said the troops would stay.");
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[1].0, "said");
+    assert_eq!(a[1].1.as_deref(), Some("The minister"));
+    let a = attrs_of("Smith visited the site and warned that it was unsafe.");
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0].1.as_deref(), Some("Smith"));
+}
+
+#[test]
+fn headline_attribution() {
+    let p = kinds("Experts Say Rates Will Rise", BlockKind::Headline);
+    let d = Document::analyze(&p);
+    assert_eq!(attrs(&d), [("Say", Some("Experts"), Vague, Speech)]);
+    let p = kinds("Acme Says Profit Doubled", BlockKind::Headline);
+    let d = Document::analyze(&p);
+    assert_eq!(attrs(&d), [("Says", Some("Acme"), Named, Speech)]);
+}
+
+#[test]
+fn speaker_of_an_adjacent_sentence() {
+    let text = "\u{201c}We are ready.\u{201d} Coach Dana Reyes said the team had trained hard.\n\n\u{201c}Next.\u{201d}";
+    let p = paras(text);
+    let d = Document::analyze(&p);
+    assert_eq!(d.quotations.len(), 2);
+    let a = d.speaker_of(&d.quotations[0]).expect("speaker");
+    assert_eq!(&text[a.source.clone().unwrap()], "Coach Dana Reyes");
+    // a new paragraph brings a new speaker
+    assert!(d.speaker_of(&d.quotations[1]).is_none());
+}
+
+#[test]
+fn attribution_helpers() {
+    let p = paras("Officials said the road was closed. The mayor said it reopened.");
+    let d = Document::analyze(&p);
+    assert!(d.has_source(0..1, Vague));
+    assert!(!d.has_source(0..1, Named));
+    assert!(d.has_source(0..2, Named));
+    assert_eq!(d.attributions_in(1..2).count(), 1);
+}
+
+// ----- robustness -----
+
+#[test]
+fn empty_and_blank_input() {
+    for t in ["", "   ", "\n\n\n", "\r\n\r\n"] {
+        let p = extract_txt(t);
+        let d = Document::analyze(&p);
+        assert!(d.sentences.is_empty() && d.quotations.is_empty() && d.attributions.is_empty());
+        assert!(!d.in_quotation(&(0..1)));
+        assert_eq!(d.quotation_at(0), None);
+        assert_eq!(d.sentence_range_for(&(0..1)), 0..0);
+    }
+}
+
+#[test]
+fn bad_blocks_are_skipped() {
+    let p = Prose {
+        text: "caf\u{e9} ok. Fine.".to_owned(),
+        blocks: vec![
+            Block {
+                range: 0..4,
+                kind: BlockKind::Paragraph,
+            },
+            Block {
+                range: 2..9,
+                kind: BlockKind::Paragraph,
+            },
+            Block {
+                range: 7..400,
+                kind: BlockKind::Paragraph,
+            },
+        ],
+        ..Prose::default()
+    };
+    let d = Document::analyze(&p);
+    assert_eq!(sentences(&d), ["f\u{e9} ok."]);
+}
+
+#[test]
+fn one_megabyte_single_line() {
+    let unit = "Officials said the \u{201c}plan\u{201d} was sound, and it\u{2019}s U.S. policy \"to stay\" ";
+    let mut text = String::new();
+    while text.len() < 1 << 20 {
+        text.push_str(unit);
+    }
+    let p = paras(&text);
+    let t = std::time::Instant::now();
+    let d = Document::analyze(&p);
+    assert!(t.elapsed().as_secs() < 10);
+    assert_eq!(d.sentences.len(), 1);
+    assert!(d.quotations.len() > 10_000);
+    assert!(d.attributions.len() > 10_000);
+    // one unclosed mark opens a quotation to the end of the paragraph
+    let text2 = format!("\"{}", "word ".repeat(200_000));
+    let p = paras(&text2);
+    let d = Document::analyze(&p);
+    assert_eq!(d.quotations.len(), 1);
+}
+
+#[test]
+fn random_text_never_panics() {
+    // xorshift: deterministic, no dependency
+    let mut s: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        s
+    };
+    let alphabet: Vec<char> = "aZ .,;:!?\"'\u{201c}\u{201d}\u{2018}\u{2019}\u{ab}\u{bb}\u{2026}\u{2014}()\n\r\u{a0}\u{e9}\u{1f600}5-".chars().collect();
+    let words = [
+        "said",
+        "Mr.",
+        "U.S.",
+        "according",
+        "to",
+        "who",
+        "officials",
+        "the",
+        "claims",
+        "is",
+        "convinced",
+        "in",
+        "a",
+        "statement",
+        ",",
+        "and",
+        "Smith",
+    ];
+    for _ in 0..3000 {
+        let len = (next() % 80) as usize;
+        let mut t = String::new();
+        for _ in 0..len {
+            if next() % 3 == 0 {
+                t.push_str(words[(next() % words.len() as u64) as usize]);
+                t.push(' ');
+            } else {
+                t.push(alphabet[(next() % alphabet.len() as u64) as usize]);
+            }
+        }
+        for p in [
+            extract_txt(&t),
+            paras(&t),
+            kinds(&t, BlockKind::Headline),
+            kinds(&t, BlockKind::BlockQuote),
+        ] {
+            let d = Document::analyze(&p);
+            for q in &d.quotations {
+                assert!(
+                    q.range.start <= q.inner.start && q.inner.end <= q.range.end,
+                    "{t:?}"
+                );
+                assert!(t.get(q.range.clone()).is_some());
+            }
+            for s in &d.sentences {
+                assert!(t.get(s.range.clone()).is_some(), "{t:?}");
+            }
+            for a in &d.attributions {
+                assert!(t.get(a.cue.clone()).is_some());
+            }
+            for i in 0..=t.len() {
+                let _ = d.in_quotation(&(i..i + 1));
+                let _ = d.quotation_at(i);
+            }
+        }
+    }
+}
+
+#[test]
+fn random_bytes_as_utf8_never_panic() {
+    let mut s: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..2000 {
+        let mut bytes = Vec::new();
+        for _ in 0..(s % 120) {
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            bytes.push((s >> 24) as u8);
+        }
+        let t = String::from_utf8_lossy(&bytes).into_owned();
+        let p = extract_txt(&t);
+        let _ = Document::analyze(&p);
+        let p = paras(&t);
+        let _ = Document::analyze(&p);
+    }
+}
