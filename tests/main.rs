@@ -4,5 +4,6 @@ mod common;
 
 mod bad_input;
 mod cli;
+mod formats;
 mod pack;
 mod snapshots;

@@ -29,21 +29,22 @@ enum Ev {
 pub fn extract_html(text: &str) -> Prose {
     let mut w = Writer::new();
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    extract_into(&mut w, text, start..text.len(), BlockKind::Paragraph);
+    extract_into(&mut w, &text[start..], start, BlockKind::Paragraph);
     w.finish()
 }
 
-/// Writes the prose of the HTML at `range` of `src` (a whole document, or an
-/// HTML block inside Markdown) into `w`, mapped to offsets in `src`. Text
-/// outside any telling element gets block kind `outer`; a block quotation
-/// around the fragment makes all of it quoted.
-pub(crate) fn extract_into(w: &mut Writer, src: &str, range: Range<usize>, outer: BlockKind) {
-    let events = tokenize(&src[range.clone()], range.start);
+/// Writes the prose of the HTML fragment `frag`, found at byte `base` of the
+/// file (a whole document, or an HTML block inside Markdown), into `w`, mapped
+/// to file offsets. Text outside any telling element gets block kind `outer`;
+/// a block quotation around the fragment makes all of it quoted.
+pub(crate) fn extract_into(w: &mut Writer, frag: &str, base: usize, outer: BlockKind) {
+    let events = tokenize(frag, base);
     let has_h1 = events
         .iter()
         .any(|e| matches!(e, Ev::Start { name, .. } if name == "h1"));
     let mut walker = Walker {
-        src,
+        frag,
+        base,
         w,
         stack: Vec::new(),
         has_h1,
@@ -250,7 +251,9 @@ fn is_scope_boundary(name: &str) -> bool {
 }
 
 struct Walker<'a> {
-    src: &'a str,
+    /// The HTML being read, and the file offset where it starts.
+    frag: &'a str,
+    base: usize,
     w: &'a mut Writer,
     stack: Vec<String>,
     has_h1: bool,
@@ -390,7 +393,7 @@ impl Walker<'_> {
         }
         if self.open("title") {
             if !self.has_h1 {
-                let pieces = decode_run(self.src, span, value);
+                let pieces = decode_run(self.frag, self.base, span, value);
                 self.w.push_run(&pieces, BlockKind::Headline, true);
             }
             return;
@@ -403,7 +406,7 @@ impl Walker<'_> {
             self.pop_to("head");
         }
         let kind = self.kind();
-        let pieces = decode_run(self.src, span, value);
+        let pieces = decode_run(self.frag, self.base, span, value);
         self.w.push_run(&pieces, kind, true);
     }
 
@@ -424,11 +427,12 @@ impl Walker<'_> {
     }
 }
 
-/// Splits the source of a text run into verbatim stretches and decoded
+/// Splits the source of a text run (at file offsets `span`, in `frag`, which
+/// starts at file offset `base`) into verbatim stretches and decoded
 /// character references. `value` is the tokenizer's decoding of the run; if
 /// ours disagrees, the run becomes one piece standing for its whole span.
-fn decode_run<'a>(src: &'a str, span: Range<usize>, value: &str) -> Vec<Piece<'a>> {
-    let Some(raw) = src.get(span.clone()) else {
+fn decode_run<'a>(frag: &'a str, base: usize, span: Range<usize>, value: &str) -> Vec<Piece<'a>> {
+    let Some(raw) = frag.get(span.start - base..span.end - base) else {
         return Vec::new();
     };
     let mut pieces = Vec::new();

@@ -90,10 +90,8 @@ pub fn extract_markdown(text: &str) -> Prose {
             Event::End(end) => {
                 ctx.pop();
                 if end == TagEnd::HtmlBlock {
-                    // Lines broken up by container markers (`> `) are read one by one.
-                    for part in html.drain(..) {
-                        html::extract_into(&mut w, text, part, kind(&ctx));
-                    }
+                    read_html_block(&mut w, text, &html, kind(&ctx));
+                    html.clear();
                 }
                 if ends_block(end) {
                     w.break_block();
@@ -116,6 +114,38 @@ pub fn extract_markdown(text: &str) -> Prose {
     }
     flush(&mut w, &mut run, &ctx);
     w.finish()
+}
+
+/// Reads the pieces of one HTML block as one HTML fragment.
+///
+/// pulldown-cmark hands an HTML block over in pieces, leaving out what lies
+/// between them: container markers (`> `, a list item's indentation) and the
+/// `\r` of each CRLF line break. Read one by one, a comment, a script or a
+/// tag spanning lines would leak into the prose; so the gaps are blanked out
+/// and the block is read whole. The gaps are ASCII, so blanking them keeps
+/// every offset and character boundary in place.
+fn read_html_block(w: &mut Writer, text: &str, parts: &[Range<usize>], outer: BlockKind) {
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return;
+    };
+    let whole = first.start..last.end;
+    let gaps = || parts.windows(2).map(|p| p[0].end..p[1].start);
+    if gaps().all(|g| g.is_empty()) {
+        return html::extract_into(w, &text[whole.clone()], whole.start, outer);
+    }
+    if !gaps().all(|g| text.as_bytes()[g].is_ascii()) {
+        // Never seen; read the pieces one by one rather than risk a bad offset.
+        for part in parts {
+            html::extract_into(w, &text[part.clone()], part.start, outer);
+        }
+        return;
+    }
+    let mut frag = text.as_bytes()[whole.clone()].to_vec();
+    for g in gaps() {
+        frag[g.start - whole.start..g.end - whole.start].fill(b' ');
+    }
+    let frag = String::from_utf8(frag).expect("only ASCII bytes were replaced");
+    html::extract_into(w, &frag, whole.start, outer);
 }
 
 /// Writes the pending text run, whose context is the innermost open element.
@@ -315,8 +345,8 @@ html block <b>words</b> &amp; more
                     "Run now, see or . Photo here and kept. A claim stands."
                 ),
                 (BlockKind::Paragraph, "html block words & more"),
-                (BlockKind::BlockQuote, "quoted"),
-                (BlockKind::BlockQuote, "html"),
+                // one `p`, as a browser shows it, though `> ` breaks up its lines
+                (BlockKind::BlockQuote, "quoted html"),
                 (BlockKind::Paragraph, "Footnote text is prose."),
             ]
         );
@@ -422,6 +452,35 @@ html block <b>words</b> &amp; more
         }
         let p = extract_markdown("Text before.\n\n```\nunclosed fence\nstill code");
         assert_eq!(p.text, "Text before.");
+    }
+
+    #[test]
+    fn html_blocks_spanning_lines_are_read_whole() {
+        // pulldown-cmark leaves the `\r` of CRLF and container markers out of
+        // an HTML block's pieces; a comment, script or tag across lines must
+        // still hide all of itself.
+        for src in [
+            "Lede.\r\n\r\n<!-- note\r\nhidden words -->\r\n",
+            "<script>\r\nvar hidden = \"words\";\r\n</script>\r\n\r\nLede.\r\n",
+            "<div title=\"a\r\nhidden words\">\r\nkept <b>text</b>\r\n</div>\r\n",
+            "> <!-- note\n> hidden words -->\n> Lede.\n",
+            "> <div>\r\n> <script>\r\n> var hidden = 1;\r\n> </script>\r\n> kept\r\n> </div>\r\n",
+            "- <div title=\"a\n  hidden\">kept\n  text</div>\n",
+        ] {
+            let p = extract_markdown(src);
+            assert!(!p.text.contains("hidden"), "{src:?} leaked: {:?}", p.text);
+            for word in p.text.split_whitespace() {
+                assert_eq!(source_of(src, &p, word), word, "{src:?}");
+            }
+        }
+        let src = "<div title=\"a\r\nhidden words\">\r\nkept <b>text</b>\r\n</div>\r\n";
+        let p = extract_markdown(src);
+        assert_eq!(p.text, "kept text");
+        assert_eq!(source_of(src, &p, "kept text"), "kept <b>text");
+        let src = "> <p>quoted\r\n> words</p>\r\n";
+        let p = extract_markdown(src);
+        assert_eq!(blocks(&p), vec![(BlockKind::BlockQuote, "quoted words")]);
+        assert_eq!(source_of(src, &p, "quoted words"), "quoted\r\n> words");
     }
 
     #[test]
