@@ -46,7 +46,8 @@ fn expand(s: &str) -> Result<Vec<String>, String> {
     let tails = expand(&s[close + 1..])?;
     let mut out = Vec::new();
     for w in cuts.windows(2) {
-        let alt = s[w[0]..w[1] - 1].trim();
+        // Spaces inside an alternative are meaningful: `{widely ,}believed`.
+        let alt = &s[w[0]..w[1] - 1];
         for a in expand(alt)? {
             for t in &tails {
                 out.push(format!("{head}{a}{t}"));
@@ -114,6 +115,14 @@ mod tests {
         assert!(expand_braces("a{b").is_err());
         let many = "{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b}";
         assert!(expand_braces(many).is_err());
+    }
+
+    #[test]
+    fn spaces_inside_alternatives_are_kept() {
+        assert_eq!(
+            expand_braces("is {widely ,}believed").unwrap(),
+            vec!["is widely believed", "is believed"]
+        );
     }
 
     #[test]
