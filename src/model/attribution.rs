@@ -174,26 +174,21 @@ impl Finder<'_> {
         let end = range.end;
         let mut i = range.start;
         let mut neutral = true;
+        // The next outermost quotation to reach: refreshed only when `i`
+        // passes its start, not per token.
+        let mut q_range = self.next_quotation(i);
         while i < end {
-            while self
-                .top
-                .get(self.qcur)
-                .is_some_and(|&q| self.quotations[q].range.end <= i)
-            {
-                self.qcur += 1;
-            }
-            let mut limit = end;
-            if let Some(&qi) = self.top.get(self.qcur) {
-                let q = &self.quotations[qi];
-                if q.range.start <= i {
-                    let e = q.range.end.min(end);
+            if q_range.start <= i {
+                if q_range.end > i {
+                    let e = q_range.end.min(end);
                     self.push(i, e, Tk::Quote);
                     neutral = true;
                     i = e;
-                    continue;
                 }
-                limit = limit.min(q.range.start);
+                q_range = self.next_quotation(i);
+                continue;
             }
+            let limit = end.min(q_range.start);
             let c = b[i];
             if c.is_ascii_alphanumeric() {
                 i = self.word(i, limit, end, neutral || headline);
@@ -253,6 +248,22 @@ impl Finder<'_> {
         self.cue_at.resize(self.toks.len(), false);
     }
 
+    /// The range of the first outermost quotation ending after `i`
+    /// (`MAX..MAX` when none is left).
+    fn next_quotation(&mut self, i: usize) -> Range<usize> {
+        while self
+            .top
+            .get(self.qcur)
+            .is_some_and(|&q| self.quotations[q].range.end <= i)
+        {
+            self.qcur += 1;
+        }
+        match self.top.get(self.qcur) {
+            Some(&q) => self.quotations[q].range.clone(),
+            None => usize::MAX..usize::MAX,
+        }
+    }
+
     fn push(&mut self, start: usize, end: usize, kind: Tk) {
         self.toks.push(Tok {
             start,
@@ -274,12 +285,14 @@ impl Finder<'_> {
         let b = text.as_bytes();
         let mut j = i;
         let mut dotted = false;
-        while j < limit {
-            let c = b[j];
-            if c.is_ascii_alphanumeric() {
+        loop {
+            while j < limit && b[j].is_ascii_alphanumeric() {
                 j += 1;
-                continue;
             }
+            if j >= limit {
+                break;
+            }
+            let c = b[j];
             if c < 0x80 {
                 if matches!(c, b'\'' | b'-' | b'.' | b'&') && word_char_at(text, j + 1, limit) {
                     dotted |= c == b'.';
@@ -291,19 +304,16 @@ impl Finder<'_> {
             let Some(ch) = char_at(text, j, limit) else {
                 break;
             };
-            if ch.is_alphanumeric() {
-                j += ch.len_utf8();
-                continue;
-            }
-            if matches!(ch, '\u{2019}' | '\u{2010}' | '\u{2011}')
-                && word_char_at(text, j + ch.len_utf8(), limit)
+            let len = ch.len_utf8();
+            if ch.is_alphanumeric()
+                || (matches!(ch, '\u{2019}' | '\u{2010}' | '\u{2011}')
+                    && word_char_at(text, j + len, limit))
             {
-                j += ch.len_utf8();
+                j += len;
                 continue;
             }
             break;
         }
-        let word = &b[i..j];
         // An abbreviation keeps its period, so "Mr. Smith" stays one phrase.
         if j + 1 < end
             && b.get(j) == Some(&b'.')
@@ -311,21 +321,18 @@ impl Finder<'_> {
         {
             j += 1;
         }
-        let (key_buf, key_len, poss) = lookup_key(word);
-        let key = &key_buf[..key_len];
-        let lex = if key_len > 0 {
-            lexicon::lookup(key)
+        let (key, poss) = lexicon::key_in(b, i, j);
+        let lex = lexicon::lookup(key);
+        let cap = if b[i] < 0x80 {
+            b[i].is_ascii_uppercase()
         } else {
-            Lex::default()
+            char_at(text, i, end).is_some_and(char::is_uppercase)
         };
-        let first = char_at(text, i, end).unwrap_or(' ');
-        let cap = first.is_uppercase();
-        let plural = key_len > 3
-            && key.ends_with(b"s")
-            && !key.ends_with(b"ss")
-            && !key.ends_with(b"us")
-            && !key.ends_with(b"is")
-            && !poss;
+        // a plural: a key ending in s (not -ss, -us, -is)
+        let n = key_len(key);
+        let byte = |k: usize| (key >> (8 * k)) as u8;
+        let plural =
+            n > 3 && byte(n - 1) == b's' && !matches!(byte(n - 2), b's' | b'u' | b'i') && !poss;
         self.toks.push(Tok {
             start: i,
             end: j,
@@ -334,7 +341,7 @@ impl Finder<'_> {
             cap,
             neutral,
             poss,
-            num: first.is_ascii_digit(),
+            num: b[i].is_ascii_digit(),
             plural,
         });
         j
@@ -454,6 +461,7 @@ impl Finder<'_> {
                 continue;
             }
             if phrase.is_none()
+                && t.lex.has(PREP | TIME)
                 && let Some(e) = self.statement_phrase(c)
             {
                 phrase = Some((c, e));
@@ -701,6 +709,14 @@ impl Finder<'_> {
     /// "in a statement", "at a news conference", "on Twitter": the index of
     /// the phrase's last word.
     fn statement_phrase(&self, i: usize) -> Option<usize> {
+        // "in", "at" are prepositions, "on", "during" time words: a cheap
+        // filter before any string comparison.
+        if !self
+            .tok(i)
+            .is_some_and(|t| t.kind == Tk::Word && t.lex.has(PREP | TIME))
+        {
+            return None;
+        }
         if self.is(i, "on") {
             if self.is(i + 1, "social") && self.is(i + 2, "media") {
                 return Some(i + 2);
@@ -1363,41 +1379,7 @@ fn word_char_at(text: &str, i: usize, limit: usize) -> bool {
     char_at(text, i, limit).is_some_and(char::is_alphanumeric)
 }
 
-/// The lexicon key of a word: ASCII-lowercased, possessive and trailing
-/// period stripped, curly apostrophes made straight. Returns the key buffer,
-/// its length (0 when the word cannot be in the lexicon) and whether the word
-/// was possessive.
-fn lookup_key(word: &[u8]) -> ([u8; lexicon::MAX_WORD], usize, bool) {
-    let mut buf = [0u8; lexicon::MAX_WORD];
-    let mut w = word;
-    if w.last() == Some(&b'.') {
-        w = &w[..w.len() - 1];
-    }
-    let mut poss = false;
-    if w.len() > 2 && w.ends_with(b"'s") {
-        w = &w[..w.len() - 2];
-        poss = true;
-    } else if w.len() > 4 && w.ends_with("\u{2019}s".as_bytes()) {
-        w = &w[..w.len() - 4];
-        poss = true;
-    }
-    let mut n = 0;
-    let mut i = 0;
-    while i < w.len() {
-        if n == buf.len() {
-            return (buf, 0, poss);
-        }
-        let c = w[i];
-        if c < 0x80 {
-            buf[n] = c.to_ascii_lowercase();
-            i += 1;
-        } else if w[i..].starts_with("\u{2019}".as_bytes()) {
-            buf[n] = b'\'';
-            i += 3;
-        } else {
-            return (buf, 0, poss);
-        }
-        n += 1;
-    }
-    (buf, n, poss)
+/// Length in bytes of a packed key.
+fn key_len(k: lexicon::Key) -> usize {
+    16 - (k.leading_zeros() / 8) as usize
 }

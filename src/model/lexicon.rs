@@ -5,8 +5,6 @@
 //! Lists are data, looked up once per word through one hash table built on
 //! first use, so adding a word never costs a scan.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::CueKind;
@@ -144,1255 +142,374 @@ impl Lex {
     }
 }
 
-/// FxHash: the keys are short ASCII words, where SipHash's setup dominates.
-#[derive(Default)]
-struct FxHasher(u64);
+/// Longest word the lexicon holds; longer words skip the lookup.
+pub(super) const MAX_WORD: usize = 16;
 
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+/// A word packed for lookup: its lowercase ASCII bytes in a `u128`, zero
+/// padded (words hold no zero bytes, so the packing is unique). Comparing
+/// two keys is one integer comparison, with no string in memory to chase.
+pub(super) type Key = u128;
+
+/// Packs a lowercase ASCII word of at most [`MAX_WORD`] bytes.
+const fn pack(w: &[u8]) -> Key {
+    let mut k: u128 = 0;
+    let mut i = 0;
+    while i < w.len() {
+        k |= (w[i] as u128) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// The lookup key of a word as written: ASCII-lowercased, a trailing period
+/// and a possessive 's dropped, curly apostrophes made straight. Returns 0
+/// (no word) when the word cannot be in the lexicon, and whether it was
+/// possessive.
+pub(super) fn key(word: &[u8]) -> (Key, bool) {
+    key_in(word, 0, word.len())
+}
+
+/// [`key`] of the word `text[start..end]`: with the whole text at hand, a
+/// short word is read with one 16-byte load instead of a copy.
+pub(super) fn key_in(text: &[u8], start: usize, end: usize) -> (Key, bool) {
+    let mut w = &text[start..end];
+    if let [rest @ .., b'.'] = w {
+        w = rest;
+    }
+    let mut poss = false;
+    if w.len() > 2 && w.ends_with(b"'s") {
+        w = &w[..w.len() - 2];
+        poss = true;
+    } else if w.len() > 4 && w.ends_with("\u{2019}s".as_bytes()) {
+        w = &w[..w.len() - 4];
+        poss = true;
+    }
+    if w.is_ascii() {
+        if w.len() > MAX_WORD {
+            return (0, poss);
         }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        let n = w.len();
+        let x = match text.get(start..start + MAX_WORD) {
+            Some(chunk) => {
+                let mut buf = [0u8; MAX_WORD];
+                buf.copy_from_slice(chunk);
+                let mask = if n == MAX_WORD {
+                    !0
+                } else {
+                    (1u128 << (8 * n)) - 1
+                };
+                u128::from_le_bytes(buf) & mask
+            }
+            None => {
+                let mut buf = [0u8; MAX_WORD];
+                buf[..n].copy_from_slice(w);
+                u128::from_le_bytes(buf)
+            }
+        };
+        return (lowercase(x), poss);
+    }
+    let mut k: u128 = 0;
+    let mut n = 0;
+    let mut i = 0;
+    while i < w.len() {
+        if n == MAX_WORD {
+            return (0, poss);
         }
-        self.0 = h;
+        let c = w[i];
+        let c = if c < 0x80 {
+            i += 1;
+            c.to_ascii_lowercase()
+        } else if w[i..].starts_with("\u{2019}".as_bytes()) {
+            i += 3;
+            b'\''
+        } else {
+            return (0, poss);
+        };
+        k |= u128::from(c) << (8 * n);
+        n += 1;
+    }
+    (k, poss)
+}
+
+/// ASCII-lowercases sixteen packed bytes at once: a byte gets 0x20 added
+/// when it lies in `A..=Z` (7-bit sums never carry into the next byte).
+fn lowercase(x: u128) -> u128 {
+    const B: u128 = 0x0101_0101_0101_0101_0101_0101_0101_0101;
+    let seven = x & (0x7f * B);
+    let ge_a = seven + (0x80 - u128::from(b'A')) * B;
+    let gt_z = seven + (0x80 - u128::from(b'Z') - 1) * B;
+    let upper = ge_a & !gt_z & !x & (0x80 * B);
+    x | (upper >> 2)
+}
+
+/// Open addressing with linear probing over packed keys: a lookup is a
+/// multiply, a shift and usually one comparison.
+struct Table {
+    /// Key and value side by side: a hit touches one cache line.
+    slots: Vec<(Key, Lex)>,
+    mask: usize,
+}
+
+impl Table {
+    fn slot(&self, k: Key) -> usize {
+        let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & self.mask
     }
 
-    fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
+    fn get(&self, k: Key) -> Lex {
+        let mut i = self.slot(k);
+        loop {
+            let (kk, v) = self.slots[i];
+            if kk == k {
+                return v;
+            }
+            if kk == 0 {
+                return Lex::default();
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 
-    fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
+    fn entry(&mut self, k: Key) -> &mut Lex {
+        let mut i = self.slot(k);
+        while self.slots[i].0 != 0 && self.slots[i].0 != k {
+            i = (i + 1) & self.mask;
+        }
+        self.slots[i].0 = k;
+        &mut self.slots[i].1
     }
 }
 
-type Table = HashMap<&'static [u8], Lex, BuildHasherDefault<FxHasher>>;
-
-/// Longest word the lexicon holds; longer words skip the lookup.
-pub(super) const MAX_WORD: usize = 20;
-
+#[rustfmt::skip]
 const DETS_DEF: &[&str] = &[
     "the", "this", "these", "those", "his", "her", "its", "their", "our", "my", "your",
 ];
-const DETS_INDEF: &[&str] = &["a", "an", "another", "any", "each", "every", "no"];
+#[rustfmt::skip]
+const DETS_INDEF: &[&str] = &[
+    "a", "an", "another", "any", "each", "every", "no",
+];
+#[rustfmt::skip]
 const QUANTS: &[&str] = &[
     "some", "many", "most", "several", "few", "others", "all", "various", "numerous", "multiple",
     "both", "certain", "other", "more", "fewer", "much",
 ];
+#[rustfmt::skip]
 const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "i'd", "we'd", "they'd",
 ];
+#[rustfmt::skip]
 const NUMBERS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "dozen",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "half",
-    "twenty",
-    "thirty",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "dozen", "dozens", "hundreds", "thousands", "millions", "half", "twenty", "thirty",
     "fifty",
 ];
+#[rustfmt::skip]
 const VAGUE_NOUNS: &[&str] = &[
-    "official",
-    "officials",
-    "critic",
-    "critics",
-    "expert",
-    "experts",
-    "analyst",
-    "analysts",
-    "observer",
-    "observers",
-    "people",
-    "person",
-    "scientist",
-    "scientists",
-    "researcher",
-    "researchers",
-    "economist",
-    "economists",
-    "diplomat",
-    "diplomats",
-    "lawmaker",
-    "lawmakers",
-    "legislator",
-    "legislators",
-    "resident",
-    "residents",
-    "witness",
-    "witnesses",
-    "activist",
-    "activists",
-    "advocate",
-    "advocates",
-    "opponent",
-    "opponents",
-    "supporter",
-    "supporters",
-    "skeptic",
-    "skeptics",
-    "sceptic",
-    "sceptics",
-    "commentator",
-    "commentators",
-    "pundit",
-    "pundits",
-    "historian",
-    "historians",
-    "scholar",
-    "scholars",
-    "academic",
-    "academics",
-    "specialist",
-    "specialists",
-    "authorities",
-    "investor",
-    "investors",
-    "trader",
-    "traders",
-    "banker",
-    "bankers",
-    "strategist",
-    "strategists",
-    "campaigner",
-    "campaigners",
-    "proponent",
-    "proponents",
-    "backer",
-    "backers",
-    "detractor",
-    "detractors",
-    "allies",
-    "aide",
-    "aides",
-    "adviser",
-    "advisers",
-    "advisor",
-    "advisors",
-    "watchers",
-    "voters",
-    "citizens",
-    "locals",
-    "leaders",
-    "politicians",
-    "regulators",
-    "doctors",
-    "physicians",
-    "economists",
-    "participants",
-    "members",
-    "employees",
-    "workers",
-    "executives",
-    "observers",
-    "onlookers",
-    "bystanders",
-    "neighbors",
-    "neighbours",
-    "environmentalists",
-    "conservatives",
-    "liberals",
-    "progressives",
-    "officers",
-    "protesters",
-    "protestors",
-    "demonstrators",
-    "organizers",
-    "organisers",
-    "lawyers",
-    "attorneys",
-    "dealers",
-    "brokers",
-    "fans",
-    "users",
-    "parents",
-    "teachers",
-    "students",
-    "staff",
-    "staffers",
-    "consumers",
-    "customers",
-    "shoppers",
-    "farmers",
-    "villagers",
-    "survivors",
-    "relatives",
-    "families",
-    "victims",
-    "colleagues",
-    "friends",
-    "rivals",
-    "competitors",
-    "policymakers",
-    "forecasters",
-    "economists",
-    "technicians",
-    "engineers",
-    "developers",
-    "manufacturers",
-    "producers",
-    "suppliers",
-    "importers",
-    "exporters",
-    "refiners",
-    "miners",
-    "landlords",
-    "tenants",
-    "owners",
-    "drivers",
-    "passengers",
-    "travelers",
-    "travellers",
-    "tourists",
+    "official", "officials", "critic", "critics", "expert", "experts", "analyst", "analysts",
+    "observer", "observers", "people", "person", "scientist", "scientists", "researcher",
+    "researchers", "economist", "economists", "diplomat", "diplomats", "lawmaker", "lawmakers",
+    "legislator", "legislators", "resident", "residents", "witness", "witnesses", "activist",
+    "activists", "advocate", "advocates", "opponent", "opponents", "supporter", "supporters",
+    "skeptic", "skeptics", "sceptic", "sceptics", "commentator", "commentators", "pundit",
+    "pundits", "historian", "historians", "scholar", "scholars", "academic", "academics",
+    "specialist", "specialists", "authorities", "investor", "investors", "trader", "traders",
+    "banker", "bankers", "strategist", "strategists", "campaigner", "campaigners", "proponent",
+    "proponents", "backer", "backers", "detractor", "detractors", "allies", "aide", "aides",
+    "adviser", "advisers", "advisor", "advisors", "watchers", "voters", "citizens", "locals",
+    "leaders", "politicians", "regulators", "doctors", "physicians", "economists", "participants",
+    "members", "employees", "workers", "executives", "observers", "onlookers", "bystanders",
+    "neighbors", "neighbours", "conservatives", "liberals", "progressives", "officers",
+    "protesters", "protestors", "demonstrators", "organizers", "organisers", "lawyers", "attorneys",
+    "dealers", "brokers", "fans", "users", "parents", "teachers", "students", "staff", "staffers",
+    "consumers", "customers", "shoppers", "farmers", "villagers", "survivors", "relatives",
+    "families", "victims", "colleagues", "friends", "rivals", "competitors", "policymakers",
+    "forecasters", "economists", "technicians", "engineers", "developers", "manufacturers",
+    "producers", "suppliers", "importers", "exporters", "refiners", "miners", "landlords",
+    "tenants", "owners", "drivers", "passengers", "travelers", "travellers", "tourists",
 ];
+#[rustfmt::skip]
 const ANON_WORDS: &[&str] = &[
-    "source",
-    "sources",
-    "insider",
-    "insiders",
-    "anonymity",
-    "anonymous",
-    "anonymously",
-    "unnamed",
+    "source", "sources", "insider", "insiders", "anonymity", "anonymous", "anonymously", "unnamed",
     "unidentified",
 ];
+#[rustfmt::skip]
 const ROLE_NOUNS: &[&str] = &[
-    "police",
-    "prosecutor",
-    "prosecutors",
-    "company",
-    "firm",
-    "ministry",
-    "court",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "spokespeople",
-    "spokesmen",
-    "spokeswomen",
-    "government",
-    "administration",
-    "agency",
-    "department",
-    "minister",
-    "president",
-    "secretary",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "ceo",
-    "chief",
-    "director",
-    "executive",
-    "governor",
-    "mayor",
-    "senator",
-    "judge",
-    "attorney",
-    "lawyer",
-    "commissioner",
-    "commission",
-    "committee",
-    "council",
-    "board",
-    "bank",
-    "army",
-    "military",
-    "navy",
-    "embassy",
-    "office",
-    "union",
-    "party",
-    "campaign",
-    "team",
-    "club",
-    "league",
-    "group",
-    "organization",
-    "organisation",
-    "institute",
-    "university",
-    "hospital",
-    "school",
-    "foundation",
-    "network",
-    "newspaper",
-    "magazine",
-    "broadcaster",
-    "channel",
-    "website",
-    "regulator",
-    "watchdog",
-    "authority",
-    "inquiry",
-    "panel",
-    "jury",
-    "parliament",
-    "congress",
-    "senate",
-    "cabinet",
-    "sheriff",
-    "coroner",
-    "examiner",
-    "prosecution",
-    "defense",
-    "defence",
-    "manager",
-    "founder",
-    "spokesmen",
-    "representative",
-    "ambassador",
-    "envoy",
-    "chancellor",
-    "premier",
-    "prime",
-    "leader",
-    "head",
-    "officer",
-    "detective",
-    "inspector",
-    "superintendent",
-    "constable",
-    "commander",
-    "general",
-    "colonel",
-    "captain",
-    "sergeant",
-    "lieutenant",
-    "admiral",
-    "counsel",
-    "solicitor",
-    "barrister",
-    "registrar",
-    "clerk",
-    "treasurer",
-    "auditor",
-    "ombudsman",
-    "coach",
-    "manager",
-    "owner",
-    "partner",
-    "editor",
-    "reporter",
-    "correspondent",
-    "author",
-    "professor",
-    "lecturer",
-    "principal",
-    "dean",
-    "provost",
-    "bishop",
-    "archbishop",
-    "pope",
-    "priest",
-    "imam",
-    "rabbi",
-    "pastor",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "emperor",
-    "monarch",
-    "palace",
-    "state",
-    "city",
-    "county",
-    "district",
-    "province",
-    "region",
-    "municipality",
-    "airline",
-    "carrier",
-    "operator",
-    "utility",
-    "insurer",
-    "lender",
-    "retailer",
-    "automaker",
-    "carmaker",
-    "manufacturer",
-    "producer",
-    "supplier",
-    "developer",
-    "studio",
-    "publisher",
-    "label",
-    "charity",
-    "ngo",
-    "institution",
-    "exchange",
-    "fund",
-    "bureau",
-    "secretariat",
-    "tribunal",
-    "plaintiff",
-    "plaintiffs",
-    "defendant",
-    "defendants",
-    "victim",
-    "family",
-    "mother",
-    "father",
-    "wife",
-    "husband",
-    "son",
-    "daughter",
-    "brother",
-    "sister",
-    "widow",
-    "uncle",
-    "aunt",
-    "friend",
-    "neighbor",
-    "neighbour",
-    "spouse",
-    "partner",
-    "employer",
-    "landlord",
-    "teacher",
-    "doctor",
-    "nurse",
-    "surgeon",
-    "pilot",
-    "driver",
-    "suspect",
-    "accused",
-    "legislature",
-    "assembly",
-    "regime",
-    "junta",
-    "militia",
-    "command",
-    "headquarters",
-    "ministries",
-    "agencies",
-    "courts",
-    "firefighters",
-    "paramedics",
-    "troopers",
-    "deputies",
-    "investigators",
-    "detectives",
-    "inspectors",
-    "auditors",
-    "examiners",
+    "police", "prosecutor", "prosecutors", "company", "firm", "ministry", "court", "spokesman",
+    "spokeswoman", "spokesperson", "spokespeople", "spokesmen", "spokeswomen", "government",
+    "administration", "agency", "department", "minister", "president", "secretary", "chairman",
+    "chairwoman", "chair", "ceo", "chief", "director", "executive", "governor", "mayor", "senator",
+    "judge", "attorney", "lawyer", "commissioner", "commission", "committee", "council", "board",
+    "bank", "army", "military", "navy", "embassy", "office", "union", "party", "campaign", "team",
+    "club", "league", "group", "organization", "organisation", "institute", "university",
+    "hospital", "school", "foundation", "network", "newspaper", "magazine", "broadcaster",
+    "channel", "website", "regulator", "watchdog", "authority", "inquiry", "panel", "jury",
+    "parliament", "congress", "senate", "cabinet", "sheriff", "coroner", "examiner", "prosecution",
+    "defense", "defence", "manager", "founder", "spokesmen", "representative", "ambassador",
+    "envoy", "chancellor", "premier", "prime", "leader", "head", "officer", "detective",
+    "inspector", "superintendent", "constable", "commander", "general", "colonel", "captain",
+    "sergeant", "lieutenant", "admiral", "counsel", "solicitor", "barrister", "registrar", "clerk",
+    "treasurer", "auditor", "ombudsman", "coach", "manager", "owner", "partner", "editor",
+    "reporter", "correspondent", "author", "professor", "lecturer", "principal", "dean", "provost",
+    "bishop", "archbishop", "pope", "priest", "imam", "rabbi", "pastor", "king", "queen", "prince",
+    "princess", "emperor", "monarch", "palace", "state", "city", "county", "district", "province",
+    "region", "municipality", "airline", "carrier", "operator", "utility", "insurer", "lender",
+    "retailer", "automaker", "carmaker", "manufacturer", "producer", "supplier", "developer",
+    "studio", "publisher", "label", "charity", "ngo", "institution", "exchange", "fund", "bureau",
+    "secretariat", "tribunal", "plaintiff", "plaintiffs", "defendant", "defendants", "victim",
+    "family", "mother", "father", "wife", "husband", "son", "daughter", "brother", "sister",
+    "widow", "uncle", "aunt", "friend", "neighbor", "neighbour", "spouse", "partner", "employer",
+    "landlord", "teacher", "doctor", "nurse", "surgeon", "pilot", "driver", "suspect", "accused",
+    "legislature", "assembly", "regime", "junta", "militia", "command", "headquarters",
+    "ministries", "agencies", "courts", "firefighters", "paramedics", "troopers", "deputies",
+    "investigators", "detectives", "inspectors", "auditors", "examiners",
 ];
+#[rustfmt::skip]
 const DOC_NOUNS: &[&str] = &[
-    "report",
-    "study",
-    "survey",
-    "poll",
-    "statement",
-    "filing",
-    "document",
-    "letter",
-    "analysis",
-    "review",
-    "paper",
-    "memo",
-    "audit",
-    "investigation",
-    "complaint",
-    "indictment",
-    "lawsuit",
-    "release",
-    "assessment",
-    "ruling",
-    "judgment",
-    "judgement",
-    "verdict",
-    "decision",
-    "order",
-    "affidavit",
-    "transcript",
-    "report's",
-    "census",
-    "index",
-    "forecast",
-    "estimate",
-    "model",
-    "article",
-    "book",
-    "column",
-    "editorial",
-    "website",
-    "record",
-    "tally",
-    "count",
-    "notice",
-    "bulletin",
-    "communique",
-    "dossier",
-    "probe",
-    "inquiry",
-    "summary",
-    "budget",
-    "plan",
+    "report", "study", "survey", "poll", "statement", "filing", "document", "letter", "analysis",
+    "review", "paper", "memo", "audit", "investigation", "complaint", "indictment", "lawsuit",
+    "release", "assessment", "ruling", "judgment", "judgement", "verdict", "decision", "order",
+    "affidavit", "transcript", "report's", "census", "index", "forecast", "estimate", "model",
+    "article", "book", "column", "editorial", "website", "record", "tally", "count", "notice",
+    "bulletin", "communique", "dossier", "probe", "inquiry", "summary", "budget", "plan",
 ];
+#[rustfmt::skip]
 const DOCV_NOUNS: &[&str] = &[
-    "reports",
-    "studies",
-    "surveys",
-    "polls",
-    "documents",
-    "records",
-    "research",
-    "data",
-    "statistics",
-    "estimates",
-    "analyses",
-    "reviews",
-    "papers",
-    "findings",
-    "evidence",
-    "polling",
-    "projections",
-    "models",
-    "forecasts",
-    "accounts",
-    "rumors",
-    "rumours",
-    "media",
-    "press",
+    "reports", "studies", "surveys", "polls", "documents", "records", "research", "data",
+    "statistics", "estimates", "analyses", "reviews", "papers", "findings", "evidence", "polling",
+    "projections", "models", "forecasts", "accounts", "rumors", "rumours", "media", "press",
 ];
+#[rustfmt::skip]
 const ADJECTIVES: &[&str] = &[
-    "senior",
-    "top",
-    "former",
-    "current",
-    "local",
-    "foreign",
-    "federal",
-    "city",
-    "regional",
-    "national",
-    "international",
-    "independent",
-    "outside",
-    "private",
-    "public",
-    "legal",
-    "medical",
-    "financial",
-    "economic",
-    "political",
-    "intelligence",
-    "security",
-    "health",
-    "industry",
-    "trade",
-    "finance",
-    "energy",
-    "western",
-    "eastern",
-    "northern",
-    "southern",
-    "deputy",
-    "assistant",
-    "acting",
-    "interim",
-    "lead",
-    "junior",
-    "young",
-    "old",
-    "new",
-    "prominent",
-    "leading",
-    "high-ranking",
-    "high-level",
-    "mid-level",
-    "longtime",
-    "long-time",
-    "veteran",
-    "retired",
-    "outgoing",
-    "incoming",
-    "elected",
-    "influential",
-    "respected",
-    "fellow",
-    "rival",
-    "opposition",
-    "ruling",
-    "conservative",
-    "liberal",
-    "progressive",
-    "administration",
-    "government",
-    "company",
-    "military",
-    "police",
-    "defense",
-    "defence",
-    "justice",
-    "treasury",
-    "state",
-    "county",
-    "provincial",
-    "municipal",
-    "top-level",
-    "knowledgeable",
-    "informed",
-    "well-placed",
-    "well-informed",
-    "credible",
-    "reliable",
-    "unofficial",
-    "official",
-    "european",
-    "american",
-    "global",
-    "world",
-    "leading",
-    "independent",
-    "academic",
-    "scientific",
-    "technical",
-    "environmental",
-    "human",
-    "rights",
-    "civil",
-    "party",
-    "campaign",
-    "election",
-    "union",
-    "labor",
-    "labour",
-    "business",
-    "banking",
-    "oil",
-    "market",
-    "stock",
-    "investment",
-    "insurance",
-    "tech",
-    "technology",
-    "hospital",
-    "school",
-    "university",
-    "court",
-    "news",
-    "press",
-    "media",
-    "wire",
-    "broadcast",
-    "television",
-    "tv",
-    "radio",
-    "online",
-    "social",
-    "main",
-    "chief",
-    "general",
-    "vice",
-    "co",
-    "managing",
-    "executive",
-    "principal",
-    "other",
-    "several",
-    "concerned",
-    "worried",
-    "angry",
-    "frustrated",
-    "grieving",
-    "many",
+    "senior", "top", "former", "current", "local", "foreign", "federal", "city", "regional",
+    "national", "international", "independent", "outside", "private", "public", "legal", "medical",
+    "financial", "economic", "political", "intelligence", "security", "health", "industry", "trade",
+    "finance", "energy", "western", "eastern", "northern", "southern", "deputy", "assistant",
+    "acting", "interim", "lead", "junior", "young", "old", "new", "prominent", "leading",
+    "high-ranking", "high-level", "mid-level", "longtime", "long-time", "veteran", "retired",
+    "outgoing", "incoming", "elected", "influential", "respected", "fellow", "rival", "opposition",
+    "ruling", "conservative", "liberal", "progressive", "administration", "government", "company",
+    "military", "police", "defense", "defence", "justice", "treasury", "state", "county",
+    "provincial", "municipal", "top-level", "knowledgeable", "informed", "well-placed",
+    "well-informed", "credible", "reliable", "unofficial", "official", "european", "american",
+    "global", "world", "leading", "independent", "academic", "scientific", "technical",
+    "environmental", "human", "rights", "civil", "party", "campaign", "election", "union", "labor",
+    "labour", "business", "banking", "oil", "market", "stock", "investment", "insurance", "tech",
+    "technology", "hospital", "school", "university", "court", "news", "press", "media", "wire",
+    "broadcast", "television", "tv", "radio", "online", "social", "main", "chief", "general",
+    "vice", "co", "managing", "executive", "principal", "other", "several", "concerned", "worried",
+    "angry", "frustrated", "grieving", "many",
 ];
+#[rustfmt::skip]
 const SKIPS: &[&str] = &[
-    "also",
-    "later",
-    "has",
-    "have",
-    "had",
-    "did",
-    "does",
-    "do",
-    "will",
-    "would",
-    "could",
-    "should",
-    "may",
-    "might",
-    "must",
-    "can",
-    "not",
-    "never",
-    "always",
-    "often",
-    "previously",
-    "repeatedly",
-    "earlier",
-    "further",
-    "again",
-    "separately",
-    "recently",
-    "publicly",
-    "privately",
-    "still",
-    "already",
-    "just",
-    "once",
-    "initially",
-    "first",
-    "subsequently",
-    "ultimately",
-    "finally",
-    "additionally",
-    "specifically",
-    "explicitly",
-    "flatly",
-    "strongly",
-    "firmly",
-    "long",
-    "too",
-    "themselves",
-    "himself",
-    "herself",
-    "itself",
-    "then",
-    "now",
-    "reportedly",
-    "allegedly",
-    "apparently",
-    "simply",
-    "only",
-    "openly",
-    "quietly",
-    "angrily",
-    "bluntly",
-    "emphatically",
-    "immediately",
-    "soon",
-    "even",
-    "cannot",
-    "didn't",
-    "doesn't",
-    "don't",
-    "won't",
-    "wouldn't",
-    "hasn't",
-    "haven't",
-    "hadn't",
-    "can't",
-    "couldn't",
-    "shouldn't",
-    "isn't",
-    "aren't",
-    "wasn't",
-    "weren't",
-    "n't",
-    "however",
-    "meanwhile",
-    "moreover",
-    "furthermore",
-    "nonetheless",
-    "nevertheless",
-    "though",
-    "generally",
-    "widely",
-    "commonly",
-    "broadly",
-    "largely",
-    "mostly",
-    "personally",
-    "privately",
-    "formally",
-    "officially",
-    "previously",
-    "consistently",
-    "frequently",
-    "routinely",
-    "regularly",
-    "sometimes",
-    "usually",
-    "already",
-    "clearly",
-    "plainly",
-    "correctly",
-    "wrongly",
-    "falsely",
-    "mistakenly",
-    "rightly",
-    "tearfully",
-    "calmly",
-    "confidently",
-    "cautiously",
-    "optimistically",
-    "reluctantly",
-    "proudly",
-    "jokingly",
-    "repeatedly",
-    "variously",
-    "increasingly",
-    "deeply",
-    "very",
-    "so",
-    "really",
-    "certainly",
-    "probably",
-    "likely",
-    "genuinely",
-    "sincerely",
-    "truly",
-    "actually",
-    "indeed",
-    "both",
-    "each",
-    "all",
-    "privately",
-    "directly",
-    "separately",
-    "eventually",
-    "afterward",
-    "afterwards",
-    "herself",
-    "himself",
+    "also", "later", "has", "have", "had", "did", "does", "do", "will", "would", "could", "should",
+    "may", "might", "must", "can", "not", "never", "always", "often", "previously", "repeatedly",
+    "earlier", "further", "again", "separately", "recently", "publicly", "privately", "still",
+    "already", "just", "once", "initially", "first", "subsequently", "ultimately", "finally",
+    "additionally", "specifically", "explicitly", "flatly", "strongly", "firmly", "long", "too",
+    "themselves", "himself", "herself", "itself", "then", "now", "reportedly", "allegedly",
+    "apparently", "simply", "only", "openly", "quietly", "angrily", "bluntly", "emphatically",
+    "immediately", "soon", "even", "cannot", "didn't", "doesn't", "don't", "won't", "wouldn't",
+    "hasn't", "haven't", "hadn't", "can't", "couldn't", "shouldn't", "isn't", "aren't", "wasn't",
+    "weren't", "n't", "however", "meanwhile", "moreover", "furthermore", "nonetheless",
+    "nevertheless", "though", "generally", "widely", "commonly", "broadly", "largely", "mostly",
+    "personally", "privately", "formally", "officially", "previously", "consistently", "frequently",
+    "routinely", "regularly", "sometimes", "usually", "already", "clearly", "plainly", "correctly",
+    "wrongly", "falsely", "mistakenly", "rightly", "tearfully", "calmly", "confidently",
+    "cautiously", "optimistically", "reluctantly", "proudly", "jokingly", "repeatedly", "variously",
+    "increasingly", "deeply", "very", "so", "really", "certainly", "probably", "likely",
+    "genuinely", "sincerely", "truly", "actually", "indeed", "both", "each", "all", "privately",
+    "directly", "separately", "eventually", "afterward", "afterwards", "herself", "himself",
 ];
+#[rustfmt::skip]
 const BE_FORMS: &[&str] = &[
     "is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets",
 ];
+#[rustfmt::skip]
 const LINK_VERBS: &[&str] = &[
-    "remain", "remains", "remained", "became", "become", "becomes", "grew", "grow", "grows",
-    "seem", "seems", "seemed", "appear", "appears", "appeared", "feel", "feels", "felt", "stay",
-    "stays", "stayed",
+    "remain", "remains", "remained", "became", "become", "becomes", "grew", "grow", "grows", "seem",
+    "seems", "seemed", "appear", "appears", "appeared", "feel", "feels", "felt", "stay", "stays",
+    "stayed",
 ];
+#[rustfmt::skip]
 const BOUNDS: &[&str] = &[
-    "that", "and", "but", "or", "nor", "when", "while", "whilst", "because", "although", "if",
-    "as", "after", "before", "since", "yet", "where", "whereas", "unless", "until", "than",
-    "whether", "what", "how", "why", "though", "so", "once", "whenever", "wherever", "lest",
+    "that", "and", "but", "or", "nor", "when", "while", "whilst", "because", "although", "if", "as",
+    "after", "before", "since", "yet", "where", "whereas", "unless", "until", "than", "whether",
+    "what", "how", "why", "though", "so", "once", "whenever", "wherever", "lest",
 ];
+#[rustfmt::skip]
 const PREPS: &[&str] = &[
-    "of",
-    "at",
-    "for",
-    "from",
-    "with",
-    "including",
-    "in",
-    "by",
-    "like",
-    "among",
+    "of", "at", "for", "from", "with", "including", "in", "by", "like", "among",
 ];
-const RELS: &[&str] = &["who", "whose", "whom", "which"];
+#[rustfmt::skip]
+const RELS: &[&str] = &[
+    "who", "whose", "whom", "which",
+];
+#[rustfmt::skip]
 const TIMES: &[&str] = &[
-    "on",
-    "last",
-    "today",
-    "yesterday",
-    "tonight",
-    "tomorrow",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "during",
-    "late",
-    "early",
-    "earlier",
-    "later",
-    "recently",
-    "ago",
-    "overnight",
-    "weekend",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
+    "on", "last", "today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "during", "late", "early", "earlier", "later",
+    "recently", "ago", "overnight", "weekend", "morning", "afternoon", "evening", "night",
 ];
+#[rustfmt::skip]
 const STATEMENTS: &[&str] = &[
-    "statement",
-    "statements",
-    "interview",
-    "interviews",
-    "post",
-    "posting",
-    "tweet",
-    "letter",
-    "speech",
-    "filing",
-    "release",
-    "email",
-    "e-mail",
-    "memo",
-    "remarks",
-    "briefing",
-    "op-ed",
-    "editorial",
-    "blog",
-    "video",
-    "message",
-    "note",
-    "report",
-    "conference",
-    "testimony",
-    "address",
-    "broadcast",
-    "podcast",
-    "press",
-    "hearing",
-    "communique",
-    "declaration",
-    "announcement",
-    "essay",
-    "column",
-    "article",
-    "book",
-    "letter",
-    "newsletter",
-    "documentary",
+    "statement", "statements", "interview", "interviews", "post", "posting", "tweet", "letter",
+    "speech", "filing", "release", "email", "e-mail", "memo", "remarks", "briefing", "op-ed",
+    "editorial", "blog", "video", "message", "note", "report", "conference", "testimony", "address",
+    "broadcast", "podcast", "press", "hearing", "communique", "declaration", "announcement",
+    "essay", "column", "article", "book", "letter", "newsletter", "documentary",
 ];
+#[rustfmt::skip]
 const PLATFORMS: &[&str] = &[
-    "twitter",
-    "x",
-    "facebook",
-    "instagram",
-    "telegram",
-    "linkedin",
-    "tiktok",
-    "youtube",
-    "threads",
-    "bluesky",
-    "truth",
-    "television",
-    "tv",
-    "radio",
-    "air",
-    "camera",
-    "social",
-    "weibo",
-    "wechat",
-    "substack",
-    "reddit",
+    "twitter", "x", "facebook", "instagram", "telegram", "linkedin", "tiktok", "youtube", "threads",
+    "bluesky", "truth", "television", "tv", "radio", "air", "camera", "social", "weibo", "wechat",
+    "substack", "reddit",
 ];
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "messrs",
-    "dr",
-    "sen",
-    "sens",
-    "rep",
-    "reps",
-    "gov",
-    "govs",
-    "gen",
-    "lt",
-    "col",
-    "sgt",
-    "capt",
-    "cmdr",
-    "adm",
-    "maj",
-    "prof",
-    "rev",
-    "hon",
-    "pres",
-    "supt",
-    "det",
-    "insp",
-    "fr",
-    "mt",
-    "ft",
-    "atty",
-    "brig",
-    "cpl",
-    "pvt",
-    "msgr",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "judge",
-    "justice",
-    "president",
-    "senator",
-    "governor",
-    "mayor",
-    "minister",
-    "secretary",
-    "chancellor",
-    "premier",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "bishop",
-    "archbishop",
-    "detective",
-    "inspector",
-    "officer",
-    "general",
-    "colonel",
-    "captain",
-    "sergeant",
-    "lieutenant",
-    "admiral",
-    "commissioner",
-    "ambassador",
-    "chairman",
-    "chairwoman",
-    "director",
-    "professor",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "councilman",
-    "councilwoman",
-    "councillor",
-    "alderman",
-    "sheriff",
-    "deputy",
-    "chief",
+    "mr", "mrs", "ms", "messrs", "dr", "sen", "sens", "rep", "reps", "gov", "govs", "gen", "lt",
+    "col", "sgt", "capt", "cmdr", "adm", "maj", "prof", "rev", "hon", "pres", "supt", "det", "insp",
+    "fr", "mt", "ft", "atty", "brig", "cpl", "pvt", "msgr", "sir", "dame", "lord", "lady", "judge",
+    "justice", "president", "senator", "governor", "mayor", "minister", "secretary", "chancellor",
+    "premier", "king", "queen", "prince", "princess", "pope", "bishop", "archbishop", "detective",
+    "inspector", "officer", "general", "colonel", "captain", "sergeant", "lieutenant", "admiral",
+    "commissioner", "ambassador", "chairman", "chairwoman", "director", "professor",
+    "representative", "congressman", "congresswoman", "councilman", "councilwoman", "councillor",
+    "alderman", "sheriff", "deputy", "chief",
 ];
+#[rustfmt::skip]
 const COMMONS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "when",
-    "while",
-    "if",
-    "as",
-    "although",
-    "despite",
-    "because",
-    "since",
-    "during",
-    "under",
-    "with",
-    "without",
-    "for",
-    "from",
-    "by",
-    "asked",
-    "speaking",
-    "instead",
-    "overall",
-    "there",
-    "here",
-    "what",
-    "why",
-    "how",
-    "where",
-    "such",
-    "even",
-    "only",
-    "indeed",
-    "similarly",
-    "likewise",
-    "thus",
-    "hence",
-    "therefore",
-    "currently",
-    "together",
-    "between",
-    "among",
-    "against",
-    "amid",
-    "following",
-    "unlike",
-    "perhaps",
-    "maybe",
-    "neither",
-    "either",
-    "not",
-    "yes",
-    "no",
-    "but",
-    "and",
-    "or",
-    "so",
-    "still",
-    "now",
-    "then",
-    "later",
-    "earlier",
-    "separately",
-    "meanwhile",
-    "however",
-    "to",
-    "into",
-    "about",
-    "over",
-    "through",
-    "across",
-    "behind",
-    "beyond",
-    "within",
-    "according",
-    "citing",
-    "given",
-    "based",
-    "following",
-    "new",
-    "more",
-    "less",
-    "best",
-    "first",
-    "second",
-    "third",
-    "last",
-    "next",
-    "just",
-    "please",
-    "thanks",
-    "thank",
-    "well",
-    "oh",
-    "ok",
-    "okay",
-    "sure",
-    "of",
-    "off",
-    "out",
-    "up",
-    "down",
-    "around",
-    "near",
-    "toward",
-    "towards",
-    "upon",
-    "via",
-    "per",
-    "than",
-    "too",
-    "very",
-    "much",
-    "again",
-    "back",
-    "away",
-    "let",
-    "let's",
-    "it's",
-    "that's",
-    "there's",
-    "here's",
-    "what's",
-    "who's",
-    "he's",
-    "she's",
-    "we're",
-    "they're",
-    "i'm",
-    "you're",
-    "we've",
-    "they've",
-    "i've",
-    "you've",
-    "we'll",
-    "they'll",
-    "i'll",
-    "you'll",
-    "he'll",
-    "she'll",
-    "it'll",
-    "breaking",
-    "update",
-    "exclusive",
-    "analysis",
-    "opinion",
-    "editorial",
-    "photos",
-    "video",
-    "watch",
-    "live",
-    "read",
-    "see",
+    "in", "on", "at", "after", "before", "when", "while", "if", "as", "although", "despite",
+    "because", "since", "during", "under", "with", "without", "for", "from", "by", "asked",
+    "speaking", "instead", "overall", "there", "here", "what", "why", "how", "where", "such",
+    "even", "only", "indeed", "similarly", "likewise", "thus", "hence", "therefore", "currently",
+    "together", "between", "among", "against", "amid", "following", "unlike", "perhaps", "maybe",
+    "neither", "either", "not", "yes", "no", "but", "and", "or", "so", "still", "now", "then",
+    "later", "earlier", "separately", "meanwhile", "however", "to", "into", "about", "over",
+    "through", "across", "behind", "beyond", "within", "according", "citing", "given", "based",
+    "following", "new", "more", "less", "best", "first", "second", "third", "last", "next", "just",
+    "please", "thanks", "thank", "well", "oh", "ok", "okay", "of", "off", "out", "up", "down",
+    "around", "near", "toward", "towards", "upon", "via", "per", "than", "too", "very", "much",
+    "again", "back", "away", "let", "let's", "it's", "that's", "there's", "here's", "what's",
+    "who's", "he's", "she's", "we're", "they're", "i'm", "you're", "we've", "they've", "i've",
+    "you've", "we'll", "they'll", "i'll", "you'll", "he'll", "she'll", "it'll", "breaking",
+    "update", "exclusive", "analysis", "opinion", "editorial", "photos", "video", "watch", "live",
+    "read", "see",
 ];
+#[rustfmt::skip]
 const CONCERNS: &[&str] = &[
-    "concern",
-    "concerns",
-    "doubt",
-    "doubts",
-    "hope",
-    "hopes",
-    "optimism",
-    "confidence",
-    "skepticism",
-    "scepticism",
-    "regret",
-    "frustration",
-    "disappointment",
-    "surprise",
-    "support",
-    "alarm",
-    "fear",
-    "fears",
-    "outrage",
-    "anger",
-    "satisfaction",
-    "dismay",
-    "reservations",
-    "opposition",
-    "sympathy",
-    "condolences",
-    "gratitude",
-    "interest",
-    "reluctance",
-    "worry",
-    "worries",
-    "unease",
-    "misgivings",
-    "pessimism",
-    "displeasure",
-    "solidarity",
-    "willingness",
-    "readiness",
-    "belief",
-    "view",
-    "views",
-    "opinion",
-    "desire",
+    "concern", "concerns", "doubt", "doubts", "hope", "hopes", "optimism", "confidence",
+    "skepticism", "scepticism", "regret", "frustration", "disappointment", "surprise", "support",
+    "alarm", "fear", "fears", "outrage", "anger", "satisfaction", "dismay", "reservations",
+    "opposition", "sympathy", "condolences", "gratitude", "interest", "reluctance", "worry",
+    "worries", "unease", "misgivings", "pessimism", "displeasure", "solidarity", "willingness",
+    "readiness", "belief", "view", "views", "opinion", "desire",
 ];
 /// State adjectives that with "be" report a state of mind.
+#[rustfmt::skip]
 const BE_ADJECTIVES: &[&str] = &[
-    "convinced",
-    "worried",
-    "concerned",
-    "confident",
-    "hopeful",
-    "optimistic",
-    "pessimistic",
-    "skeptical",
-    "sceptical",
-    "afraid",
-    "fearful",
-    "persuaded",
-    "adamant",
-    "unconvinced",
+    "convinced", "worried", "concerned", "confident", "hopeful", "optimistic", "pessimistic",
+    "skeptical", "sceptical", "afraid", "fearful", "persuaded", "adamant", "unconvinced",
     "doubtful",
-    "certain",
-    "sure",
 ];
 
 /// One reporting cue entry: the word, its kind, special grammar and flags.
@@ -1583,10 +700,17 @@ const CUES: &[CueEntry] = &[
 static TABLE: LazyLock<Table> = LazyLock::new(build);
 
 fn build() -> Table {
-    let mut t: Table = HashMap::default();
+    // Load factor under a third keeps probe runs short.
+    let size = 4096;
+    let mut t = Table {
+        slots: vec![(0, Lex::default()); size],
+        mask: size - 1,
+    };
     let mut add = |words: &[&'static str], flags: u32| {
         for w in words {
-            t.entry(w.as_bytes()).or_default().flags |= flags;
+            if w.len() <= MAX_WORD {
+                t.entry(pack(w.as_bytes())).flags |= flags;
+            }
         }
     };
     add(DETS_DEF, DET | DEF);
@@ -1613,21 +737,24 @@ fn build() -> Table {
     add(COMMONS, COMMON);
     add(CONCERNS, CONCERN);
     for &(w, kind, special, flags) in CUES {
-        t.entry(w.as_bytes()).or_default().cue = Some(CueSpec {
+        t.entry(pack(w.as_bytes())).cue = Some(CueSpec {
             kind,
             special,
             flags,
         });
     }
     for w in BE_ADJECTIVES {
-        t.entry(w.as_bytes()).or_default().be_adj = true;
+        t.entry(pack(w.as_bytes())).be_adj = true;
     }
     t
 }
 
-/// Looks up an ASCII-lowercase word.
-pub(super) fn lookup(lower: &[u8]) -> Lex {
-    TABLE.get(lower).copied().unwrap_or_default()
+/// Looks up a packed word (0 finds nothing).
+pub(super) fn lookup(k: Key) -> Lex {
+    if k == 0 {
+        return Lex::default();
+    }
+    TABLE.get(k)
 }
 
 /// How an abbreviation followed by a period behaves at a possible sentence end.
@@ -1870,14 +997,61 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_listed_word_fits_a_key() {
+        let lists = [
+            DETS_DEF,
+            DETS_INDEF,
+            QUANTS,
+            PRONOUNS,
+            NUMBERS,
+            VAGUE_NOUNS,
+            ANON_WORDS,
+            ROLE_NOUNS,
+            DOC_NOUNS,
+            DOCV_NOUNS,
+            ADJECTIVES,
+            SKIPS,
+            BE_FORMS,
+            LINK_VERBS,
+            BOUNDS,
+            PREPS,
+            RELS,
+            TIMES,
+            STATEMENTS,
+            PLATFORMS,
+            TITLES,
+            COMMONS,
+            CONCERNS,
+            BE_ADJECTIVES,
+        ];
+        for w in lists
+            .iter()
+            .flat_map(|l| l.iter())
+            .chain(CUES.iter().map(|c| &c.0))
+        {
+            assert!(
+                w.len() <= MAX_WORD && w.is_ascii() && *w == w.to_lowercase(),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
     fn lookup_merges_classes() {
-        let l = lookup(b"the");
+        let l = lookup(key(b"The").0);
         assert!(l.has(DET) && l.has(DEF));
-        let said = lookup(b"said");
+        let said = lookup(key(b"said").0);
         assert_eq!(said.cue.map(|c| c.kind), Some(CueKind::Speech));
-        let worried = lookup(b"worried");
+        let worried = lookup(key(b"worried").0);
         assert!(worried.be_adj && worried.cue.is_some());
-        assert!(!lookup(b"zzyzx").known());
+        assert!(!lookup(key(b"zzyzx").0).known());
+        assert!(lookup(key("didn\u{2019}t".as_bytes()).0).has(SKIP));
+        assert_eq!(key(b"Smith's"), (pack(b"smith"), true));
+        assert_eq!(key(b"Mr."), (pack(b"mr"), false));
+        assert_eq!(key(b"caf\xc3\xa9").0, 0);
+        assert_eq!(key(b"abcdefghijklmnopq").0, 0);
+        assert_eq!(key(b"AZaz@[`{09'-").0, pack(b"azaz@[`{09'-"));
+        assert_eq!(key(b"WASHINGTON").0, pack(b"washington"));
     }
 
     #[test]

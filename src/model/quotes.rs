@@ -9,7 +9,8 @@
 //! words from every rule.
 
 use super::scan::{
-    QMark, ascii_lower, char_at, char_before, closes_before, count_words, opens_after, quote_mark,
+    QMark, ascii_lower, char_at, char_before, closes_before, count_words, find_any, opens_after,
+    quote_mark,
 };
 use super::{BlockRef, Quotation, QuotationKind};
 use crate::prose::BlockKind;
@@ -143,11 +144,10 @@ fn scan_block(b: &mut Builder<'_>, from: usize, start: usize, end: usize, headli
     let bytes = text.as_bytes();
     let mut i = from;
     while i < end {
-        let c = bytes[i];
-        if !matches!(c, b'"' | b'\'' | 0xE2 | 0xC2) {
-            i += 1;
-            continue;
-        }
+        let Some(m) = find_any(bytes, i, end, [b'"', b'\'', 0xE2, 0xC2]) else {
+            break;
+        };
+        i = m;
         let Some((mark, len)) = quote_mark(bytes, i) else {
             i += 1;
             continue;

@@ -46,10 +46,40 @@ pub(super) fn quote_mark(b: &[u8], i: usize) -> Option<(QMark, usize)> {
     }
 }
 
+/// Position of the first byte in `b[from..end]` that is one of `set`.
+///
+/// Eight bytes at a time with the classic zero-byte trick: the scanners
+/// spend most of their time between interesting bytes, and a plain
+/// early-exit loop does not vectorise.
+#[inline]
+pub(super) fn find_any(b: &[u8], from: usize, end: usize, set: [u8; 4]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let end = end.min(b.len());
+    let mut i = from;
+    while i + 8 <= end {
+        let mut chunk = [0u8; 8];
+        chunk.copy_from_slice(&b[i..i + 8]);
+        let x = u64::from_le_bytes(chunk);
+        let mut m = 0;
+        for v in set {
+            let y = x ^ (LO * u64::from(v));
+            m |= y.wrapping_sub(LO) & !y & HI;
+        }
+        if m != 0 {
+            // The lowest flagged byte is always a true match.
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    (i..end).find(|&k| set.contains(&b[k]))
+}
+
 /// Length of the whitespace char at byte `i` (0 when there is none).
 ///
 /// Covers ASCII white space, no-break and typographic spaces, and line and
 /// paragraph separators: all that wrapped or pasted copy puts between words.
+#[inline]
 pub(super) fn ws_len(b: &[u8], i: usize) -> usize {
     match b.get(i) {
         Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) => 1,
@@ -144,17 +174,35 @@ pub(super) fn closes_before(next: Option<char>) -> bool {
 /// Counts words: runs of letters and digits, where an apostrophe, hyphen or
 /// period inside a run ("don't", "well-known", "3.5") does not split it.
 pub(super) fn count_words(s: &str) -> usize {
+    let b = s.as_bytes();
     let mut n = 0;
     let mut in_word = false;
-    for c in s.chars() {
-        if c.is_alphanumeric() {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (word, joiner, len) = if c < 0x80 {
+            (
+                c.is_ascii_alphanumeric(),
+                matches!(c, b'\'' | b'-' | b'.'),
+                1,
+            )
+        } else {
+            let ch = s.get(i..).and_then(|t| t.chars().next()).unwrap_or(' ');
+            (
+                ch.is_alphanumeric(),
+                matches!(ch, '\u{2019}' | '\u{2010}' | '\u{2011}'),
+                ch.len_utf8(),
+            )
+        };
+        if word {
             if !in_word {
                 n += 1;
                 in_word = true;
             }
-        } else if !matches!(c, '\'' | '\u{2019}' | '-' | '.' | '\u{2010}' | '\u{2011}') {
+        } else if !joiner {
             in_word = false;
         }
+        i += len;
     }
     n
 }
@@ -197,6 +245,18 @@ mod tests {
         assert_eq!(char_at(t, 2, t.len()), None);
         assert_eq!(char_before(t, 3, 0), Some('\u{a0}'));
         assert_eq!(char_before(t, 2, 0), None);
+    }
+
+    #[test]
+    fn find_any_matches_a_plain_search() {
+        let t = b"abcdefghijklmnopqrstuvwxyz. ABC?xyz!\xe2\x80\xa6 end";
+        for from in 0..t.len() {
+            for end in from..=t.len() {
+                let want = (from..end).find(|&k| matches!(t[k], b'.' | b'?' | b'!' | 0xE2));
+                assert_eq!(find_any(t, from, end, [b'.', b'?', b'!', 0xE2]), want);
+            }
+        }
+        assert_eq!(find_any(b"xx", 0, 99, [b'a'; 4]), None);
     }
 
     #[test]

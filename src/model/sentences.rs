@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::lexicon::{self, Abbrev};
-use super::scan::{ascii_lower, char_at, ws_len};
+use super::scan::{ascii_lower, char_at, find_any, ws_len};
 
 /// Splits `range` of `text` into trimmed sentence ranges, calling `emit` for each.
 ///
@@ -24,18 +24,14 @@ pub(super) fn split(
     let end = range.end;
     let mut i = range.start;
     let mut sent_start = range.start;
-    let mut word_start = range.start;
     while i < end {
-        let c = b[i];
-        let ellipsis_here = c == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6);
-        if !(c == b'.' || c == b'?' || c == b'!' || ellipsis_here) {
-            let w = ws_len(b, i);
-            if w > 0 {
-                i += w;
-                word_start = i;
-            } else {
-                i += 1;
-            }
+        // Only terminators matter: jump to the next one.
+        let Some(t) = find_any(b, i, end, [b'.', b'?', b'!', 0xE2]) else {
+            break;
+        };
+        i = t;
+        if b[i] == 0xE2 && !(b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6)) {
+            i += 1;
             continue;
         }
         let term_start = i;
@@ -88,7 +84,7 @@ pub(super) fn split(
         if k >= end {
             break;
         }
-        let prev_word = text.get(word_start..term_start).unwrap_or("");
+        let prev_word = word_before(text, term_start, sent_start);
         let boundary = if qe {
             ends_after_mark(text, k, end, quote_closer)
         } else if ellipsis {
@@ -103,12 +99,43 @@ pub(super) fn split(
             sent_start = k;
         }
         i = k;
-        word_start = k;
     }
     let tail = text.get(sent_start..end).unwrap_or("").trim_end();
     if !tail.trim_start().is_empty() {
         emit(sent_start..sent_start + tail.len());
     }
+}
+
+/// The ASCII word ending at `t` (at most 40 bytes, not before `floor`), with
+/// any opening marks; empty when it holds other non-ASCII chars, which no
+/// abbreviation does.
+fn word_before(text: &str, t: usize, floor: usize) -> &str {
+    let b = text.as_bytes();
+    let mut k = t;
+    while k > floor && t - k < 40 {
+        let c = b[k - 1];
+        if c >= 0x80 {
+            // An opening mark or a space before the word is fine; a letter
+            // such as the é of "née" means no abbreviation.
+            let before = &b[floor..k];
+            let mark = ["\u{201c}", "\u{2018}", "\u{ab}", "\u{a0}"]
+                .iter()
+                .any(|m| before.ends_with(m.as_bytes()));
+            return if mark {
+                text.get(k..t).unwrap_or("")
+            } else {
+                ""
+            };
+        }
+        if c.is_ascii_whitespace() {
+            break;
+        }
+        k -= 1;
+    }
+    if t - k >= 40 {
+        return "";
+    }
+    text.get(k..t).unwrap_or("")
 }
 
 /// A closing mark that belongs to the sentence before it: its length and
