@@ -34,6 +34,7 @@ import json
 import os
 import platform
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -46,6 +47,7 @@ import corpus  # noqa: E402
 
 REPO = corpus.REPO
 MB = corpus.MB
+TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newslint-bench"
 
 
@@ -147,8 +149,11 @@ def find_peers(install: bool) -> dict[str, dict]:
 class Cmd:
     """One command to time: a name, an argv (or a shell line) and its input size."""
 
-    def __init__(self, name, argv, nbytes, shell=False, timeout=900):
+    def __init__(self, name, argv, nbytes, shell=False, timeout=900, rss=True):
         self.name, self.argv, self.bytes, self.shell, self.timeout = name, argv, nbytes, shell, timeout
+        # Peak RSS via GNU time: a child's own ru_maxrss would include this Python
+        # process's RSS, which Linux carries over at exec. Off for start-up timing.
+        self.rss = rss and not shell and TIME is not None
         self.times: list[float] = []
         self.rss_kb: list[int] = []
         self.rcs: list[int] = []
@@ -160,22 +165,33 @@ class Cmd:
             return
         safe = "".join(c if c.isalnum() or c in "-._" else "_" for c in self.name)
         out_path, err_path = outdir / f"{safe}.out", outdir / f"{safe}.err"
+        rss_path = outdir / f"{safe}.rss"
         argv = ["bash", "-c", self.argv] if self.shell else self.argv
+        if self.rss:
+            argv = [TIME, "-f", "%M", "-o", str(rss_path)] + argv
         with open(out_path, "wb") as out, open(err_path, "wb") as err:
             t0 = time.perf_counter()
-            p = subprocess.Popen(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd)
-            timer = threading.Timer(self.timeout, p.kill)
+            # Own process group, so a timeout ends the whole command (time, bash, xargs...).
+            p = subprocess.Popen(argv, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd,
+                                 start_new_session=True)
+            timer = threading.Timer(self.timeout, lambda: os.killpg(p.pid, signal.SIGKILL))
             timer.start()
-            _, status, ru = os.wait4(p.pid, 0)
+            _, status = os.waitpid(p.pid, 0)
             t1 = time.perf_counter()
             timer.cancel()
         p.returncode = rc = os.waitstatus_to_exitcode(status)
+        if self.rss and rc > 128 and "Command terminated by signal" in err_path.read_text(errors="replace"):
+            rc = 128 - rc
         if rc < 0:
             self.failed = f"killed by signal {-rc}" + (f" (timeout {self.timeout} s)" if t1 - t0 >= self.timeout else "")
             log(f"  {self.name}: {self.failed}")
             return
         self.times.append(t1 - t0)
-        self.rss_kb.append(ru.ru_maxrss)
+        if self.rss:
+            try:
+                self.rss_kb.append(int(rss_path.read_text().split()[-1]))
+            except (OSError, ValueError, IndexError):
+                pass
         self.rcs.append(rc)
         h = hashlib.sha256()
         with open(out_path, "rb") as f:
@@ -404,17 +420,18 @@ def main() -> None:
     if "startup" in groups:
         art = "startup/article.txt"
         nb = c["startup"]["bytes"]
-        cmds = [Cmd("newslint (default threads)", [nl, "check", "--format", "jsonl", art], nb),
-                Cmd("newslint -j1", [nl, "check", "--format", "jsonl", "--threads", "1", art], nb),
-                Cmd("newslint --version", [nl, "--version"], 0)]
+        cmds = [Cmd("newslint (default threads)", [nl, "check", "--format", "jsonl", art], nb, rss=False),
+                Cmd("newslint -j1", [nl, "check", "--format", "jsonl", "--threads", "1", art], nb, rss=False),
+                Cmd("newslint --version", [nl, "--version"], 0, rss=False),
+                Cmd("newslint rules (pack compile only)", [nl, "rules"], 0, rss=False)]
         if rg:
-            cmds.append(Cmd("rg -j1 (same article)", [rg, "-j1", "-i", "-w", "-F", "-f", str(phrases), art], nb))
+            cmds.append(Cmd("rg -j1 (same article)", [rg, "-j1", "-i", "-w", "-F", "-f", str(phrases), art], nb,
+                            rss=False))
         m = measure("startup", cmds, args.startup_reps, work, outdir / "startup")
         results["groups"]["startup"] = [x.summary() for x in m.values()]
-        rows = [[f"`{x.name}`", fmt_s(x.median), fmt_s(min(x.times) if x.times else None),
-                 f"{max(x.rss_kb) / 1024:.1f}" if x.rss_kb else "n/a"] for x in m.values()]
+        rows = [[f"`{x.name}`", fmt_s(x.median), fmt_s(min(x.times) if x.times else None)] for x in m.values()]
         report.append(f"### Start-up: one {nb} byte article, {args.startup_reps} runs\n\n"
-                      + table(rows, ["command", "median wall", "fastest", "peak RSS MB"]))
+                      + table(rows, ["command", "median wall", "fastest"]))
 
     # ---- 5. one large file
     if "large" in groups:
