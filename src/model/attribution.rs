@@ -22,6 +22,7 @@ use crate::prose::{Block, BlockKind};
 
 /// Adjectives that take a phrase after a source noun ("close to the talks").
 const POSTMODIFIERS: &[&str] = &[
+    "familiar",
     "close",
     "closest",
     "near",
@@ -38,6 +39,39 @@ const POSTMODIFIERS: &[&str] = &[
     "based",
     "knowledgeable",
     "privy",
+];
+
+/// Verbs that can open an inverted attribution ("Said the minister: ...").
+const INVERSION_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "asked",
+    "added",
+    "wrote",
+    "writes",
+    "replied",
+    "recalled",
+    "explained",
+    "noted",
+    "continued",
+    "insisted",
+    "warned",
+    "tweeted",
+];
+
+/// Prepositions that attach inside a source's noun phrase ("officials at
+/// the Treasury", "a spokeswoman for the agency").
+const NP_PREPS: &[&str] = &[
+    "of",
+    "at",
+    "for",
+    "from",
+    "with",
+    "including",
+    "by",
+    "in",
+    "among",
+    "like",
 ];
 
 /// Longest stretch of tokens read back for a subject.
@@ -89,6 +123,9 @@ enum Term {
     End,
     Punct,
     Time,
+    /// A preposition or conjunction: "said the ministry in a statement",
+    /// "said Smith as he left".
+    Link,
     Word,
 }
 
@@ -244,8 +281,26 @@ impl Finder<'_> {
             }
             i += len;
         }
+        if !headline && self.title_case() {
+            for t in &mut self.toks {
+                t.neutral = true;
+            }
+        }
         self.cue_at.clear();
         self.cue_at.resize(self.toks.len(), false);
+    }
+
+    /// A sentence in title case (a headline the extractor took for body
+    /// copy): its capitals say nothing about names.
+    fn title_case(&self) -> bool {
+        let (mut long, mut caps) = (0, 0);
+        for t in &self.toks {
+            if t.kind == Tk::Word && t.end - t.start > 3 && !t.num {
+                long += 1;
+                caps += usize::from(t.cap);
+            }
+        }
+        long >= 4 && caps * 5 >= long * 4
     }
 
     /// The range of the first outermost quotation ending after `i`
@@ -397,11 +452,22 @@ impl Finder<'_> {
             .is_some_and(|t| t.kind == Tk::Word && !t.cap && !t.lex.known() && !t.num)
     }
 
-    fn nounish(&self, i: usize) -> bool {
-        self.proper(i)
-            || self.has(i, VAGUE | ANON | ROLE | DOC | DOCV | QUANT | NUM | PRON)
+    /// The last word of a noun phrase a preposition can attach to: a noun
+    /// the lexicon knows, a name, a number, or an unknown word right after a
+    /// determiner or modifier ("the grieving mother of"), not an adjective
+    /// after a verb ("was steep for").
+    fn np_tail(&self, i: usize) -> bool {
+        if self.proper(i)
+            || self.has(i, VAGUE | ANON | ROLE | DOC | DOCV | QUANT | NUM)
             || self.tok(i).is_some_and(|t| t.kind == Tk::Word && t.num)
-            || self.unknown(i)
+        {
+            return true;
+        }
+        self.unknown(i)
+            && i > 0
+            && (self.has(i - 1, DET | ADJ | NUM)
+                || self.proper(i - 1)
+                || self.tok(i - 1).is_some_and(|t| t.poss || t.num))
     }
 
     /// "and" between two names ("Smith and Jones", "he and his wife").
@@ -534,9 +600,10 @@ impl Finder<'_> {
                 if self.before_adverbs(c).is_some_and(|p| self.has(p, BE)) {
                     return None;
                 }
+                // "described the plan as", or a quotation holding the "as"
                 let has_as = (c + 1..(c + 9).min(self.toks.len()))
-                    .take_while(|&k| self.kind(k) == Some(Tk::Word))
-                    .any(|k| self.is(k, "as"));
+                    .take_while(|&k| matches!(self.kind(k), Some(Tk::Word | Tk::Quote)))
+                    .any(|k| self.is(k, "as") || self.kind(k) == Some(Tk::Quote));
                 if !has_as {
                     return None;
                 }
@@ -578,9 +645,16 @@ impl Finder<'_> {
             let pt = self.toks[p];
             if f & (C_PART | C_NOUN | C_BASE) != 0
                 && pt.kind == Tk::Word
-                && (pt.poss || self.has(p, DET | PREP | NUM) || self.is(p, "to"))
+                && (pt.poss || self.has(p, DET | PREP) || self.is(p, "to"))
             {
                 // "the said company", "his claims", "in fear", "to say"
+                return None;
+            }
+            if f & C_PART != 0
+                && (self.has(p, NUM) || pt.num)
+                && (self.unknown(c + 1) || self.has(c + 1, VAGUE | DOC | DOCV | ROLE))
+            {
+                // "35 confirmed cases", "two reported deaths"
                 return None;
             }
             if f & C_BASE != 0 && pt.kind == Tk::Comma && self.kind(c + 1) == Some(Tk::Comma) {
@@ -611,9 +685,12 @@ impl Finder<'_> {
         } else {
             c
         };
+        let widely = prev.is_some_and(|p| {
+            self.is_any(p, &["widely", "generally", "commonly", "broadly", "long"])
+        });
         if f & C_PART != 0
             && let Some(p) = self.before_adverbs(c)
-            && self.has(p, BE)
+            && (self.has(p, BE) || widely)
         {
             // A passive reports a source only with its agent: "was confirmed by police".
             if self.is(e + 1, "by") {
@@ -622,8 +699,38 @@ impl Finder<'_> {
             }
             return None;
         }
+        if f & C_PART != 0
+            && self.is(e + 1, "by")
+            && let Some((z, _)) = self.np_forward(e + 2, false)
+            && self.sourceish(e + 2, z)
+        {
+            // a reduced passive: "a figure later confirmed by the department"
+            return self.emit(c, e, spec, Some(Src::Toks(e + 2, z)));
+        }
         let nx = e + 1;
-        if f & C_THAT != 0 && !self.is(nx, "that") {
+        if self.is(c, "reported") && self.is(nx, "from") {
+            // a reporter's credit line: "Costa reported from Washington."
+            return None;
+        }
+        if f & C_THAT != 0 && !(self.is(nx, "that") && self.noun_cue_next(nx, f)) {
+            return None;
+        }
+        if self.is(nx, "of")
+            && self.is_any(
+                c,
+                &[
+                    "suspected",
+                    "alleged",
+                    "feared",
+                    "thought",
+                    "believed",
+                    "expected",
+                    "confirmed",
+                    "admitted",
+                ],
+            )
+        {
+            // "users suspected of spreading it"
             return None;
         }
         if f & C_NOT_TO != 0 && self.is(nx, "to") {
@@ -636,7 +743,27 @@ impl Finder<'_> {
         if f & C_COMPL != 0 && e == c && inverted.is_none() && !self.complement_next(nx, f) {
             return None;
         }
-        let src = inverted.or_else(|| self.subject_before(c));
+        let src = match inverted {
+            // "Smith, 45, said the plan." reads better with Smith speaking than
+            // the plan: a name with an appositive before the comma wins.
+            Some(inv) if c > 0 && matches!(self.kind(c - 1), Some(Tk::Comma | Tk::Dash)) => {
+                match self.segment_subject(c - 1) {
+                    Some((a, z, true)) => Some(Src::Toks(a, z)),
+                    _ => Some(inv),
+                }
+            }
+            Some(inv) => Some(inv),
+            None => self.subject_before(c),
+        };
+        if f & C_NOUN != 0
+            && let Some(Src::Toks(a, _)) = src
+            && a > 0
+            && !self.clause_edge(a - 1)
+        {
+            // A noun-like cue's subject opens a clause; "to ease growing
+            // Asian worries about" has a verb before it.
+            return None;
+        }
         if f & C_DOC_ONLY != 0 {
             let Some(Src::Toks(a, z)) = src else {
                 return None;
@@ -738,7 +865,7 @@ impl Finder<'_> {
             if t.kind != Tk::Word {
                 break;
             }
-            if t.lex.has(STMT) {
+            if t.lex.has(STMT) && !self.proper(k) {
                 last = Some(k);
             } else if !(t.lex.has(ADJ) || self.unknown(k) || self.proper(k) || t.num) {
                 break;
@@ -792,9 +919,23 @@ impl Finder<'_> {
         ) {
             k += 1;
         }
-        if self.is_any(k, &["from", "by"])
-            && let Some((z, _)) = self.np_forward(k + 1, false)
-        {
+        // A statement comes from its author; a speech "from Wyoming" from a place.
+        let from_author = self.is(k, "by")
+            || (self.is(k, "from")
+                && self.is_any(
+                    e,
+                    &[
+                        "statement",
+                        "letter",
+                        "email",
+                        "e-mail",
+                        "memo",
+                        "release",
+                        "filing",
+                        "communique",
+                    ],
+                ));
+        if from_author && let Some((z, _)) = self.np_forward(k + 1, false) {
             self.emit(s, e, spec, Some(Src::Toks(k + 1, z)));
             return;
         }
@@ -815,6 +956,18 @@ impl Finder<'_> {
             && self.plausible(a, h)
         {
             self.emit(s, e, spec, Some(Src::Toks(a, h)));
+        }
+    }
+
+    /// True when token `i` ends a clause before a subject: punctuation, a
+    /// conjunction, a relative pronoun, an adverb or an earlier cue.
+    fn clause_edge(&self, i: usize) -> bool {
+        match self.kind(i) {
+            None => true,
+            Some(Tk::Word) => {
+                self.cue_at[i] || self.has(i, BOUND | REL | SKIP | TIME) || self.is(i, "that")
+            }
+            Some(_) => true,
         }
     }
 
@@ -842,6 +995,18 @@ impl Finder<'_> {
 
     /// A speech complement: "that", a quotation, a comma, a colon, the end.
     fn complement_next(&self, nx: usize, f: u16) -> bool {
+        // "recalled last week", "added on Monday that ..."
+        let mut nx = nx;
+        let mut hops = 0;
+        while hops < 3
+            && (self.has(nx, TIME)
+                || (hops > 0
+                    && (self.proper(nx)
+                        || self.tok(nx).is_some_and(|t| t.kind == Tk::Word && t.num))))
+        {
+            nx += 1;
+            hops += 1;
+        }
         match self.kind(nx) {
             None | Some(Tk::Quote | Tk::Comma | Tk::Colon | Tk::Semi | Tk::Dash | Tk::End) => true,
             Some(Tk::Word) => {
@@ -893,27 +1058,30 @@ impl Finder<'_> {
 
     /// Inversion: "“...,” said Smith", "..., said the ministry."
     fn inverted(&self, c: usize, e: usize) -> Option<Src> {
-        let strong = match c.checked_sub(1) {
-            None => true,
-            Some(p) => {
-                matches!(
-                    self.kind(p),
-                    Some(Tk::Quote | Tk::Open | Tk::Colon | Tk::Dash)
-                ) || (self.kind(p) == Some(Tk::Comma)
-                    && p > 0
-                    && self.kind(p - 1) == Some(Tk::Quote))
-            }
-        };
-        let comma = c > 0 && self.kind(c - 1) == Some(Tk::Comma);
-        if !strong && !comma {
+        let prev = c.checked_sub(1).and_then(|p| self.kind(p));
+        let after_quote = prev == Some(Tk::Quote)
+            || (prev == Some(Tk::Comma) && c > 1 && self.kind(c - 2) == Some(Tk::Quote));
+        let leads = matches!(prev, None | Some(Tk::Open | Tk::Colon));
+        let comma = matches!(prev, Some(Tk::Comma | Tk::Dash));
+        if !(after_quote || leads || comma) {
+            return None;
+        }
+        // Verbs taking an object ("told The Huffington Post", "denied the
+        // charges") invert only right after a quotation; a participle leading
+        // a sentence is an adjective ("Confirmed cases rose").
+        if !after_quote && !self.is_any(c, INVERSION_VERBS) {
             return None;
         }
         let s = e + 1;
         if !self.phrase_start(s) {
             return None;
         }
-        let (z, term) = self.np_forward(s, false)?;
-        if !strong && !matches!(term, Term::End | Term::Punct | Term::Time) {
+        let (z, term) = self.np_forward(s, true)?;
+        // The source ends the clause: "said Smith.", "said Smith, who ...",
+        // "said Smith on Monday", "said the ministry in a statement";
+        // "says he will stay" and "suggested voters want change" are no
+        // inversions.
+        if !matches!(term, Term::End | Term::Punct | Term::Time | Term::Link) {
             return None;
         }
         Some(Src::Toks(s, z))
@@ -921,6 +1089,10 @@ impl Finder<'_> {
 
     /// A word that can begin a source's noun phrase.
     fn phrase_start(&self, s: usize) -> bool {
+        if self.tok(s).is_some_and(|t| t.lex.has(TIME)) {
+            // "said Wednesday he ...": a date, not a source
+            return false;
+        }
         self.proper(s)
             || self.has(
                 s,
@@ -931,15 +1103,41 @@ impl Finder<'_> {
 
     /// The subject before the cue at `c`.
     fn subject_before(&self, c: usize) -> Option<Src> {
+        let j = self.skip_to_subject(c)?;
+        match self.kind(j)? {
+            Tk::Comma | Tk::Dash => self.segment_subject(j).map(|(a, z, _)| Src::Toks(a, z)),
+            Tk::Word => self.word_subject(j),
+            _ => None,
+        }
+    }
+
+    /// The last token of what stands before the verb at `c` once adverbs,
+    /// auxiliaries and time phrases are skipped: "he also said", "Ryan on
+    /// Thursday declared", "Smith, however, said", "Clinton famously replied".
+    fn skip_to_subject(&self, c: usize) -> Option<usize> {
         let mut j = c;
-        loop {
+        for _ in 0..8 {
             let p = j.checked_sub(1)?;
-            if self.has(p, SKIP) && !self.has(p, BE | PRON) {
+            let t = *self.tok(p)?;
+            let word = t.kind == Tk::Word;
+            let adverb = (self.has(p, SKIP) && !self.has(p, BE | PRON))
+                || (self.unknown(p) && self.text[t.start..t.end].ends_with("ly"));
+            let time = word && t.lex.has(TIME);
+            // "Jan. 5", "this week"
+            let date_number = word
+                && t.num
+                && p > 0
+                && self
+                    .tok(p - 1)
+                    .is_some_and(|q| q.kind == Tk::Word && q.lex.has(TIME));
+            let date_lead = word && j < c && self.is_any(p, &["this", "next", "early", "late"]);
+            let date_part = date_number || date_lead;
+            if adverb || time || date_part {
                 j = p;
                 continue;
             }
             // ", however," between subject and verb
-            if self.kind(p) == Some(Tk::Comma)
+            if t.kind == Tk::Comma
                 && p >= 2
                 && self.has(p - 1, SKIP)
                 && self.kind(p - 2) == Some(Tk::Comma)
@@ -949,12 +1147,7 @@ impl Finder<'_> {
             }
             break;
         }
-        let j = j.checked_sub(1)?;
-        match self.kind(j)? {
-            Tk::Comma => self.appositive_subject(j).map(|(a, z)| Src::Toks(a, z)),
-            Tk::Word => self.word_subject(j),
-            _ => None,
-        }
+        j.checked_sub(1)
     }
 
     fn word_subject(&self, j: usize) -> Option<Src> {
@@ -981,10 +1174,12 @@ impl Finder<'_> {
         // A relative clause without commas: "officials who spoke on condition
         // of anonymity said".
         let rel = (floor..j).find(|&i| self.has(i, REL));
-        let head_end = match rel {
-            Some(r) if r > floor => r - 1,
+        let (head_end, floor) = match rel {
+            Some(r) if r > floor => (r - 1, floor),
+            // "the rule, which Mozloom thinks will ...": the subject follows
+            Some(r) if r < j => (j, r + 1),
             Some(_) => return None,
-            None => j,
+            None => (j, floor),
         };
         let a = self.np_back(head_end, floor)?;
         Some(Src::Toks(a, j))
@@ -1007,52 +1202,99 @@ impl Finder<'_> {
         b
     }
 
-    /// "Maria Lopez, a spokeswoman for the agency, said": the name and its
-    /// appositive.
-    fn appositive_subject(&self, comma: usize) -> Option<(usize, usize)> {
-        let lim = comma.saturating_sub(20);
-        let mut k = comma;
-        let prev_comma = loop {
+    /// The subject of a verb that follows a comma or dash: the first stretch
+    /// between separators that is wholly a noun phrase, with the appositives
+    /// after it ("Maria Lopez, a spokeswoman for the agency, said"; "Cory
+    /// James, 22, of Flint, Mich., said"; "Clinton, during a town hall
+    /// meeting in Columbus, Ohio, said"). Returns the source's first and last
+    /// token and whether an appositive followed the name.
+    fn segment_subject(&self, sep: usize) -> Option<(usize, usize, bool)> {
+        const MAX_SEGMENTS: usize = 6;
+        let mut seps = [0usize; MAX_SEGMENTS];
+        let mut ns = 1;
+        seps[0] = sep;
+        let lim = sep.saturating_sub(40);
+        let mut k = sep;
+        let clause_start = loop {
             if k <= lim {
-                return None;
+                break k;
             }
             k -= 1;
             match self.kind(k)? {
-                Tk::Comma => break k,
-                Tk::Word | Tk::Open | Tk::Close => {}
-                _ => return None,
+                Tk::Comma | Tk::Dash => {
+                    if ns == MAX_SEGMENTS {
+                        return None;
+                    }
+                    seps[ns] = k;
+                    ns += 1;
+                }
+                Tk::Word | Tk::Open | Tk::Close | Tk::Other => {}
+                _ => break k + 1,
             }
         };
-        let app = prev_comma + 1;
-        if app >= comma {
-            return None;
+        let adverbial = |i: usize| {
+            self.has(i, PREP | TIME | BOUND | SKIP | REL | BE | LINK) || self.is(i, "to")
+        };
+        let mut start = clause_start;
+        for idx in (0..ns).rev() {
+            let end = seps[idx];
+            if start < end
+                && self.kind(end - 1) == Some(Tk::Word)
+                && !adverbial(start)
+                && self.np_back(end - 1, start) == Some(start)
+                && self.plausible(start, end - 1)
+            {
+                // Appositives after the name, up to an adverbial stretch.
+                let mut z = end - 1;
+                let mut appositive = false;
+                for inner in (0..idx).rev() {
+                    let seg_start = seps[inner + 1] + 1;
+                    let seg_end = seps[inner];
+                    if seg_start >= seg_end || (adverbial(seg_start) && !self.has(seg_start, REL)) {
+                        break;
+                    }
+                    z = seg_end - 1;
+                    appositive = true;
+                }
+                return Some((start, z, appositive));
+            }
+            start = end + 1;
         }
-        let looks_appositive = self.proper(app)
-            || self.has(
-                app,
-                DET | NUM | ROLE | REL | ADJ | VAGUE | ANON | TITLE | QUANT,
-            )
-            || self.tok(app).is_some_and(|t| t.num);
-        if !looks_appositive {
-            return None;
-        }
-        let head = prev_comma.checked_sub(1)?;
-        if self.kind(head) != Some(Tk::Word) {
-            return None;
-        }
-        let a = self.np_back(head, self.stretch_start(head))?;
-        Some((a, comma - 1))
+        None
     }
 
     /// The subject at the start of the clause holding token `c`.
     fn clause_subject(&self, c: usize) -> Option<Src> {
-        let mut f = (0..c).find(|&i| self.kind(i) == Some(Tk::Word))?;
+        // The clause starts after the last dash, semicolon, colon or
+        // quotation before `c`, or after ", and" / ", but".
+        let start = (0..c)
+            .rev()
+            .find(|&i| {
+                matches!(
+                    self.kind(i),
+                    Some(Tk::Dash | Tk::Semi | Tk::Colon | Tk::Quote | Tk::End)
+                ) || (self.is_any(i, &["and", "but"])
+                    && i > 0
+                    && self.kind(i - 1) == Some(Tk::Comma))
+            })
+            .map_or(0, |i| i + 1);
+        let mut f = (start..c).find(|&i| self.kind(i) == Some(Tk::Word))?;
         if self.has(f, PREP | BOUND | TIME | SKIP) {
             // An introductory phrase: "On Monday, the ministry ..."
             let comma = (f..c.min(f + 10)).find(|&i| self.kind(i) == Some(Tk::Comma))?;
             f = comma + 1;
         }
-        let (z, _) = self.np_forward(f, true)?;
+        let (mut z, term) = self.np_forward(f, true)?;
+        if term == Term::Time {
+            // "A few minutes later they reversed themselves"
+            let mut k = z + 1;
+            while self.has(k, TIME) {
+                k += 1;
+            }
+            if let Some((z2, _)) = self.np_forward(k, true) {
+                (f, z) = (k, z2);
+            }
+        }
         (z < c && self.plausible(f, z)).then_some(Src::Toks(f, z))
     }
 
@@ -1066,7 +1308,14 @@ impl Finder<'_> {
         if self.has(j, PRON) {
             return Some(j);
         }
-        if self.has(j, BOUND | BE | SKIP | PREP | REL | DET) {
+        // A head is a name, a noun the lexicon knows, a number, or an
+        // unknown word; not a function word ("to", "about", "later").
+        let head = self.proper(j)
+            || self.has(j, VAGUE | ANON | ROLE | DOC | DOCV | QUANT | NUM | TITLE)
+            || t.num
+            || (!t.lex.known() && !t.cap)
+            || (t.cap && !t.lex.known());
+        if !head || self.has(j, BOUND | BE | SKIP | PREP | REL | DET | TIME) {
             return None;
         }
         let mut a = j;
@@ -1082,8 +1331,9 @@ impl Finder<'_> {
             // "officials at the Treasury", "a person familiar with the matter",
             // "a source close to the talks".
             let linked = p > floor
-                && ((self.has(p, PREP) && !self.has(p, BOUND) && self.nounish(p - 1))
-                    || (self.is_any(p, &["to", "on"]) && self.is_any(p - 1, POSTMODIFIERS)));
+                && ((self.is_any(p, NP_PREPS) && self.np_tail(p - 1))
+                    || ((self.is_any(p, &["to", "on"]) || self.is_any(p, NP_PREPS))
+                        && self.is_any(p - 1, POSTMODIFIERS)));
             if linked {
                 a = p - 1;
                 len += 2;
@@ -1169,28 +1419,54 @@ impl Finder<'_> {
                         continue;
                     }
                     if u.lex.has(PREP) {
-                        let ok = if self.is(k, "in") {
+                        let ok = if !self.is_any(k, NP_PREPS) {
+                            false
+                        } else if self.is(k, "in") {
                             self.is(k + 1, "the") && (self.proper(k + 2) || self.has(k + 2, ROLE))
                         } else {
                             self.kind(k + 1) == Some(Tk::Word)
                                 && !self.has(k + 1, BOUND | TIME | PREP)
                         };
                         if !ok {
-                            return Some((z, Term::Word));
+                            return Some((z, Term::Link));
                         }
                         k += 1;
                         count += 1;
                         continue;
                     }
-                    if u.lex.has(BOUND | BE | SKIP) || self.is(k, "to") {
+                    // "people familiar with the matter", "a source close to"
+                    if self.is_any(k, POSTMODIFIERS)
+                        && (self.is_any(k + 1, NP_PREPS) || self.is_any(k + 1, &["to", "on"]))
+                    {
+                        k += 2;
+                        count += 2;
+                        continue;
+                    }
+                    // Verbs the lexicon knows end the phrase ("Warren appeared
+                    // with", "Zucker responded"); nouns that double as cues
+                    // ("police reports") do not.
+                    let verb = u.lex.has(LINK) || u.lex.cue.is_some_and(|c| c.flags & C_NOUN == 0);
+                    if u.lex.has(BOUND | BE | SKIP) || self.is(k, "to") || verb {
                         if self.joins_names(k) {
                             k += 1;
                             continue;
                         }
+                        let term = if u.lex.has(BOUND) {
+                            Term::Link
+                        } else {
+                            Term::Word
+                        };
+                        return Some((z, term));
+                    }
+                    // A determiner or pronoun right after the head starts a new
+                    // phrase ("said Smith this week", "said Wednesday he").
+                    if u.lex.has(PRON) {
                         return Some((z, Term::Word));
                     }
-                    // A determiner right after the head starts a new phrase.
                     if u.lex.has(DET) && !(self.has(k - 1, PREP) || self.is(k - 1, "as")) {
+                        return Some((z, Term::Word));
+                    }
+                    if strict && !self.unknown(k) && !self.np_word(k) {
                         return Some((z, Term::Word));
                     }
                     if strict && self.unknown(k) {
@@ -1260,7 +1536,7 @@ impl Finder<'_> {
             }
             last = i;
             if self.proper(i)
-                || self.has(i, VAGUE | ANON | ROLE | DOC | DOCV | QUANT | PRON)
+                || self.has(i, VAGUE | ANON | ROLE | DOC | DOCV | QUANT | PRON | NUM)
                 || self.toks[i].num
             {
                 noun = Some(i);
@@ -1338,10 +1614,13 @@ impl Finder<'_> {
             if self.has(i, REL) {
                 break;
             }
-            if t.kind == Tk::Comma && (i + 1..=z.min(i + 4)).any(|k| self.proper(k)) {
+            // "Two officials, John Ames and Rita Cole, said"
+            if t.kind == Tk::Comma
+                && (self.proper(i + 1) || (self.has(i + 1, TITLE | DET) && self.proper(i + 2)))
+            {
                 return true;
             }
-            if self.has(i, PREP) || self.is(i, "such") {
+            if self.is_any(i, NP_PREPS) || self.is(i, "such") {
                 let is_in = self.is(i, "in");
                 for k in i + 1..=z.min(i + 3) {
                     if self.proper(k) && (!is_in || self.is(k - 1, "the")) {
@@ -1357,6 +1636,16 @@ impl Finder<'_> {
         false
     }
 
+    /// A word a noun phrase can hold besides unknown ones.
+    fn np_word(&self, k: usize) -> bool {
+        self.proper(k)
+            || self.has(
+                k,
+                DET | ADJ | NUM | QUANT | VAGUE | ANON | ROLE | DOC | DOCV | TITLE,
+            )
+            || self.tok(k).is_some_and(|t| t.num || t.poss)
+    }
+
     /// A phrase that can be someone speaking (for "citing").
     fn sourceish(&self, a: usize, z: usize) -> bool {
         let h = self.head(a, z);
@@ -1369,7 +1658,9 @@ impl Finder<'_> {
     fn plausible(&self, a: usize, z: usize) -> bool {
         let h = self.head(a, z);
         self.has(h, PRON | QUANT | VAGUE | ANON | ROLE | DOC | DOCV)
-            || (a..=h).any(|i| self.proper(i) || self.has(i, DEF) || self.toks[i].poss)
+            || (a..=h).any(|i| {
+                self.proper(i) || self.has(i, DEF | NUM) || self.toks[i].poss || self.toks[i].num
+            })
             || self.toks[h].plural
     }
 }

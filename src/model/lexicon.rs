@@ -161,16 +161,11 @@ const fn pack(w: &[u8]) -> Key {
     k
 }
 
-/// The lookup key of a word as written: ASCII-lowercased, a trailing period
-/// and a possessive 's dropped, curly apostrophes made straight. Returns 0
-/// (no word) when the word cannot be in the lexicon, and whether it was
-/// possessive.
-pub(super) fn key(word: &[u8]) -> (Key, bool) {
-    key_in(word, 0, word.len())
-}
-
-/// [`key`] of the word `text[start..end]`: with the whole text at hand, a
-/// short word is read with one 16-byte load instead of a copy.
+/// The lookup key of the word `text[start..end]` as written: ASCII-lowercased,
+/// a trailing period and a possessive 's dropped, curly apostrophes made
+/// straight. Returns 0 (no word) when the word cannot be in the lexicon, and
+/// whether it was possessive. With the whole text at hand, a short word is
+/// read with one 16-byte load instead of a copy.
 pub(super) fn key_in(text: &[u8], start: usize, end: usize) -> (Key, bool) {
     let mut w = &text[start..end];
     if let [rest @ .., b'.'] = w {
@@ -302,6 +297,8 @@ const NUMBERS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
     "twelve", "dozen", "dozens", "hundreds", "thousands", "millions", "half", "twenty", "thirty",
     "fifty",
+    "third", "quarter", "majority", "minority", "percent", "pct", "fifth", "tenth", "handful",
+    "number",
 ];
 #[rustfmt::skip]
 const VAGUE_NOUNS: &[&str] = &[
@@ -419,6 +416,7 @@ const SKIPS: &[&str] = &[
     "increasingly", "deeply", "very", "so", "really", "certainly", "probably", "likely",
     "genuinely", "sincerely", "truly", "actually", "indeed", "both", "each", "all", "privately",
     "directly", "separately", "eventually", "afterward", "afterwards", "herself", "himself",
+    "having",
 ];
 #[rustfmt::skip]
 const BE_FORMS: &[&str] = &[
@@ -439,6 +437,8 @@ const BOUNDS: &[&str] = &[
 #[rustfmt::skip]
 const PREPS: &[&str] = &[
     "of", "at", "for", "from", "with", "including", "in", "by", "like", "among",
+    "about", "against", "into", "over", "under", "without", "despite", "amid", "through", "across",
+    "toward", "towards", "upon", "via",
 ];
 #[rustfmt::skip]
 const RELS: &[&str] = &[
@@ -449,6 +449,10 @@ const TIMES: &[&str] = &[
     "on", "last", "today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday",
     "thursday", "friday", "saturday", "sunday", "during", "late", "early", "earlier", "later",
     "recently", "ago", "overnight", "weekend", "morning", "afternoon", "evening", "night",
+    "week", "month", "year", "spring", "summer", "fall", "autumn", "winter", "hours", "days",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "a.m", "p.m", "noon", "midnight",
 ];
 #[rustfmt::skip]
 const STATEMENTS: &[&str] = &[
@@ -494,6 +498,7 @@ const COMMONS: &[&str] = &[
     "you've", "we'll", "they'll", "i'll", "you'll", "he'll", "she'll", "it'll", "breaking",
     "update", "exclusive", "analysis", "opinion", "editorial", "photos", "video", "watch", "live",
     "read", "see",
+   "nearly", "almost", "roughly", "approximately", "barely", "fully", "exactly", "precisely", "possibly", "half", "majority", "minority", "percent", "pct", "quarter", "third", "fifth", "tenth",
 ];
 #[rustfmt::skip]
 const CONCERNS: &[&str] = &[
@@ -619,8 +624,8 @@ const CUES: &[CueEntry] = &[
     ("tweeted", S, N, 0),
     ("vowed", S, N, 0),
     ("vows", S, N, C_NOUN | C_NEXT_TO),
-    ("pledged", S, N, C_PART),
-    ("promised", S, N, C_PART),
+    ("pledged", S, N, C_PART | C_COMPL | C_NEXT_TO),
+    ("promised", S, N, C_PART | C_COMPL | C_NEXT_TO),
     ("urged", S, N, C_PART),
     ("demanded", S, N, C_PART),
     ("questioned", S, N, C_PART),
@@ -995,6 +1000,10 @@ pub(super) fn is_elision(lower: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn key(word: &[u8]) -> (Key, bool) {
+        key_in(word, 0, word.len())
+    }
 
     #[test]
     fn every_listed_word_fits_a_key() {

@@ -29,6 +29,8 @@ pub(super) enum QMark {
 pub(super) fn quote_mark(b: &[u8], i: usize) -> Option<(QMark, usize)> {
     match *b.get(i)? {
         b'"' => Some((QMark::StraightDouble, 1)),
+        // Two apostrophes stand for a double mark in some wire archives.
+        b'\'' if b.get(i + 1) == Some(&b'\'') => Some((QMark::StraightDouble, 2)),
         b'\'' => Some((QMark::StraightSingle, 1)),
         0xE2 if b.get(i + 1) == Some(&0x80) => match *b.get(i + 2)? {
             0x9C => Some((QMark::OpenDouble, 3)),

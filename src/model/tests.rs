@@ -105,6 +105,7 @@ fn dump() {
     }
     let p = extract_txt(&text);
     let d = Document::analyze(&p);
+    println!();
     for (i, s) in d.sentences.iter().enumerate() {
         println!(
             "S{i} [{:?}] q={} {:?}",
@@ -371,6 +372,14 @@ fn block_quotes_and_quotes_inside_them() {
         Some(QuotationKind::Block)
     );
     assert_eq!(d.quotation_at(42), None);
+}
+
+#[test]
+fn doubled_apostrophes_are_double_quotes() {
+    let p = paras("''We are not done,'' Ms. Ray said of the board's ''final'' offer.");
+    let d = Document::analyze(&p);
+    assert_eq!(quotes(&d), [("We are not done,", 0), ("final", 0)]);
+    assert_eq!(attrs(&d), [("said", Some("Ms. Ray"), Named, Speech)]);
 }
 
 #[test]
@@ -659,6 +668,62 @@ fn headline_attribution() {
 }
 
 #[test]
+fn title_case_body_line_reads_like_a_headline() {
+    let a = attrs_of("Governor Says Budget Will Balance By Spring.");
+    assert_eq!(a.len(), 1);
+    assert_eq!(a[0].0, "Says");
+    // a capitalised cue in running text is a name or a title, not a cue
+    none("He read Said's book.");
+}
+
+#[test]
+fn polls_and_relative_subjects() {
+    assert_eq!(kind_of("Nearly half said they prefer an outsider."), Vague);
+    assert_eq!(
+        kind_of("But 55 percent of all voters say she is unfit."),
+        Vague
+    );
+    assert_eq!(
+        one("The rule, which Ortega thinks will cost jobs, passed.")
+            .1
+            .as_deref(),
+        Some("Ortega")
+    );
+    assert_eq!(
+        one("Executives for Acme, which earned $3 billion last year, say the plant will close.").2,
+        Named
+    );
+}
+
+#[test]
+fn clause_subject_after_a_dash() {
+    let a = attrs_of(
+        "In a speech in Ohio -- which votes next week -- Ruiz praised the crowd and argued he would win.",
+    );
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(a[0].1.as_deref(), Some("Ruiz"));
+}
+
+#[test]
+fn participles_as_adjectives() {
+    none("Declared Candidates For The Fall Ballot.");
+    none("Reported crimes fell by a third.");
+    none("The agency is reviewing users suspected of fraud.");
+    none("Courted by donors and widely expected to run, Vance stayed quiet.");
+    assert_eq!(
+        one("He promised to visit the 35 states that would vote later.").0,
+        "promised"
+    );
+    none("Officials counted 35 confirmed cases.");
+    assert_eq!(
+        one("\u{201c}We won,\u{201d} McCain recalled last week.")
+            .1
+            .as_deref(),
+        Some("McCain")
+    );
+}
+
+#[test]
 fn speaker_of_an_adjacent_sentence() {
     let text = "\u{201c}We are ready.\u{201d} Coach Dana Reyes said the team had trained hard.\n\n\u{201c}Next.\u{201d}";
     let p = paras(text);
@@ -825,4 +890,99 @@ fn random_bytes_as_utf8_never_panic() {
         let p = paras(&t);
         let _ = Document::analyze(&p);
     }
+}
+
+#[test]
+fn appositive_chains_before_the_verb() {
+    assert_eq!(
+        one("Dana Ruiz, 31, of Dayton, Ohio, said she would vote early.")
+            .1
+            .as_deref(),
+        Some("Dana Ruiz, 31")
+    );
+    assert_eq!(
+        one("Ruiz, during a rally in Akron, Ohio, said the race was close.")
+            .1
+            .as_deref(),
+        Some("Ruiz")
+    );
+    assert_eq!(
+        one("Omar Haddad \u{2014} a nurse from Tulsa \u{2014} says he will stay.")
+            .1
+            .as_deref(),
+        Some("Omar Haddad \u{2014} a nurse from Tulsa")
+    );
+    assert_eq!(
+        one("Lee, a former aide, recalled that the calls ran long.")
+            .1
+            .as_deref(),
+        Some("Lee, a former aide")
+    );
+    assert_eq!(
+        one("Kim, 49, told The Daily Ledger the race was over.")
+            .1
+            .as_deref(),
+        Some("Kim, 49")
+    );
+    assert_eq!(
+        one("Costa, exasperated, famously replied: no.")
+            .1
+            .as_deref(),
+        Some("Costa, exasperated")
+    );
+}
+
+#[test]
+fn time_phrases_between_subject_and_verb() {
+    assert_eq!(
+        one("Speaker Ann Price on Thursday declared that she would run.")
+            .1
+            .as_deref(),
+        Some("Speaker Ann Price")
+    );
+    assert_eq!(
+        one("The senator last week argued that the bill was dead.")
+            .1
+            .as_deref(),
+        Some("The senator")
+    );
+    assert_eq!(
+        one("Rivera on Jan. 5 announced a bid.").1.as_deref(),
+        Some("Rivera")
+    );
+    assert_eq!(
+        one("Bo Lang, who on Tuesday endorsed Ruiz, said Wednesday he agrees.")
+            .1
+            .as_deref(),
+        Some("Bo Lang, who on Tuesday endorsed Ruiz")
+    );
+}
+
+#[test]
+fn inversion_only_where_the_source_ends_the_clause() {
+    // a quoted title before the verb is no inverted quote
+    none("Gil Marks, host of the show \u{201c}Morning Desk,\u{201d} suggested voters want change.");
+    assert_eq!(
+        one("The talks failed, said the envoy, who left on Monday.")
+            .1
+            .as_deref(),
+        Some("the envoy, who left on Monday")
+    );
+    none("Costa reported from Washington.");
+}
+
+#[test]
+fn reduced_passive_agent() {
+    assert_eq!(
+        one("The estimate, later confirmed by the agency, was low.")
+            .1
+            .as_deref(),
+        Some("the agency")
+    );
+}
+
+#[test]
+fn nounish_cues_need_a_clause_subject() {
+    none("The visit sought to ease growing Asian worries about the vote.");
+    assert_eq!(one("Asian investors worry about the vote.").0, "worry");
 }
