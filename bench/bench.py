@@ -136,8 +136,8 @@ def find_peers(install: bool) -> dict[str, dict]:
     for name, p in paths.items():
         exe = p()
         if exe.exists():
-            peers[name] = dict(exe=str(exe), version=sh([str(exe)] + version_args[name]).splitlines()[-1:] or ["?"])
-            peers[name]["version"] = peers[name]["version"][0]
+            out = sh([str(exe)] + version_args[name]).split()
+            peers[name] = dict(exe=str(exe), version=out[-1] if out else "?")
         else:
             log(f"{name} unavailable: skipped")
     return peers
@@ -156,6 +156,7 @@ class Cmd:
         self.rss = rss and not shell and TIME is not None
         self.times: list[float] = []
         self.rss_kb: list[int] = []
+        self.cpu: list[float] = []  # user + system CPU seconds, when measured with GNU time
         self.rcs: list[int] = []
         self.outputs: list[str] = []  # sha256 of stdout per run
         self.failed = ""
@@ -168,7 +169,7 @@ class Cmd:
         rss_path = outdir / f"{safe}.rss"
         argv = ["bash", "-c", self.argv] if self.shell else self.argv
         if self.rss:
-            argv = [TIME, "-f", "%M", "-o", str(rss_path)] + argv
+            argv = [TIME, "-f", "%M %U %S", "-o", str(rss_path)] + argv
         with open(out_path, "wb") as out, open(err_path, "wb") as err:
             t0 = time.perf_counter()
             # Own process group, so a timeout ends the whole command (time, bash, xargs...).
@@ -189,7 +190,9 @@ class Cmd:
         self.times.append(t1 - t0)
         if self.rss:
             try:
-                self.rss_kb.append(int(rss_path.read_text().split()[-1]))
+                kb, user, sys_ = rss_path.read_text().split()[-3:]
+                self.rss_kb.append(int(kb))
+                self.cpu.append(float(user) + float(sys_))
             except (OSError, ValueError, IndexError):
                 pass
         self.rcs.append(rc)
@@ -214,6 +217,7 @@ class Cmd:
         return dict(name=self.name, cmd=self.argv if self.shell else " ".join(map(str, self.argv)),
                     bytes=self.bytes, times=self.times, median=self.median, mbps=self.mbps,
                     max_rss_kb=max(self.rss_kb) if self.rss_kb else None, exit_codes=sorted(set(self.rcs)),
+                    cpu_median=statistics.median(self.cpu) if self.cpu else None,
                     deterministic=len(set(self.outputs)) <= 1, failed=self.failed)
 
 
@@ -225,7 +229,7 @@ def measure(group: str, cmds: list[Cmd], reps: int, cwd: Path, outdir: Path, war
     if warmup:
         for c in cmds:
             c.run(outdir, cwd)
-            c.times.clear(), c.rss_kb.clear(), c.rcs.clear(), c.outputs.clear()
+            c.times.clear(), c.rss_kb.clear(), c.cpu.clear(), c.rcs.clear(), c.outputs.clear()
     for r in range(reps):
         for c in cmds:
             c.run(outdir, cwd, keep=c.name in keep and r == reps - 1)
@@ -272,7 +276,7 @@ def machine_info(binary: Path, rg: str | None, peers: dict) -> dict:
     except (OSError, StopIteration):
         pass
     return dict(
-        date=time.strftime("%Y-%m-%d %H:%M %Z"),
+        date=time.strftime("%Y-%m-%d %H:%M %Z"), load=os.getloadavg(),
         cpu=cpu, cores=os.cpu_count(), memory=mem, kernel=platform.release(),
         rustc=sh(["rustc", "--version"]),
         newslint=sh(["git", "describe", "--always", "--dirty"], cwd=REPO) or "?",
@@ -405,10 +409,12 @@ def main() -> None:
                  ratio_newslint_rg=ratio(m["newslint -j1"], m.get("rg -j1")))]
         rows = []
         for x in m.values():
+            cpu = statistics.median(x.cpu) if x.cpu else None
             rows.append([f"`{x.name}`", f"{x.bytes / MB:.1f}", fmt_s(x.median), fmt_r(x.mbps, 1),
+                         fmt_r(cpu / x.median if cpu and x.median else None),
                          f"{max(x.rss_kb) / 1024:.1f}" if x.rss_kb else "n/a"])
         report.append(f"### Scaling on {big_name} ({c[big_name]['files']} files)\n\n"
-                      + table(rows, ["command", "MB in", "median", "MB/s", "peak RSS MB"]) + "\n\n"
+                      + table(rows, ["command", "MB in", "median", "MB/s", "CPUs busy", "peak RSS MB"]) + "\n\n"
                       f"- 2 threads vs 1: **{fmt_r(speed)}x** faster; output identical for 1 and 2 threads: "
                       f"**{'yes' if same else 'NO'}**\n"
                       f"- linearity: {lin_bytes:.2f}x the input took **{fmt_r(lin)}x** the time"
@@ -510,6 +516,8 @@ def main() -> None:
             f"- date: {info['date']}; newslint {info['newslint']}; {info['rustc']}",
             f"- machine: {info['cpu']}, {info['cores']} cores, {info['memory']}, Linux {info['kernel']}",
             f"- ripgrep: {info['rg']}; peers: " + (", ".join(f"{k} {v}" for k, v in info['peers'].items()) or "none"),
+            f"- load average: {info['load'][0]:.2f} at start, {os.getloadavg()[0]:.2f} at end (other work on "
+            "the machine shows up here and in 'CPUs busy')",
             f"- repetitions: {args.reps} (peers {args.peer_reps}, start-up {args.startup_reps}); "
             "medians; round-robin order; whole-process wall time; stdout to a file",
             "- corpora: " + ", ".join(f"{k} {v['bytes'] / MB:.1f} MB/{v['files']} files"
