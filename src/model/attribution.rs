@@ -372,7 +372,9 @@ impl Finder<'_> {
         // An abbreviation keeps its period, so "Mr. Smith" stays one phrase.
         if j + 1 < end
             && b.get(j) == Some(&b'.')
-            && (dotted || text.get(i..j).and_then(lexicon::abbreviation).is_some())
+            && (dotted
+                || matches!(b.get(j + 1), Some(b',' | b')'))
+                || text.get(i..j).and_then(lexicon::abbreviation).is_some())
         {
             j += 1;
         }
@@ -470,6 +472,38 @@ impl Finder<'_> {
                 || self.tok(i - 1).is_some_and(|t| t.poss || t.num))
     }
 
+    /// An unknown word that reads as an adverb ("famously", "quickly").
+    fn adverb_ly(&self, i: usize) -> bool {
+        const NOT_ADVERBS: &[&str] = &[
+            "early",
+            "family",
+            "daily",
+            "weekly",
+            "monthly",
+            "yearly",
+            "quarterly",
+            "rally",
+            "ally",
+            "bully",
+            "belly",
+            "holy",
+            "jelly",
+            "assembly",
+            "supply",
+            "reply",
+            "apply",
+            "comply",
+            "italy",
+            "anomaly",
+        ];
+        self.unknown(i)
+            && self.tok(i).is_some_and(|t| {
+                let w = &self.text[t.start..t.end];
+                w.len() > 4 && w.ends_with("ly")
+            })
+            && !self.is_any(i, NOT_ADVERBS)
+    }
+
     /// "and" between two names ("Smith and Jones", "he and his wife").
     fn joins_names(&self, i: usize) -> bool {
         self.is_any(i, &["and", "&"])
@@ -550,9 +584,12 @@ impl Finder<'_> {
                 if !self.is(c + 1, "to") {
                     return None;
                 }
-                let src = self
-                    .np_forward(c + 2, false)
-                    .map(|(z, _)| Src::Toks(c + 2, z));
+                // "according to recently hacked documents"
+                let mut s = c + 2;
+                while self.has(s, SKIP) || (self.unknown(s) && self.adverb_ly(s)) {
+                    s += 1;
+                }
+                let src = self.np_forward(s, false).map(|(z, _)| Src::Toks(s, z));
                 self.emit(c, c + 1, spec, src)
             }
             Special::Citing => {
@@ -1076,7 +1113,7 @@ impl Finder<'_> {
         if !self.phrase_start(s) {
             return None;
         }
-        let (z, term) = self.np_forward(s, true)?;
+        let (z, term) = self.np_forward(s, false)?;
         // The source ends the clause: "said Smith.", "said Smith, who ...",
         // "said Smith on Monday", "said the ministry in a statement";
         // "says he will stay" and "suggested voters want change" are no
@@ -1120,8 +1157,7 @@ impl Finder<'_> {
             let p = j.checked_sub(1)?;
             let t = *self.tok(p)?;
             let word = t.kind == Tk::Word;
-            let adverb = (self.has(p, SKIP) && !self.has(p, BE | PRON))
-                || (self.unknown(p) && self.text[t.start..t.end].ends_with("ly"));
+            let adverb = (self.has(p, SKIP) && !self.has(p, BE | PRON)) || self.adverb_ly(p);
             let time = word && t.lex.has(TIME);
             // "Jan. 5", "this week"
             let date_number = word
@@ -1136,13 +1172,34 @@ impl Finder<'_> {
                 j = p;
                 continue;
             }
-            // ", however," between subject and verb
+            // ", however," / ", for instance," between subject and verb
             if t.kind == Tk::Comma
-                && p >= 2
-                && self.has(p - 1, SKIP)
-                && self.kind(p - 2) == Some(Tk::Comma)
+                && let Some(open) = (p.saturating_sub(4)..p)
+                    .rev()
+                    .find(|&k| self.kind(k) == Some(Tk::Comma))
+                && open + 1 < p
+                && (open + 1..p).all(|k| self.kind(k) == Some(Tk::Word) && !self.toks[k].cap)
+                && self.has(open + 1, SKIP | PREP)
             {
-                j = p - 2;
+                j = open;
+                continue;
+            }
+            // "Jeb Bush in a Medium post said"
+            if word
+                && t.lex.has(STMT)
+                && let Some(k) =
+                    (p.saturating_sub(5)..p).find(|&k| self.statement_phrase(k) == Some(p))
+            {
+                j = k;
+                continue;
+            }
+            // "Rand Paul (R-Ky.) said", "Kasich (who has 25 delegates) said"
+            if t.kind == Tk::Close
+                && let Some(open) = (p.saturating_sub(24)..p)
+                    .rev()
+                    .find(|&k| self.kind(k) == Some(Tk::Open))
+            {
+                j = open;
                 continue;
             }
             break;
@@ -1228,21 +1285,44 @@ impl Finder<'_> {
                     seps[ns] = k;
                     ns += 1;
                 }
-                Tk::Word | Tk::Open | Tk::Close | Tk::Other => {}
+                Tk::Word | Tk::Open | Tk::Close | Tk::Other | Tk::Quote => {}
                 _ => break k + 1,
             }
         };
         let adverbial = |i: usize| {
             self.has(i, PREP | TIME | BOUND | SKIP | REL | BE | LINK) || self.is(i, "to")
         };
-        let mut start = clause_start;
+        let mut next_start = clause_start;
         for idx in (0..ns).rev() {
             let end = seps[idx];
-            if start < end
-                && self.kind(end - 1) == Some(Tk::Word)
+            // Within the stretch, the phrase starts after its last conjunction:
+            // "It was years ago that Michael Bloomberg, who ..., said".
+            let seg_start = next_start;
+            next_start = end + 1;
+            let mut start = (seg_start..end)
+                .rev()
+                .find(|&k| self.has(k, BOUND) && k + 1 < end)
+                .map_or(seg_start, |k| k + 1);
+            // Leading quotations, brackets and adverbs are not the phrase:
+            // "“...,” Warren, who ..., told", "Even Lindsey Graham, ..., said".
+            while start < end && (self.kind(start) != Some(Tk::Word) || self.has(start, SKIP)) {
+                start += 1;
+            }
+            // A bracket at the end: "Rep. Sander Levin (Mich.), a ..., said"
+            let mut last = end.saturating_sub(1);
+            if self.kind(last) == Some(Tk::Close)
+                && let Some(open) = (start..last)
+                    .rev()
+                    .find(|&k| self.kind(k) == Some(Tk::Open))
+            {
+                last = open.saturating_sub(1);
+            }
+            if start <= last
+                && start < end
+                && self.kind(last) == Some(Tk::Word)
                 && !adverbial(start)
-                && self.np_back(end - 1, start) == Some(start)
-                && self.plausible(start, end - 1)
+                && self.np_back(last, start) == Some(start)
+                && self.plausible(start, last)
             {
                 // Appositives after the name, up to an adverbial stretch.
                 let mut z = end - 1;
@@ -1258,7 +1338,6 @@ impl Finder<'_> {
                 }
                 return Some((start, z, appositive));
             }
-            start = end + 1;
         }
         None
     }
@@ -1272,20 +1351,23 @@ impl Finder<'_> {
             .find(|&i| {
                 matches!(
                     self.kind(i),
-                    Some(Tk::Dash | Tk::Semi | Tk::Colon | Tk::Quote | Tk::End)
+                    Some(Tk::Dash | Tk::Semi | Tk::Colon | Tk::End)
                 ) || (self.is_any(i, &["and", "but"])
                     && i > 0
                     && self.kind(i - 1) == Some(Tk::Comma))
             })
             .map_or(0, |i| i + 1);
         let mut f = (start..c).find(|&i| self.kind(i) == Some(Tk::Word))?;
+        if self.is_any(f, &["but", "and", "yet", "so"]) {
+            f += 1;
+        }
         if self.has(f, PREP | BOUND | TIME | SKIP) {
             // An introductory phrase: "On Monday, the ministry ..."
             let comma = (f..c.min(f + 10)).find(|&i| self.kind(i) == Some(Tk::Comma))?;
             f = comma + 1;
         }
         let (mut z, term) = self.np_forward(f, true)?;
-        if term == Term::Time {
+        if term == Term::Time && !self.plausible(f, z) {
             // "A few minutes later they reversed themselves"
             let mut k = z + 1;
             while self.has(k, TIME) {
@@ -1311,7 +1393,10 @@ impl Finder<'_> {
         // A head is a name, a noun the lexicon knows, a number, or an
         // unknown word; not a function word ("to", "about", "later").
         let head = self.proper(j)
-            || self.has(j, VAGUE | ANON | ROLE | DOC | DOCV | QUANT | NUM | TITLE)
+            || self.has(
+                j,
+                VAGUE | ANON | ROLE | DOC | DOCV | QUANT | NUM | TITLE | ADJ | STMT,
+            )
             || t.num
             || (!t.lex.known() && !t.cap)
             || (t.cap && !t.lex.known());
@@ -1347,8 +1432,14 @@ impl Finder<'_> {
                 || pt.num
                 || self.has(p, ADJ | VAGUE | ANON | ROLE | DOC | DOCV | QUANT | NUM | TITLE)
                 || self.joins_names(p)
-                // "the grieving mother": an unknown modifier right after a determiner
-                || (self.unknown(p) && p > floor && (self.has(p - 1, DET) || self.toks[p - 1].poss));
+                // "the grieving mother", "Democratic front-runner Clinton": an
+                // unknown modifier right after a determiner or another modifier
+                || (self.unknown(p)
+                    && p > floor
+                    && (self.has(p - 1, DET | ADJ | NUM)
+                        || self.proper(p - 1)
+                        || self.toks[p - 1].poss
+                        || self.toks[p - 1].num));
             let ok = !after_det && modifier;
             if !ok {
                 break;
@@ -1407,11 +1498,17 @@ impl Finder<'_> {
                         return Some((z, Term::Time));
                     }
                     if u.lex.has(REL) {
+                        // A relative clause closes the phrase: "said a handful
+                        // of Democrats who point to ...".
                         let mut m = k;
                         while m + 1 < n && self.kind(m + 1) == Some(Tk::Word) && m - k < 15 {
                             m += 1;
                         }
-                        return Some((m, self.term_at(m + 1)));
+                        let term = match self.term_at(m + 1) {
+                            Term::Word => Term::Link,
+                            t => t,
+                        };
+                        return Some((m, term));
                     }
                     if self.is(k, "such") && self.is(k + 1, "as") {
                         k += 2;
@@ -1434,6 +1531,15 @@ impl Finder<'_> {
                         count += 1;
                         continue;
                     }
+                    // "an adviser to Trump", "the ambassador to Spain"
+                    if self.is(k, "to")
+                        && self.has(k - 1, ROLE | VAGUE)
+                        && (self.proper(k + 1) || self.has(k + 1, DET | QUANT))
+                    {
+                        k += 1;
+                        count += 1;
+                        continue;
+                    }
                     // "people familiar with the matter", "a source close to"
                     if self.is_any(k, POSTMODIFIERS)
                         && (self.is_any(k + 1, NP_PREPS) || self.is_any(k + 1, &["to", "on"]))
@@ -1446,7 +1552,8 @@ impl Finder<'_> {
                     // with", "Zucker responded"); nouns that double as cues
                     // ("police reports") do not.
                     let verb = u.lex.has(LINK) || u.lex.cue.is_some_and(|c| c.flags & C_NOUN == 0);
-                    if u.lex.has(BOUND | BE | SKIP) || self.is(k, "to") || verb {
+                    let skip = u.lex.has(SKIP) && !u.lex.has(QUANT | DET);
+                    if u.lex.has(BOUND | BE) || skip || self.is(k, "to") || verb {
                         if self.joins_names(k) {
                             k += 1;
                             continue;
@@ -1463,15 +1570,23 @@ impl Finder<'_> {
                     if u.lex.has(PRON) {
                         return Some((z, Term::Word));
                     }
-                    if u.lex.has(DET) && !(self.has(k - 1, PREP) || self.is(k - 1, "as")) {
+                    if u.lex.has(DET)
+                        && !(self.has(k - 1, PREP) || self.is_any(k - 1, &["as", "to"]))
+                    {
                         return Some((z, Term::Word));
                     }
                     if strict && !self.unknown(k) && !self.np_word(k) {
                         return Some((z, Term::Word));
                     }
+                    // An unknown word right after a plural is its verb: "said
+                    // voters want change".
+                    // "figures released by the ministry" goes on.
+                    if self.unknown(k) && self.toks[k - 1].plural && !self.is(k + 1, "by") {
+                        return Some((z, Term::Word));
+                    }
                     if strict && self.unknown(k) {
                         let pv = self.toks[k - 1];
-                        let modifier = self.has(k - 1, DET | NUM)
+                        let modifier = self.has(k - 1, DET | NUM | PREP)
                             || (self.has(k - 1, ADJ)
                                 && !self.has(k - 1, ROLE | VAGUE | DOC | DOCV | ANON));
                         if !(modifier || pv.poss || pv.num) {
@@ -1526,7 +1641,6 @@ impl Finder<'_> {
     /// The head noun of the phrase `a..=z`: the last noun of its first chunk.
     fn head(&self, a: usize, z: usize) -> usize {
         let mut last = a;
-        let mut noun = None;
         for i in a..=z {
             if self.kind(i) != Some(Tk::Word) {
                 break;
@@ -1535,14 +1649,19 @@ impl Finder<'_> {
                 break;
             }
             last = i;
-            if self.proper(i)
-                || self.has(i, VAGUE | ANON | ROLE | DOC | DOCV | QUANT | PRON | NUM)
-                || self.toks[i].num
-            {
-                noun = Some(i);
-            }
         }
-        noun.unwrap_or(last)
+        // Trailing modifiers are not the head: "people familiar", "analysts
+        // polled", "a person briefed".
+        let mut h = last;
+        while h > a {
+            let w = &self.text[self.toks[h].start..self.toks[h].end];
+            let participle = self.unknown(h) && (w.ends_with("ed") || w.ends_with("ing"));
+            if !(participle || self.is_any(h, POSTMODIFIERS)) {
+                break;
+            }
+            h -= 1;
+        }
+        h
     }
 
     fn classify(&self, a: usize, z: usize) -> SourceKind {

@@ -359,6 +359,7 @@ const ROLE_NOUNS: &[&str] = &[
     "legislature", "assembly", "regime", "junta", "militia", "command", "headquarters",
     "ministries", "agencies", "courts", "firefighters", "paramedics", "troopers", "deputies",
     "investigators", "detectives", "inspectors", "auditors", "examiners",
+    "rival", "challenger", "opponent", "nominee", "candidate", "incumbent", "delegate",
 ];
 #[rustfmt::skip]
 const DOC_NOUNS: &[&str] = &[
@@ -417,6 +418,7 @@ const SKIPS: &[&str] = &[
     "genuinely", "sincerely", "truly", "actually", "indeed", "both", "each", "all", "privately",
     "directly", "separately", "eventually", "afterward", "afterwards", "herself", "himself",
     "having",
+    "here", "overall", "instead",
 ];
 #[rustfmt::skip]
 const BE_FORMS: &[&str] = &[
@@ -447,7 +449,7 @@ const RELS: &[&str] = &[
 #[rustfmt::skip]
 const TIMES: &[&str] = &[
     "on", "last", "today", "yesterday", "tonight", "tomorrow", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "during", "late", "early", "earlier", "later",
+    "thursday", "friday", "saturday", "sunday", "during",  "earlier", "later",
     "recently", "ago", "overnight", "weekend", "morning", "afternoon", "evening", "night",
     "week", "month", "year", "spring", "summer", "fall", "autumn", "winter", "hours", "days",
     "january", "february", "march", "april", "june", "july", "august", "september", "october",

@@ -986,3 +986,77 @@ fn nounish_cues_need_a_clause_subject() {
     none("The visit sought to ease growing Asian worries about the vote.");
     assert_eq!(one("Asian investors worry about the vote.").0, "worry");
 }
+
+#[test]
+fn brackets_periods_and_quotes_around_the_subject() {
+    assert_eq!(
+        one("Sen. Lina Bard (R-Ga.), one of the authors, said she would vote no.")
+            .1
+            .as_deref(),
+        Some("Sen. Lina Bard (R-Ga.), one of the authors")
+    );
+    assert_eq!(
+        one("Sen. Ron Hale, R-Wis., said the hearing was unfair.")
+            .1
+            .as_deref(),
+        Some("Sen. Ron Hale, R-Wis.")
+    );
+    assert_eq!(
+        one("\"It is over,\" Ames, who has not endorsed anyone, told reporters in Ohio.")
+            .1
+            .as_deref(),
+        Some("Ames, who has not endorsed anyone")
+    );
+    assert_eq!(
+        one("Even Dale Ortiz, a longtime ally, said the plan was flawed.")
+            .1
+            .as_deref(),
+        Some("Dale Ortiz, a longtime ally")
+    );
+    assert_eq!(
+        one("Jo Park in a Medium post said she would run.")
+            .1
+            .as_deref(),
+        Some("Jo Park")
+    );
+    assert_eq!(
+        one("The judges, for instance, said the law was flawed.")
+            .1
+            .as_deref(),
+        Some("The judges")
+    );
+}
+
+#[test]
+fn long_inverted_sources() {
+    assert_eq!(
+        one("\u{201c}It is done,\u{201d} said a longtime adviser to both candidates, who asked not to be named.").2,
+        Anonymous
+    );
+    assert_eq!(
+        one("The region is safe ground, said a handful of Democrats who point to his record.")
+            .1
+            .as_deref(),
+        Some("a handful of Democrats who point to his record")
+    );
+    assert_eq!(
+        one("\u{201c}We need answers,\u{201d} said a senior party member who backs Ruiz.").2,
+        Vague
+    );
+    assert_eq!(
+        one("\u{201c}It works,\u{201d} said Ann Lee of consulting firm Brightline.").2,
+        Named
+    );
+}
+
+#[test]
+fn documents_and_messages_speak() {
+    assert_eq!(one("The email said the club would close.").2, Named);
+    assert_eq!(one("One tweet said the rally was cancelled.").2, Vague);
+    assert_eq!(
+        one("Turnout rose, according to early results of exit polls.")
+            .1
+            .as_deref(),
+        Some("early results of exit polls")
+    );
+}
