@@ -149,7 +149,7 @@ pub fn check_document(pack: &Pack, doc: &Document<'_>, only: Option<usize>) -> V
     for (rule, range, f) in findings {
         if let Some((lr, lend)) = last
             && lr == rule
-            && range.start < lend
+            && (range.start < lend || pack.rules[rule].once_per_document)
         {
             continue;
         }
@@ -196,8 +196,13 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
             }
         }
         Element::ScareQuote => {
+            let text = doc.text();
             for q in &doc.quotations {
-                if q.kind == QuotationKind::Direct && q.depth == 0 && q.words == 1 {
+                // A quoted label such as "A" shares or "B" quotas is a name, not doubt.
+                let word = &text[q.inner.clone()];
+                let is_word = word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                    && word.chars().any(char::is_lowercase);
+                if q.kind == QuotationKind::Direct && q.depth == 0 && q.words == 1 && is_word {
                     push(q.range.clone());
                 }
             }
@@ -208,12 +213,11 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
             } else {
                 SourceKind::Anonymous
             };
+            // A cue whose source was not found proves nothing about the source.
             for a in doc.attributions.iter().filter(|a| a.source_kind == want) {
-                let range = match &a.source {
-                    Some(s) => s.start.min(a.cue.start)..s.end.max(a.cue.end),
-                    None => a.cue.clone(),
-                };
-                push(range);
+                if let Some(s) = &a.source {
+                    push(s.start.min(a.cue.start)..s.end.max(a.cue.end));
+                }
             }
         }
         Element::Belief => {

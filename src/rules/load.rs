@@ -458,6 +458,7 @@ impl Compiler {
                     applicability: s.applicability,
                 })
                 .collect(),
+            once_per_document: def.once_per_document,
             examples,
             phrases,
             source,

@@ -96,6 +96,8 @@ pub struct Rule {
     pub requires: Vec<Condition>,
     /// Replacements.
     pub suggest: Vec<Suggest>,
+    /// Only the first finding per document.
+    pub once_per_document: bool,
     /// Examples.
     pub examples: Vec<Example>,
     /// The literal phrases the rule matches (expanded), for listings.

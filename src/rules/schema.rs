@@ -202,6 +202,9 @@ pub struct RuleDef {
     /// Replacements.
     #[serde(default)]
     pub suggest: Vec<SuggestDef>,
+    /// Report only the first match in a document (later ones repeat it).
+    #[serde(default)]
+    pub once_per_document: bool,
     /// Texts the rule must flag; `[brackets]` mark the exact flagged text.
     #[serde(default)]
     pub flag: Vec<Spanned<String>>,
