@@ -1423,6 +1423,16 @@ impl Finder<'_> {
                 a = p - 1;
                 len += 2;
                 after_det = false;
+                // "a staff member briefed on the talks": the noun before the
+                // post-modifier heads the phrase whatever it is.
+                if self.is_any(a, POSTMODIFIERS)
+                    && a > floor
+                    && self.kind(a - 1) == Some(Tk::Word)
+                    && (self.unknown(a - 1) || self.np_tail(a - 1))
+                {
+                    a -= 1;
+                    len += 1;
+                }
                 continue;
             }
             // after "the", only a linking preposition (above) continues
@@ -1444,7 +1454,8 @@ impl Finder<'_> {
             if !ok {
                 break;
             }
-            if self.has(p, DET) {
+            // "most analysts": a quantifier opens the phrase like a determiner
+            if self.has(p, DET | QUANT) {
                 after_det = true;
             }
             a = p;

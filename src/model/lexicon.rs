@@ -365,10 +365,10 @@ const ROLE_NOUNS: &[&str] = &[
 const DOC_NOUNS: &[&str] = &[
     "report", "study", "survey", "poll", "statement", "filing", "document", "letter", "analysis",
     "review", "paper", "memo", "audit", "investigation", "complaint", "indictment", "lawsuit",
-    "release", "assessment", "ruling", "judgment", "judgement", "verdict", "decision", "order",
-    "affidavit", "transcript", "report's", "census", "index", "forecast", "estimate", "model",
+    "release", "assessment", "ruling", "judgment", "judgement", "verdict",
+    "affidavit", "transcript", "census", "index", "forecast", "estimate",
     "article", "book", "column", "editorial", "website", "record", "tally", "count", "notice",
-    "bulletin", "communique", "dossier", "probe", "inquiry", "summary", "budget", "plan",
+    "bulletin", "communique", "dossier", "probe", "inquiry", "summary",
 ];
 #[rustfmt::skip]
 const DOCV_NOUNS: &[&str] = &[
