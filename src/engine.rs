@@ -444,6 +444,38 @@ pub fn match_case(replacement: &str, original: &str) -> String {
 mod tests {
     use super::*;
 
+    fn pack(toml: &str) -> Pack {
+        let mut l = crate::rules::PackLoader::new();
+        l.add_source("test.toml".into(), toml.into());
+        l.load().unwrap()
+    }
+
+    const RULE: &str = "[[rule]]\nid = \"r\"\ncategory = \"hedging\"\nseverity = \"info\"\nmessage = \"m\"\nexplanation = \"e\"\n";
+
+    #[test]
+    fn regex_prefilter_honours_case_insensitivity() {
+        let p = pack(&format!("{RULE}regex = ['\\bmany\\s+[a-z]']\n"));
+        let prose = crate::extract::extract_txt("Many people came. So did many others.");
+        let found: Vec<_> = check_prose(&p, &prose).into_iter().map(|f| f.range).collect();
+        assert_eq!(found, vec![0..6, 25..31]);
+    }
+
+    #[test]
+    fn phrases_match_whole_words_and_both_apostrophes() {
+        let p = pack(&format!("{RULE}phrases = [\"it's said\", \"claim\"]\n"));
+        let prose = crate::extract::extract_txt("It\u{2019}s said they claim. Reclaim it's said.");
+        let found: Vec<_> = check_prose(&p, &prose).into_iter().map(|f| f.range).collect();
+        assert_eq!(found, vec![0..11, 17..22, 32..41]);
+    }
+
+    #[test]
+    fn narration_scope_skips_quotations_and_attribution_silences() {
+        let p = pack(&format!("{RULE}phrases = [\"allegedly\"]\nunless = [{{ attribution = \"any\" }}]\n"));
+        let text = "He allegedly ran. Police said he allegedly ran. \"He allegedly ran,\" she said.";
+        let found: Vec<_> = check_prose(&p, &crate::extract::extract_txt(text)).into_iter().map(|f| f.range).collect();
+        assert_eq!(found, vec![3..12]);
+    }
+
     #[test]
     fn case_matching() {
         assert_eq!(match_case("said", "claimed"), "said");

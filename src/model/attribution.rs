@@ -146,6 +146,8 @@ struct Finder<'a> {
     toks: Vec<Tok>,
     cue_at: Vec<bool>,
     out: Vec<Attribution>,
+    /// Words of four letters or more in the piece, and how many are capitalised.
+    long_words: (usize, usize),
     /// Index in `out` of the current sentence's first attribution.
     first: usize,
     sentence: usize,
@@ -169,6 +171,7 @@ pub(super) fn find(
         out: Vec::new(),
         first: 0,
         sentence: 0,
+        long_words: (0, 0),
     };
     for (si, s) in sentences.iter().enumerate() {
         let headline = blocks
@@ -179,6 +182,10 @@ pub(super) fn find(
         let mut start = s.range.start;
         while start < s.range.end {
             let end = piece_end(text, start, s.range.end);
+            if !lexicon::may_hold_cue(&text.as_bytes()[start..end]) {
+                start = end;
+                continue;
+            }
             f.tokenize(start..end, headline);
             f.scan();
             start = end;
@@ -206,6 +213,7 @@ impl Finder<'_> {
 
     fn tokenize(&mut self, range: Range<usize>, headline: bool) {
         self.toks.clear();
+        self.long_words = (0, 0);
         let text = self.text;
         let b = text.as_bytes();
         let end = range.end;
@@ -293,13 +301,7 @@ impl Finder<'_> {
     /// A sentence in title case (a headline the extractor took for body
     /// copy): its capitals say nothing about names.
     fn title_case(&self) -> bool {
-        let (mut long, mut caps) = (0, 0);
-        for t in &self.toks {
-            if t.kind == Tk::Word && t.end - t.start > 3 && !t.num {
-                long += 1;
-                caps += usize::from(t.cap);
-            }
-        }
+        let (long, caps) = self.long_words;
         long >= 4 && caps * 5 >= long * 4
     }
 
@@ -390,6 +392,10 @@ impl Finder<'_> {
         let byte = |k: usize| (key >> (8 * k)) as u8;
         let plural =
             n > 3 && byte(n - 1) == b's' && !matches!(byte(n - 2), b's' | b'u' | b'i') && !poss;
+        if j - i > 3 && !b[i].is_ascii_digit() {
+            self.long_words.0 += 1;
+            self.long_words.1 += usize::from(cap);
+        }
         self.toks.push(Tok {
             start: i,
             end: j,
@@ -913,28 +919,7 @@ impl Finder<'_> {
 
     /// "In a statement, the company ..." with no verb cue in the sentence.
     fn standalone_phrase(&mut self, s: usize, e: usize) {
-        const SPOKEN: &[&str] = &[
-            "statement",
-            "statements",
-            "interview",
-            "post",
-            "tweet",
-            "letter",
-            "speech",
-            "email",
-            "e-mail",
-            "memo",
-            "remarks",
-            "briefing",
-            "filing",
-            "release",
-            "conference",
-            "testimony",
-            "communique",
-            "declaration",
-            "announcement",
-        ];
-        if !self.is_any(e, SPOKEN) {
+        if !self.is_any(e, lexicon::SPOKEN) {
             return;
         }
         let spec = CueSpec {
@@ -1797,7 +1782,10 @@ impl Finder<'_> {
 
 /// True when a word char starts at `i`.
 fn word_char_at(text: &str, i: usize, limit: usize) -> bool {
-    char_at(text, i, limit).is_some_and(char::is_alphanumeric)
+    match text.as_bytes().get(i) {
+        Some(c) if *c < 0x80 => i < limit && c.is_ascii_alphanumeric(),
+        _ => char_at(text, i, limit).is_some_and(char::is_alphanumeric),
+    }
 }
 
 /// Length in bytes of a packed key.

@@ -237,42 +237,64 @@ fn lowercase(x: u128) -> u128 {
     x | (upper >> 2)
 }
 
-/// Open addressing with linear probing over packed keys: a lookup is a
-/// multiply, a shift and usually one comparison.
-struct Table {
-    /// Key and value side by side: a hit touches one cache line.
-    slots: Vec<(Key, Lex)>,
+/// Open addressing with linear probing: a lookup is a multiply, a shift and
+/// usually one comparison. Keys and values sit in separate arrays so probing
+/// touches only the small key array, which stays in the L1 cache.
+struct Table<K> {
+    keys: Vec<K>,
+    /// Class bits (with `be_adj` in bit 31) and cue index plus one.
+    values: Vec<(u32, u32)>,
     mask: usize,
 }
 
-impl Table {
-    fn slot(&self, k: Key) -> usize {
+/// Marks a state adjective in a stored value's class bits.
+const BE_ADJ_BIT: u32 = 1 << 31;
+
+impl<K: Copy + Default + PartialEq + Into<u128>> Table<K> {
+    fn new(size: usize) -> Self {
+        Table {
+            keys: vec![K::default(); size],
+            values: vec![(0, 0); size],
+            mask: size - 1,
+        }
+    }
+
+    fn slot(&self, k: K) -> usize {
+        let k: u128 = k.into();
         let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
         (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & self.mask
     }
 
-    fn get(&self, k: Key) -> Lex {
+    fn get(&self, k: K) -> (u32, u32) {
         let mut i = self.slot(k);
         loop {
-            let (kk, v) = self.slots[i];
+            let kk = self.keys[i];
             if kk == k {
-                return v;
+                return self.values[i];
             }
-            if kk == 0 {
-                return Lex::default();
+            if kk == K::default() {
+                return (0, 0);
             }
             i = (i + 1) & self.mask;
         }
     }
 
-    fn entry(&mut self, k: Key) -> &mut Lex {
+    fn insert(&mut self, k: K, v: (u32, u32)) {
         let mut i = self.slot(k);
-        while self.slots[i].0 != 0 && self.slots[i].0 != k {
+        while self.keys[i] != K::default() && self.keys[i] != k {
             i = (i + 1) & self.mask;
         }
-        self.slots[i].0 = k;
-        &mut self.slots[i].1
+        self.keys[i] = k;
+        self.values[i] = v;
     }
+}
+
+/// The lexicon: words of up to eight bytes (nearly all lookups) in a table
+/// of `u64` keys, longer ones apart, cue specs in a side array.
+struct Lexicon {
+    short: Table<u64>,
+    long: Table<u128>,
+    cues: Vec<CueSpec>,
 }
 
 #[rustfmt::skip]
@@ -704,19 +726,14 @@ const CUES: &[CueEntry] = &[
     ("doubted", B, N, 0),
 ];
 
-static TABLE: LazyLock<Table> = LazyLock::new(build);
+static TABLE: LazyLock<Lexicon> = LazyLock::new(build);
 
-fn build() -> Table {
-    // Load factor under a third keeps probe runs short.
-    let size = 4096;
-    let mut t = Table {
-        slots: vec![(0, Lex::default()); size],
-        mask: size - 1,
-    };
-    let mut add = |words: &[&'static str], flags: u32| {
-        for w in words {
+fn build() -> Lexicon {
+    let mut words: std::collections::HashMap<Key, Lex> = std::collections::HashMap::new();
+    let mut add = |words_in: &[&'static str], flags: u32| {
+        for w in words_in {
             if w.len() <= MAX_WORD {
-                t.entry(pack(w.as_bytes())).flags |= flags;
+                words.entry(pack(w.as_bytes())).or_default().flags |= flags;
             }
         }
     };
@@ -744,24 +761,121 @@ fn build() -> Table {
     add(COMMONS, COMMON);
     add(CONCERNS, CONCERN);
     for &(w, kind, special, flags) in CUES {
-        t.entry(pack(w.as_bytes())).cue = Some(CueSpec {
+        words.entry(pack(w.as_bytes())).or_default().cue = Some(CueSpec {
             kind,
             special,
             flags,
         });
     }
     for w in BE_ADJECTIVES {
-        t.entry(pack(w.as_bytes())).be_adj = true;
+        words.entry(pack(w.as_bytes())).or_default().be_adj = true;
     }
-    t
+    // Load factors under a half keep probe runs short.
+    let mut lex = Lexicon {
+        short: Table::new(2048),
+        long: Table::new(1024),
+        cues: Vec::new(),
+    };
+    for (k, l) in words {
+        let cue = match l.cue {
+            Some(spec) => {
+                lex.cues.push(spec);
+                lex.cues.len() as u32
+            }
+            None => 0,
+        };
+        let v = (l.flags | if l.be_adj { BE_ADJ_BIT } else { 0 }, cue);
+        match u64::try_from(k) {
+            Ok(short) => lex.short.insert(short, v),
+            Err(_) => lex.long.insert(k, v),
+        }
+    }
+    lex
 }
 
 /// Looks up a packed word (0 finds nothing).
+#[inline]
 pub(super) fn lookup(k: Key) -> Lex {
     if k == 0 {
         return Lex::default();
     }
-    TABLE.get(k)
+    let lex = &*TABLE;
+    let (flags, cue) = match u64::try_from(k) {
+        Ok(short) => lex.short.get(short),
+        Err(_) => lex.long.get(k),
+    };
+    Lex {
+        flags: flags & !BE_ADJ_BIT,
+        cue: cue
+            .checked_sub(1)
+            .and_then(|i| lex.cues.get(i as usize))
+            .copied(),
+        be_adj: flags & BE_ADJ_BIT != 0,
+    }
+}
+
+/// Statement nouns that report speech on their own ("In a statement, the
+/// company denied ...").
+#[rustfmt::skip]
+pub(super) const SPOKEN: &[&str] = &[
+    "statement", "statements", "interview", "post", "tweet", "letter", "speech", "email", "e-mail",
+    "memo", "remarks", "briefing", "filing", "release", "conference", "testimony", "communique",
+    "declaration", "announcement",
+];
+
+/// Bit per (first letter, last letter, length) of every word that can start
+/// a cue: a sentence with no such word needs no tokenizing at all.
+static CUE_SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; SHAPES.div_ceil(64)];
+    let words = CUES
+        .iter()
+        .map(|c| c.0)
+        .chain(BE_ADJECTIVES.iter().copied())
+        .chain(SPOKEN.iter().copied());
+    for w in words {
+        for part in w.split(|c: char| !c.is_ascii_alphabetic()) {
+            if let Some(i) = shape(part.as_bytes()) {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+    }
+    bits
+});
+
+const SHAPES: usize = 26 * 26 * 17;
+
+/// Index of a run of ASCII letters' shape (case-insensitive).
+fn shape(w: &[u8]) -> Option<usize> {
+    let (&f, &l) = (w.first()?, w.last()?);
+    if w.len() > 16 {
+        return None;
+    }
+    let f = usize::from((f | 0x20).wrapping_sub(b'a')).min(25);
+    let l = usize::from((l | 0x20).wrapping_sub(b'a')).min(25);
+    Some((f * 26 + l) * 17 + w.len())
+}
+
+/// False when no word of `text` can be a reporting cue, so a sentence can
+/// skip attribution entirely. Never false for a sentence holding one.
+pub(super) fn may_hold_cue(text: &[u8]) -> bool {
+    let bits = &*CUE_SHAPES;
+    let n = text.len();
+    let mut i = 0;
+    while i < n {
+        while i < n && !text[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let s = i;
+        while i < n && text[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if let Some(k) = shape(&text[s..i])
+            && bits[k / 64] & (1 << (k % 64)) != 0
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// How an abbreviation followed by a period behaves at a possible sentence end.
@@ -1063,6 +1177,18 @@ mod tests {
         assert_eq!(key(b"abcdefghijklmnopq").0, 0);
         assert_eq!(key(b"AZaz@[`{09'-").0, pack(b"azaz@[`{09'-"));
         assert_eq!(key(b"WASHINGTON").0, pack(b"washington"));
+    }
+
+    #[test]
+    fn cue_prefilter_has_no_false_negatives() {
+        for &(w, ..) in CUES {
+            let s = format!("The {w}, they");
+            assert!(may_hold_cue(s.as_bytes()), "{w}");
+            assert!(may_hold_cue(s.to_uppercase().as_bytes()), "{w}");
+        }
+        assert!(may_hold_cue("In a statement, the firm".as_bytes()));
+        assert!(!may_hold_cue(b"The cat sat on the mat."));
+        assert!(!may_hold_cue(b""));
     }
 
     #[test]

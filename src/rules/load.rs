@@ -337,7 +337,7 @@ impl Compiler {
         } else if let Some(re) = &def.regex {
             let regex = self.regex(source, re, case_sensitive)?;
             let g = self.matcher.new_group();
-            self.matcher.add_regex(g, regex.as_str().to_owned(), regex);
+            self.matcher.add_regex(g, set_pattern(&regex, case_sensitive), regex);
             Target::Group(g)
         } else if let Some(lex) = &def.lexicon {
             Target::Group(self.lexicon_ref(source, lex)?.0)
@@ -383,7 +383,7 @@ impl Compiler {
             phrases = self.phrases(source, &def.phrases, g, def.case_sensitive);
             for re in &def.regex {
                 if let Some(regex) = self.regex(source, re, def.case_sensitive) {
-                    self.matcher.add_regex(g, regex.as_str().to_owned(), regex);
+                    self.matcher.add_regex(g, set_pattern(&regex, def.case_sensitive), regex);
                 }
             }
             groups.push(g);
@@ -463,6 +463,16 @@ impl Compiler {
             phrases,
             source,
         })
+    }
+}
+
+/// The pattern as the prefilter `RegexSet` must see it: with the same case
+/// flag the rule's own regex was built with, or the set would miss matches.
+fn set_pattern(regex: &Regex, case_sensitive: bool) -> String {
+    if case_sensitive {
+        regex.as_str().to_owned()
+    } else {
+        format!("(?i:{})", regex.as_str())
     }
 }
 
