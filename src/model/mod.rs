@@ -109,11 +109,11 @@ pub struct Document<'p> {
 
 /// A block checked to lie inside the text on char boundaries.
 #[derive(Debug, Clone)]
-pub(crate) struct BlockRef {
+struct BlockRef {
     /// Byte range in the prose text.
-    pub range: Range<usize>,
+    range: Range<usize>,
     /// The block's role.
-    pub kind: BlockKind,
+    kind: BlockKind,
 }
 
 const NO_PARENT: usize = usize::MAX;
@@ -139,7 +139,7 @@ impl<'p> Document<'p> {
             });
             kept.push(i);
         }
-        let quotations = quotes::find(text, &refs);
+        let quotations = quotes::find(text, &refs, &prose.quote_ranges);
         let (top, parents) = nesting(&quotations);
         let mut doc = Document {
             prose,

@@ -12,6 +12,8 @@ use super::scan::{
     QMark, ascii_lower, char_at, char_before, closes_before, count_words, find_any, opens_after,
     quote_mark,
 };
+use std::ops::Range;
+
 use super::{BlockRef, Quotation, QuotationKind};
 use crate::prose::BlockKind;
 
@@ -83,8 +85,9 @@ impl Builder<'_> {
 }
 
 /// Finds every quotation in the blocks, sorted by start with nested ones after
-/// their parent, depths and word counts filled in.
-pub(super) fn find(text: &str, blocks: &[BlockRef]) -> Vec<Quotation> {
+/// their parent, depths and word counts filled in. `marked` are quotations
+/// the markup declares (HTML `q`), whose marks the extractor left out.
+pub(super) fn find(text: &str, blocks: &[BlockRef], marked: &[Range<usize>]) -> Vec<Quotation> {
     let mut b = Builder {
         text,
         out: Vec::new(),
@@ -136,7 +139,30 @@ pub(super) fn find(text: &str, blocks: &[BlockRef]) -> Vec<Quotation> {
             }
         }
     }
-    finish(text, b.out, b.alive)
+    let mut out = b.out;
+    let mut alive = b.alive;
+    let scanned = out.len();
+    for r in marked {
+        if r.start < r.end && text.get(r.clone()).is_some() {
+            out.push(Quotation {
+                range: r.clone(),
+                inner: r.clone(),
+                kind: QuotationKind::Direct,
+                words: 0,
+                depth: 0,
+            });
+            alive.push(true);
+        }
+    }
+    if out.len() > scanned {
+        // Parents first: by start, the longer range before the shorter.
+        let mut order: Vec<usize> = (0..out.len()).collect();
+        order.sort_by_key(|&i| (out[i].range.start, std::cmp::Reverse(out[i].range.end)));
+        let (out2, alive2) = order.iter().map(|&i| (out[i].clone(), alive[i])).unzip();
+        out = out2;
+        alive = alive2;
+    }
+    finish(text, out, alive)
 }
 
 fn scan_block(b: &mut Builder<'_>, from: usize, start: usize, end: usize, headline: bool) {
@@ -286,20 +312,25 @@ fn possessive(text: &str, at: usize, len: usize, end: usize, prev: Option<char>)
 
 /// Drops discarded and empty quotations, then computes depths and word counts.
 fn finish(text: &str, out: Vec<Quotation>, alive: Vec<bool>) -> Vec<Quotation> {
-    let mut res: Vec<Quotation> = out
-        .into_iter()
-        .zip(alive)
-        .filter(|(q, a)| *a && q.inner.start < q.inner.end)
-        .map(|(q, _)| q)
-        .collect();
+    let mut res: Vec<Quotation> = Vec::with_capacity(out.len());
     let mut ends: Vec<usize> = Vec::new();
-    for q in &mut res {
+    for (mut q, a) in out.into_iter().zip(alive) {
+        if !a || q.inner.start >= q.inner.end {
+            continue;
+        }
         while ends.last().is_some_and(|&e| e <= q.range.start) {
             ends.pop();
+        }
+        // Quotations nest or stand apart; one that crosses its parent's end
+        // (a stray mark inside markup quotes) is dropped, so lookups can
+        // rely on proper nesting.
+        if ends.last().is_some_and(|&e| q.range.end > e) {
+            continue;
         }
         q.depth = ends.len();
         ends.push(q.range.end);
         q.words = text.get(q.inner.clone()).map_or(0, count_words);
+        res.push(q);
     }
     res
 }

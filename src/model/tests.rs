@@ -383,6 +383,26 @@ fn doubled_apostrophes_are_double_quotes() {
 }
 
 #[test]
+fn markup_quotations_join_the_scanned_ones() {
+    let text = "She called it a pause, not an end, and \"a 'reset' of sorts.\"";
+    let mut p = paras(text);
+    let pause = text.find("a pause").unwrap();
+    let reset = text.find("reset").unwrap();
+    // a <q> element around "a pause, not an end", and one around "reset"
+    // (inside the scanned quotation), and a bad one crossing it
+    p.quote_ranges = vec![pause..pause + 19, reset..reset + 5, reset + 2..text.len()];
+    let d = Document::analyze(&p);
+    let q: Vec<(&str, usize)> = quotes(&d);
+    assert!(q.contains(&("a pause, not an end", 0)), "{q:?}");
+    assert!(q.contains(&("reset", 2)), "{q:?}");
+    assert!(d.in_quotation(&(pause + 3..pause + 5)));
+    assert!(!d.in_quotation(&(0..3)));
+    for w in d.quotations.windows(2) {
+        assert!(w[0].range.start <= w[1].range.start);
+    }
+}
+
+#[test]
 fn inch_marks_and_stray_quotes() {
     let p = paras("The 12\" pipe burst. A 5'10\" guard scored.");
     let d = Document::analyze(&p);
