@@ -21,57 +21,24 @@ use super::{Attribution, CueKind, Quotation, Sentence, SourceKind};
 use crate::prose::{Block, BlockKind};
 
 /// Adjectives that take a phrase after a source noun ("close to the talks").
+#[rustfmt::skip]
 const POSTMODIFIERS: &[&str] = &[
-    "familiar",
-    "close",
-    "closest",
-    "near",
-    "loyal",
-    "opposed",
-    "linked",
-    "tied",
-    "connected",
-    "sympathetic",
-    "allied",
-    "affiliated",
-    "briefed",
-    "working",
-    "based",
-    "knowledgeable",
-    "privy",
+    "familiar", "close", "closest", "near", "loyal", "opposed", "linked", "tied", "connected",
+    "sympathetic", "allied", "affiliated", "briefed", "working", "based", "knowledgeable", "privy",
 ];
 
 /// Verbs that can open an inverted attribution ("Said the minister: ...").
+#[rustfmt::skip]
 const INVERSION_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "asked",
-    "added",
-    "wrote",
-    "writes",
-    "replied",
-    "recalled",
-    "explained",
-    "noted",
-    "continued",
-    "insisted",
-    "warned",
-    "tweeted",
+    "said", "says", "asked", "added", "wrote", "writes", "replied", "recalled", "explained",
+    "noted", "continued", "insisted", "warned", "tweeted",
 ];
 
 /// Prepositions that attach inside a source's noun phrase ("officials at
 /// the Treasury", "a spokeswoman for the agency").
+#[rustfmt::skip]
 const NP_PREPS: &[&str] = &[
-    "of",
-    "at",
-    "for",
-    "from",
-    "with",
-    "including",
-    "by",
-    "in",
-    "among",
-    "like",
+    "of", "at", "for", "from", "with", "including", "by", "in", "among", "like",
 ];
 
 /// Longest stretch of tokens read back for a subject.
@@ -242,7 +209,9 @@ impl Finder<'_> {
             }
             if c < 0x80 {
                 let kind = match c {
-                    b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {
+                    // Angle brackets around tickers and names ("<IBM Canada
+                    // Ltd> said") hide nothing a reader would not read.
+                    b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'<' | b'>' => {
                         i += 1;
                         continue;
                     }
@@ -259,10 +228,17 @@ impl Finder<'_> {
                     }
                     _ => Tk::Other,
                 };
-                self.push(i, i + 1, kind);
+                // "--" and "---" are one dash
+                let mut len = 1;
+                if kind == Tk::Dash {
+                    while i + len < end && b[i + len] == b'-' {
+                        len += 1;
+                    }
+                }
+                self.push(i, i + len, kind);
                 neutral = matches!(kind, Tk::Colon | Tk::End | Tk::Open | Tk::Dash)
                     || (neutral && kind != Tk::Comma);
-                i += 1;
+                i += len;
                 continue;
             }
             let Some(ch) = char_at(text, i, end) else {
@@ -807,6 +783,17 @@ impl Finder<'_> {
             // Asian worries about" has a verb before it.
             return None;
         }
+        let src = match src {
+            // "the reforms announced last week", "millions of dollars said":
+            // a thing that cannot speak is a misread subject.
+            Some(Src::Toks(a, z)) if !self.speaker(a, z) => {
+                if f & C_STRONG == 0 {
+                    return None;
+                }
+                None
+            }
+            s => s,
+        };
         if f & C_DOC_ONLY != 0 {
             let Some(Src::Toks(a, z)) = src else {
                 return None;
@@ -1111,6 +1098,10 @@ impl Finder<'_> {
 
     /// A word that can begin a source's noun phrase.
     fn phrase_start(&self, s: usize) -> bool {
+        // "said sole manager First Boston Corp.": a modifier before a noun
+        if self.unknown(s) && (self.proper(s + 1) || self.has(s + 1, ROLE | VAGUE | ANON)) {
+            return true;
+        }
         if self.tok(s).is_some_and(|t| t.lex.has(TIME)) {
             // "said Wednesday he ...": a date, not a source
             return false;
@@ -1278,6 +1269,7 @@ impl Finder<'_> {
             self.has(i, PREP | TIME | BOUND | SKIP | REL | BE | LINK) || self.is(i, "to")
         };
         let mut next_start = clause_start;
+        let mut after_adverbial = false;
         for idx in (0..ns).rev() {
             let end = seps[idx];
             // Within the stretch, the phrase starts after its last conjunction:
@@ -1302,10 +1294,15 @@ impl Finder<'_> {
             {
                 last = open.saturating_sub(1);
             }
+            // "In Woodbridge, N.J., Supermarkets General said": the state
+            // belongs to the adverbial before it.
+            let place = after_adverbial && start == last && self.proper(start);
+            after_adverbial = start < end && (adverbial(start) || place);
             if start <= last
                 && start < end
                 && self.kind(last) == Some(Tk::Word)
                 && !adverbial(start)
+                && !place
                 && self.np_back(last, start) == Some(start)
                 && self.plausible(start, last)
             {
@@ -1383,6 +1380,7 @@ impl Finder<'_> {
                 VAGUE | ANON | ROLE | DOC | DOCV | QUANT | NUM | TITLE | ADJ | STMT,
             )
             || t.num
+            || t.lex.cue.is_some_and(|c| c.flags & (C_NOUN | C_THAT) != 0)
             || (!t.lex.known() && !t.cap)
             || (t.cap && !t.lex.known());
         if !head || self.has(j, BOUND | BE | SKIP | PREP | REL | DET | TIME) {
@@ -1402,6 +1400,7 @@ impl Finder<'_> {
             // "a source close to the talks".
             let linked = p > floor
                 && ((self.is_any(p, NP_PREPS) && self.np_tail(p - 1))
+                    || (self.is(p, "to") && self.has(p - 1, ROLE | VAGUE))
                     || ((self.is_any(p, &["to", "on"]) || self.is_any(p, NP_PREPS))
                         && self.is_any(p - 1, POSTMODIFIERS)));
             if linked {
@@ -1641,7 +1640,11 @@ impl Finder<'_> {
             if self.kind(i) != Some(Tk::Word) {
                 break;
             }
-            if i > a && (self.has(i, PREP | REL) || self.is_any(i, &["and", "&"])) {
+            if i > a
+                && (self.has(i, PREP | REL)
+                    || self.is_any(i, &["and", "&", "to"])
+                    || self.is_any(i, POSTMODIFIERS))
+            {
                 break;
             }
             last = i;
@@ -1767,6 +1770,43 @@ impl Finder<'_> {
         self.has(h, VAGUE | ANON | ROLE | DOC | DOCV | QUANT | PRON)
             || (a..=h).any(|i| self.proper(i))
             || self.anonymous(a, z)
+    }
+
+    /// A phrase that can speak: a person, group, institution or document,
+    /// not "reforms" or "millions of dollars".
+    fn speaker(&self, a: usize, z: usize) -> bool {
+        let h = self.head(a, z);
+        let t = self.toks[h];
+        if t.num
+            || self.has(
+                h,
+                PRON | ROLE | VAGUE | ANON | QUANT | NUM | DOC | DOCV | STMT | TITLE,
+            )
+            || (a..=h).any(|i| self.proper(i))
+            || t.lex.cue.is_some()
+        {
+            return true;
+        }
+        if !self.unknown(h) || !t.plural {
+            // a singular noun: "the man", "the 45-year-old", "a witness"
+            return true;
+        }
+        // An unknown plural speaks unless it names things: abstract nouns
+        // ("reforms", "arrangements", "measures") and money and markets.
+        #[rustfmt::skip]
+        const THINGS_ENDING: &[&str] = &[
+            "tions", "sions", "ments", "ances", "ences", "ities", "nesses", "isms", "ings", "ures",
+            "ems",
+        ];
+        #[rustfmt::skip]
+        const THINGS: &[&str] = &[
+            "dollars", "prices", "shares", "markets", "rates", "costs", "sales", "profits", "earnings",
+            "talks", "reforms", "measures", "plans", "rules", "laws", "taxes", "changes", "stocks",
+            "bonds", "loans", "goods", "exports", "imports", "tariffs", "cuts", "gains", "losses",
+            "deals", "terms", "steps", "efforts", "moves", "signs", "numbers", "levels",
+        ];
+        let w = &self.text[t.start..t.end];
+        !(THINGS_ENDING.iter().any(|s| w.ends_with(s)) || self.is_any(h, THINGS))
     }
 
     /// A phrase that can be the subject of a reporting verb.

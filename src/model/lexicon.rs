@@ -345,6 +345,9 @@ const VAGUE_NOUNS: &[&str] = &[
     "forecasters", "economists", "technicians", "engineers", "developers", "manufacturers",
     "producers", "suppliers", "importers", "exporters", "refiners", "miners", "landlords",
     "tenants", "owners", "drivers", "passengers", "travelers", "travellers", "tourists",
+    "companies", "firms", "banks", "countries", "nations", "governments", "groups", "unions",
+    "parties", "institutions", "organizations", "organisations", "insurers", "lenders", "airlines",
+    "carriers", "automakers", "retailers", "utilities", "funds", "states", "sides", "both",
 ];
 #[rustfmt::skip]
 const ANON_WORDS: &[&str] = &[
@@ -441,6 +444,7 @@ const SKIPS: &[&str] = &[
     "directly", "separately", "eventually", "afterward", "afterwards", "herself", "himself",
     "having",
     "here", "overall", "instead",
+    "yet",
 ];
 #[rustfmt::skip]
 const BE_FORMS: &[&str] = &[

@@ -1080,3 +1080,41 @@ fn documents_and_messages_speak() {
         Some("early results of exit polls")
     );
 }
+
+#[test]
+fn wire_copy_subjects() {
+    assert_eq!(
+        one("<Acme Widgets Ltd> said it filed a lawsuit.")
+            .1
+            .as_deref(),
+        Some("Acme Widgets Ltd")
+    );
+    let a = attrs_of(
+        "Borealis Holdings Plc <BORH.L>, which earlier reported a loss, said prospects were good.",
+    );
+    assert_eq!((a[1].0.as_str(), a[1].2), ("said", Named));
+    assert_eq!(
+        one("In Trenton, N.J., Greenway Stores -- replying to a letter -- said no deal was possible.")
+            .1
+            .as_deref(),
+        Some("Greenway Stores -- replying to a letter")
+    );
+    assert_eq!(
+        one("A close aide to Ito, who asked not to be identified, said the tax would pass.").2,
+        Anonymous
+    );
+    assert_eq!(
+        one("It has not yet said what it will build.").1.as_deref(),
+        Some("It")
+    );
+    assert_eq!(
+        one("The notes were priced at par, said sole manager Harbor Bank.").2,
+        Named
+    );
+}
+
+#[test]
+fn things_do_not_speak() {
+    none("The reforms announced last week took effect.");
+    assert_eq!(one("The reforms said nothing about the risk.").1, None);
+}
