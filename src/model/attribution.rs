@@ -1643,7 +1643,8 @@ impl Finder<'_> {
             if i > a
                 && (self.has(i, PREP | REL)
                     || self.is_any(i, &["and", "&", "to"])
-                    || self.is_any(i, POSTMODIFIERS))
+                    || (self.is_any(i, POSTMODIFIERS)
+                        && (self.is_any(i + 1, NP_PREPS) || self.is_any(i + 1, &["to", "on"]))))
             {
                 break;
             }
