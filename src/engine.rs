@@ -33,12 +33,19 @@ impl Hits {
         if let Some(ac) = &pack.automaton {
             for m in ac.find_overlapping_iter(text) {
                 let (s, e) = (m.start(), m.end());
-                if !text.is_char_boundary(s) || !text.is_char_boundary(e) || !at_word_boundaries(text, s, e) {
+                if !text.is_char_boundary(s)
+                    || !text.is_char_boundary(e)
+                    || !at_word_boundaries(text, s, e)
+                {
                     continue;
                 }
                 for (group, exact) in &pack.phrase_owners.owners[m.pattern().as_usize()] {
                     if exact.as_deref().is_none_or(|x| x == &text[s..e]) {
-                        items.push(Hit { group: *group, start: s, end: e });
+                        items.push(Hit {
+                            group: *group,
+                            start: s,
+                            end: e,
+                        });
                     }
                 }
             }
@@ -51,13 +58,21 @@ impl Hits {
                         if let Some(m) = caps.get(flag).or_else(|| caps.get(0))
                             && !m.is_empty()
                         {
-                            items.push(Hit { group: r.group, start: m.start(), end: m.end() });
+                            items.push(Hit {
+                                group: r.group,
+                                start: m.start(),
+                                end: m.end(),
+                            });
                         }
                     }
                 } else {
                     for m in r.regex.find_iter(text) {
                         if !m.is_empty() {
-                            items.push(Hit { group: r.group, start: m.start(), end: m.end() });
+                            items.push(Hit {
+                                group: r.group,
+                                start: m.start(),
+                                end: m.end(),
+                            });
                         }
                     }
                 }
@@ -123,13 +138,22 @@ pub fn check_document(pack: &Pack, doc: &Document<'_>, only: Option<usize>) -> V
     for h in &hits.items {
         for &r in &pack.group_rules[h.group as usize] {
             if runs(r) {
-                candidates.push(Candidate { rule: r, range: h.start..h.end, element: None });
+                candidates.push(Candidate {
+                    rule: r,
+                    range: h.start..h.end,
+                    element: None,
+                });
             }
         }
     }
     for &r in &pack.element_rules {
         if runs(r) {
-            element_candidates(doc, r, pack.rules[r].element.expect("element rule"), &mut candidates);
+            element_candidates(
+                doc,
+                r,
+                pack.rules[r].element.expect("element rule"),
+                &mut candidates,
+            );
         }
     }
     let mut findings: Vec<(usize, Range<usize>, Finding)> = Vec::new();
@@ -142,7 +166,11 @@ pub fn check_document(pack: &Pack, doc: &Document<'_>, only: Option<usize>) -> V
     // Within a rule, overlapping matches ("one of the" and "one of the most")
     // are one problem: keep the earliest, longest.
     findings.sort_by(|a, b| {
-        (a.0, a.1.start, std::cmp::Reverse(a.1.end)).cmp(&(b.0, b.1.start, std::cmp::Reverse(b.1.end)))
+        (a.0, a.1.start, std::cmp::Reverse(a.1.end)).cmp(&(
+            b.0,
+            b.1.start,
+            std::cmp::Reverse(b.1.end),
+        ))
     });
     let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
     let mut last: Option<(usize, usize)> = None;
@@ -156,13 +184,17 @@ pub fn check_document(pack: &Pack, doc: &Document<'_>, only: Option<usize>) -> V
         last = Some((rule, range.end));
         kept.push(f);
     }
-    kept.sort_by(|a, b| (a.range.start, a.rule).cmp(&(b.range.start, b.rule)));
+    kept.sort_by_key(|f| (f.range.start, f.rule));
     // Two rules of one category on the same words are one problem: keep the
     // more severe (a hedge in a headline is reported once, as a headline hedge).
     let mut i = 0;
     while i < kept.len() {
         let start = kept[i].range.start;
-        let run = kept[..i].iter().rev().take_while(|k| k.range.start == start).count();
+        let run = kept[..i]
+            .iter()
+            .rev()
+            .take_while(|k| k.range.start == start)
+            .count();
         let dup = (i - run..i).find(|&j| {
             kept[j].range == kept[i].range
                 && pack.rules[kept[j].rule].category == pack.rules[kept[i].rule].category
@@ -181,7 +213,13 @@ pub fn check_document(pack: &Pack, doc: &Document<'_>, only: Option<usize>) -> V
 }
 
 fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &mut Vec<Candidate>) {
-    let mut push = |range: Range<usize>| out.push(Candidate { rule, range, element: Some(element) });
+    let mut push = |range: Range<usize>| {
+        out.push(Candidate {
+            rule,
+            range,
+            element: Some(element),
+        })
+    };
     match element {
         Element::Question => {
             for s in doc.sentences.iter().filter(|s| s.is_question) {
@@ -231,11 +269,19 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
 }
 
 /// Decides whether a candidate is a finding, and builds it.
-fn judge(rule: &Rule, rule_index: usize, doc: &Document<'_>, hits: &Hits, c: &Candidate) -> Option<Finding> {
+fn judge(
+    rule: &Rule,
+    rule_index: usize,
+    doc: &Document<'_>,
+    hits: &Hits,
+    c: &Candidate,
+) -> Option<Finding> {
     let text = doc.text();
     let range = &c.range;
     let first = doc.sentence_at(range.start)?;
-    let last = doc.sentence_at(range.end.saturating_sub(1).max(range.start)).unwrap_or(first);
+    let last = doc
+        .sentence_at(range.end.saturating_sub(1).max(range.start))
+        .unwrap_or(first);
     let sentence = &doc.sentences[first];
     if range.start >= sentence.range.end {
         // between sentences: outside every block
@@ -248,7 +294,9 @@ fn judge(rule: &Rule, rule_index: usize, doc: &Document<'_>, hits: &Hits, c: &Ca
     // Scope. A question is judged by its question mark, a scare quote is by
     // definition quotation marks in narration.
     let in_quote = match c.element {
-        Some(Element::ScareQuote) => doc.in_quotation(&(range.start.saturating_sub(1)..range.start)),
+        Some(Element::ScareQuote) => {
+            doc.in_quotation(&(range.start.saturating_sub(1)..range.start))
+        }
         Some(Element::Question) => doc.in_quotation(&(range.end - 1..range.end)),
         _ => doc.in_quotation(range),
     };
@@ -257,7 +305,10 @@ fn judge(rule: &Rule, rule_index: usize, doc: &Document<'_>, hits: &Hits, c: &Ca
         Scope::Quotation if !doc.in_quotation(&(range.start..range.start + 1)) => return None,
         _ => {}
     }
-    if rule.skip_names && c.element.is_none() && looks_like_name(text, range.start, sentence.range.start, block_kind) {
+    if rule.skip_names
+        && c.element.is_none()
+        && looks_like_name(text, range.start, sentence.range.start, block_kind)
+    {
         return None;
     }
     if let Some(g) = rule.exceptions
@@ -281,18 +332,26 @@ fn judge(rule: &Rule, rule_index: usize, doc: &Document<'_>, hits: &Hits, c: &Ca
         .filter(|_| matches!(rule.category, Category::Sourcing | Category::Hedging));
     if let Some(cond) = sourced_by_attribution {
         let label = match (c.element, cond.within) {
-            (Some(Element::Quotation), _) => "no speaker is named in this or a neighbouring sentence",
+            (Some(Element::Quotation), _) => {
+                "no speaker is named in this or a neighbouring sentence"
+            }
             (_, 0) => "this sentence names no source",
             _ => "no source is named in reach",
         };
         let sent_range = sentence.range.start..doc.sentences[last].range.end;
-        context.push(Context { range: prose.source_range(sent_range), label: label.into() });
+        context.push(Context {
+            range: prose.source_range(sent_range),
+            label: label.into(),
+        });
     }
     let suggestions = rule
         .suggest
         .iter()
         .filter(|s| s.when.as_ref().is_none_or(|w| *w == matched.to_lowercase()))
-        .map(|s| Suggestion { replacement: match_case(&s.replacement, matched), applicability: s.applicability })
+        .map(|s| Suggestion {
+            replacement: match_case(&s.replacement, matched),
+            applicability: s.applicability,
+        })
         .collect();
     Some(Finding {
         rule: rule_index,
@@ -317,7 +376,10 @@ fn looks_like_name(text: &str, start: usize, sentence_start: usize, block: Block
     let before = text[sentence_start..start].trim_end();
     let prev = before.chars().next_back();
     !(before.chars().all(|c| !is_word_char(c))
-        || matches!(prev, Some(':' | '"' | '\u{201c}' | '\u{2018}' | '(' | '\u{2014}')))
+        || matches!(
+            prev,
+            Some(':' | '"' | '\u{201c}' | '\u{2018}' | '(' | '\u{2014}')
+        ))
 }
 
 fn condition_holds(
@@ -358,15 +420,27 @@ fn condition_holds(
 }
 
 /// Sentence indices (inclusive) a condition looks at.
-fn unit_sentences(doc: &Document<'_>, unit: Unit, first: usize, last: usize, within: u32) -> (usize, usize) {
+fn unit_sentences(
+    doc: &Document<'_>,
+    unit: Unit,
+    first: usize,
+    last: usize,
+    within: u32,
+) -> (usize, usize) {
     let n = doc.sentences.len();
     let w = within as usize;
     let (lo, hi) = match unit {
         Unit::Sentence | Unit::Headline => (first, last),
         Unit::Paragraph => {
             let block = doc.sentences[first].block;
-            let lo = doc.sentences[..=first].iter().rposition(|s| s.block != block).map_or(0, |i| i + 1);
-            let hi = doc.sentences[last..].iter().position(|s| s.block != block).map_or(n - 1, |i| last + i - 1);
+            let lo = doc.sentences[..=first]
+                .iter()
+                .rposition(|s| s.block != block)
+                .map_or(0, |i| i + 1);
+            let hi = doc.sentences[last..]
+                .iter()
+                .position(|s| s.block != block)
+                .map_or(n - 1, |i| last + i - 1);
             (lo, hi)
         }
         Unit::Document => (0, n - 1),
@@ -456,7 +530,10 @@ mod tests {
     fn regex_prefilter_honours_case_insensitivity() {
         let p = pack(&format!("{RULE}regex = ['\\bmany\\s+[a-z]']\n"));
         let prose = crate::extract::extract_txt("Many people came. So did many others.");
-        let found: Vec<_> = check_prose(&p, &prose).into_iter().map(|f| f.range).collect();
+        let found: Vec<_> = check_prose(&p, &prose)
+            .into_iter()
+            .map(|f| f.range)
+            .collect();
         assert_eq!(found, vec![0..6, 25..31]);
     }
 
@@ -464,15 +541,24 @@ mod tests {
     fn phrases_match_whole_words_and_both_apostrophes() {
         let p = pack(&format!("{RULE}phrases = [\"it's said\", \"claim\"]\n"));
         let prose = crate::extract::extract_txt("It\u{2019}s said they claim. Reclaim it's said.");
-        let found: Vec<_> = check_prose(&p, &prose).into_iter().map(|f| f.range).collect();
+        let found: Vec<_> = check_prose(&p, &prose)
+            .into_iter()
+            .map(|f| f.range)
+            .collect();
         assert_eq!(found, vec![0..11, 17..22, 32..41]);
     }
 
     #[test]
     fn narration_scope_skips_quotations_and_attribution_silences() {
-        let p = pack(&format!("{RULE}phrases = [\"allegedly\"]\nunless = [{{ attribution = \"any\" }}]\n"));
-        let text = "He allegedly ran. Police said he allegedly ran. \"He allegedly ran,\" she said.";
-        let found: Vec<_> = check_prose(&p, &crate::extract::extract_txt(text)).into_iter().map(|f| f.range).collect();
+        let p = pack(&format!(
+            "{RULE}phrases = [\"allegedly\"]\nunless = [{{ attribution = \"any\" }}]\n"
+        ));
+        let text =
+            "He allegedly ran. Police said he allegedly ran. \"He allegedly ran,\" she said.";
+        let found: Vec<_> = check_prose(&p, &crate::extract::extract_txt(text))
+            .into_iter()
+            .map(|f| f.range)
+            .collect();
         assert_eq!(found, vec![3..12]);
     }
 
@@ -494,7 +580,10 @@ mod tests {
 
     #[test]
     fn messages_quote_the_match() {
-        assert_eq!(render_message("“{match}” hedges", "allegedly"), "“allegedly” hedges");
+        assert_eq!(
+            render_message("“{match}” hedges", "allegedly"),
+            "“allegedly” hedges"
+        );
         assert_eq!(render_message("plain", "x"), "plain");
     }
 }

@@ -11,7 +11,10 @@ use clap::Parser;
 use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream, WriteColor};
 use rayon::prelude::*;
 
-use cli::{CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, RuleArgs, RulesArgs, TestRulesArgs};
+use cli::{
+    CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, RuleArgs, RulesArgs,
+    TestRulesArgs,
+};
 use newslint::extract::InputFormat;
 use newslint::render::{self, Tally};
 use newslint::report::FileReport;
@@ -42,7 +45,9 @@ fn color_choice(arg: ColorArg, terminal: bool) -> ColorChoice {
     match arg {
         ColorArg::Always => ColorChoice::Always,
         ColorArg::Never => ColorChoice::Never,
-        ColorArg::Auto if terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) => ColorChoice::Auto,
+        ColorArg::Auto if terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) => {
+            ColorChoice::Auto
+        }
         ColorArg::Auto => ColorChoice::Never,
     }
 }
@@ -66,10 +71,14 @@ fn load_pack(args: &RuleArgs) -> Result<Pack, Failure> {
     let mut pack = match loader.load() {
         Ok(p) => p,
         Err(errors) => {
-            let mut err = StandardStream::stderr(color_choice(ColorArg::Auto, io::stderr().is_terminal()));
+            let mut err =
+                StandardStream::stderr(color_choice(ColorArg::Auto, io::stderr().is_terminal()));
             let _ = render::render_rule_errors(&mut err, &errors);
             let n = errors.errors.len();
-            error_line(&format!("{n} problem{} in rule files", if n == 1 { "" } else { "s" }));
+            error_line(&format!(
+                "{n} problem{} in rule files",
+                if n == 1 { "" } else { "s" }
+            ));
             return Err(Failure::Reported);
         }
     };
@@ -103,7 +112,9 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
 
     if let Some(n) = args.threads {
         // A second global pool cannot be built; the first call wins, which is this one.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
     }
     let results: Vec<Result<FileReport, InputError>> = files
         .par_iter()
@@ -117,7 +128,10 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         }
     }
     if stdin_requested {
-        let name = args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".into());
+        let name = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| "<stdin>".into());
         let format = forced
             .or_else(|| InputFormat::from_path(std::path::Path::new(&name)))
             .unwrap_or(InputFormat::Txt);
@@ -166,7 +180,11 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         FailOn::Warning => t.warning + t.error > 0,
         FailOn::Error => t.error > 0,
     };
-    Ok(if failing { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failing {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn write_reports(args: &CheckArgs, pack: &Pack, reports: &[FileReport]) -> io::Result<()> {
@@ -195,7 +213,11 @@ fn run_rules(args: RulesArgs) -> Result<ExitCode, Failure> {
     let result = if args.phrases {
         pack.phrases().iter().try_for_each(|p| writeln!(out, "{p}"))
     } else {
-        let width = pack.active().map(|i| pack.rules[i].id.len()).max().unwrap_or(0);
+        let width = pack
+            .active()
+            .map(|i| pack.rules[i].id.len())
+            .max()
+            .unwrap_or(0);
         pack.active().try_for_each(|i| {
             let r = &pack.rules[i];
             writeln!(
@@ -233,7 +255,11 @@ fn run_explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
     let _ = writeln!(s, "{} ({}, {})", r.id, r.category, r.severity);
     let _ = writeln!(s, "\n  {}\n", r.message.replace("{match}", "…"));
     for para in r.explanation.split("\n\n") {
-        let _ = writeln!(s, "{}\n", para.split_whitespace().collect::<Vec<_>>().join(" "));
+        let _ = writeln!(
+            s,
+            "{}\n",
+            para.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
     }
     if !r.references.is_empty() {
         let _ = writeln!(s, "References:");
@@ -280,7 +306,8 @@ fn run_test_rules(args: TestRulesArgs) -> Result<ExitCode, Failure> {
     let pack = match loader.load() {
         Ok(p) => p,
         Err(errors) => {
-            let mut err = StandardStream::stderr(color_choice(args.color, io::stderr().is_terminal()));
+            let mut err =
+                StandardStream::stderr(color_choice(args.color, io::stderr().is_terminal()));
             let _ = render::render_rule_errors(&mut err, &errors);
             return Err(Failure::Reported);
         }
@@ -298,5 +325,9 @@ fn run_test_rules(args: TestRulesArgs) -> Result<ExitCode, Failure> {
         checked - failures.len(),
         failures.len()
     );
-    Ok(if failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -49,10 +49,22 @@ impl FileReport {
                 let (line, column) = index.position(&doc.text, f.range.start);
                 let (end_line, end_column) = index.position(&doc.text, f.range.end);
                 let text = doc.text[f.range.clone()].to_string();
-                located.push(Located { finding: f, line, column, end_line, end_column, text });
+                located.push(Located {
+                    finding: f,
+                    line,
+                    column,
+                    end_line,
+                    end_column,
+                    text,
+                });
             }
         }
         let text = (keep_text && !located.is_empty()).then(|| Arc::from(doc.text));
-        FileReport { path: doc.path, text, offsets_in_file, findings: located }
+        FileReport {
+            path: doc.path,
+            text,
+            offsets_in_file,
+            findings: located,
+        }
     }
 }

@@ -51,7 +51,10 @@ impl fmt::Display for InputError {
             InputErrorKind::NotFound => write!(f, "{p}: no such file or directory"),
             InputErrorKind::Unreadable(e) => write!(f, "{p}: cannot read: {e}"),
             InputErrorKind::InvalidUtf8 { offset } => {
-                write!(f, "{p}: not valid UTF-8 (first invalid byte at offset {offset}); skipped")
+                write!(
+                    f,
+                    "{p}: not valid UTF-8 (first invalid byte at offset {offset}); skipped"
+                )
             }
             InputErrorKind::Binary => write!(f, "{p}: binary file skipped"),
             InputErrorKind::Extract(e) => write!(f, "{p}: {e}"),
@@ -99,23 +102,42 @@ pub fn read_path(path: &Path, format: Option<InputFormat>) -> Result<SourceDoc, 
 }
 
 /// Turns raw bytes into a document of the given format.
-pub fn from_bytes(path: String, bytes: Vec<u8>, format: InputFormat) -> Result<SourceDoc, InputError> {
+pub fn from_bytes(
+    path: String,
+    bytes: Vec<u8>,
+    format: InputFormat,
+) -> Result<SourceDoc, InputError> {
     if format == InputFormat::Docx {
         let prose = extract::extract_docx(&bytes).map_err(|e| InputError {
             path: path.clone(),
             kind: InputErrorKind::Extract(e),
         })?;
-        return Ok(SourceDoc { path, text: prose.text.clone(), prose, format });
+        return Ok(SourceDoc {
+            path,
+            text: prose.text.clone(),
+            prose,
+            format,
+        });
     }
     if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
-        return Err(InputError { path, kind: InputErrorKind::Binary });
+        return Err(InputError {
+            path,
+            kind: InputErrorKind::Binary,
+        });
     }
     let text = String::from_utf8(bytes).map_err(|e| InputError {
         path: path.clone(),
-        kind: InputErrorKind::InvalidUtf8 { offset: e.utf8_error().valid_up_to() },
+        kind: InputErrorKind::InvalidUtf8 {
+            offset: e.utf8_error().valid_up_to(),
+        },
     })?;
     let prose = extract::extract_text(format, &text);
-    Ok(SourceDoc { path, text, prose, format })
+    Ok(SourceDoc {
+        path,
+        text,
+        prose,
+        format,
+    })
 }
 
 /// A path as users typed it, without a leading `./`.
@@ -155,7 +177,9 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
         for entry in ignore::WalkBuilder::new(p).build() {
             match entry {
                 Ok(e) => {
-                    if e.file_type().is_some_and(|t| t.is_file()) && InputFormat::from_path(e.path()).is_some() {
+                    if e.file_type().is_some_and(|t| t.is_file())
+                        && InputFormat::from_path(e.path()).is_some()
+                    {
                         found.push(e.into_path());
                     }
                 }

@@ -44,9 +44,15 @@ impl Failure {
             .iter()
             .map(|p| match p {
                 Problem::Missed(r) => format!("missed: “{}” was not flagged", q(r)),
-                Problem::Noisy(r) => format!("noisy: flagged “{}”, which the example does not mark", q(r)),
+                Problem::Noisy(r) => {
+                    format!("noisy: flagged “{}”, which the example does not mark", q(r))
+                }
                 Problem::WrongSpan { expected, got } => {
-                    format!("wrong span: flagged “{}” instead of “{}”", q(got), q(expected))
+                    format!(
+                        "wrong span: flagged “{}” instead of “{}”",
+                        q(got),
+                        q(expected)
+                    )
                 }
             })
             .collect()
@@ -70,7 +76,11 @@ pub fn verify(pack: &Pack, include: impl Fn(usize) -> bool) -> (usize, Vec<Failu
                 .collect();
             let problems = compare(&ex.spans, &got);
             if !problems.is_empty() {
-                failures.push(Failure { rule: ri, example: ei, problems });
+                failures.push(Failure {
+                    rule: ri,
+                    example: ei,
+                    problems,
+                });
             }
         }
     }
@@ -88,7 +98,10 @@ fn compare(expected: &[Range<usize>], got: &[Range<usize>]) -> Vec<Problem> {
         match got.iter().position(|g| g.start < e.end && e.start < g.end) {
             Some(i) => {
                 used[i] = true;
-                problems.push(Problem::WrongSpan { expected: e.clone(), got: got[i].clone() });
+                problems.push(Problem::WrongSpan {
+                    expected: e.clone(),
+                    got: got[i].clone(),
+                });
             }
             None => problems.push(Problem::Missed(e.clone())),
         }
@@ -107,12 +120,20 @@ mod tests {
 
     #[test]
     fn comparison_verdicts() {
-        assert!(compare(&[0..3], &[0..3]).is_empty());
-        assert_eq!(compare(&[0..3], &[]), vec![Problem::Missed(0..3)]);
-        assert_eq!(compare(&[], &[4..6]), vec![Problem::Noisy(4..6)]);
+        let (a, b, c) = (
+            [Range { start: 0, end: 3 }],
+            [Range { start: 4, end: 6 }],
+            [Range { start: 1, end: 5 }],
+        );
+        assert!(compare(&a, &a).is_empty());
+        assert_eq!(compare(&a, &[]), vec![Problem::Missed(0..3)]);
+        assert_eq!(compare(&[], &b), vec![Problem::Noisy(4..6)]);
         assert_eq!(
-            compare(&[0..3], &[1..5]),
-            vec![Problem::WrongSpan { expected: 0..3, got: 1..5 }]
+            compare(&a, &c),
+            vec![Problem::WrongSpan {
+                expected: 0..3,
+                got: 1..5
+            }]
         );
     }
 }

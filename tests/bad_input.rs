@@ -9,9 +9,16 @@ fn invalid_utf8_names_path_and_offset_and_continues() {
     std::fs::write(&bad, b"Caf\xe9 owners rumouredly cut jobs.\n").unwrap();
     let good = dir.path().join("good.txt");
     std::fs::write(&good, "The firm rumouredly cut jobs.\n").unwrap();
-    let (code, out, err) = run(newslint().args(["check", "--format", "jsonl"]).args(CUSTOM).arg(&bad).arg(&good));
+    let (code, out, err) = run(newslint()
+        .args(["check", "--format", "jsonl"])
+        .args(CUSTOM)
+        .arg(&bad)
+        .arg(&good));
     assert_eq!(code, 2);
-    assert!(err.contains("latin1.txt: not valid UTF-8 (first invalid byte at offset 3)"), "{err}");
+    assert!(
+        err.contains("latin1.txt: not valid UTF-8 (first invalid byte at offset 3)"),
+        "{err}"
+    );
     let f = jsonl(&out);
     assert_eq!(f.len(), 1);
     assert!(f[0]["path"].as_str().unwrap().ends_with("good.txt"));
@@ -22,15 +29,23 @@ fn empty_and_blank_files_have_no_findings() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("empty.txt"), "").unwrap();
     std::fs::write(dir.path().join("blank.txt"), "\n\n   \r\n").unwrap();
-    let (code, out, err) = run(newslint().args(["check", "--format", "jsonl"]).arg(dir.path()));
+    let (code, out, err) = run(newslint()
+        .args(["check", "--format", "jsonl"])
+        .arg(dir.path()));
     assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
 }
 
 #[test]
 fn binary_file_is_skipped_with_a_note() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("image.txt"), b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").unwrap();
-    let (code, out, err) = run(newslint().args(["check", "--format", "jsonl"]).arg(dir.path()));
+    std::fs::write(
+        dir.path().join("image.txt"),
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    )
+    .unwrap();
+    let (code, out, err) = run(newslint()
+        .args(["check", "--format", "jsonl"])
+        .arg(dir.path()));
     assert_eq!(code, 0);
     assert_eq!(out, "");
     assert!(err.contains("image.txt: binary file skipped"), "{err}");
@@ -41,11 +56,21 @@ fn crlf_and_bom_keep_offsets_and_columns_right() {
     for (name, line, col) in [("crlf.txt", 3, 10), ("bom.txt", 1, 10)] {
         let path = fixture(name);
         let bytes = std::fs::read(&path).unwrap();
-        let (_, out, _) = run(newslint().args(["check", "--format", "jsonl"]).args(CUSTOM).arg(&path));
+        let (_, out, _) = run(newslint()
+            .args(["check", "--format", "jsonl"])
+            .args(CUSTOM)
+            .arg(&path));
         let f = &jsonl(&out)[0];
-        let (s, e) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            f["start"].as_u64().unwrap() as usize,
+            f["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&bytes[s..e], b"rumouredly", "{name}");
-        assert_eq!((f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap()), (line, col), "{name}");
+        assert_eq!(
+            (f["line"].as_u64().unwrap(), f["column"].as_u64().unwrap()),
+            (line, col),
+            "{name}"
+        );
         assert_eq!(f["end_column"].as_u64().unwrap(), col + 10, "{name}");
     }
 }
@@ -60,7 +85,10 @@ fn ten_megabyte_single_line_is_fine() {
         text.push_str(sentence);
     }
     std::fs::write(&path, &text).unwrap();
-    let (code, out, _) = run(newslint().args(["check", "--format", "jsonl", "--fail-on", "never"]).args(CUSTOM).arg(&path));
+    let (code, out, _) = run(newslint()
+        .args(["check", "--format", "jsonl", "--fail-on", "never"])
+        .args(CUSTOM)
+        .arg(&path));
     assert_eq!(code, 0);
     let n = out.lines().count();
     assert!(n > 1000, "every repetition is a candidate, got {n}");
@@ -73,18 +101,41 @@ fn unreadable_directory_entry_does_not_stop_the_run() {
     // A dangling symlink with a lintable name: it cannot be read.
     #[cfg(unix)]
     std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("link.txt")).unwrap();
-    let (_, out, _) = run(newslint().args(["check", "--format", "jsonl"]).args(CUSTOM).arg(dir.path()));
+    let (_, out, _) = run(newslint()
+        .args(["check", "--format", "jsonl"])
+        .args(CUSTOM)
+        .arg(dir.path()));
     assert_eq!(jsonl(&out).len(), 1);
 }
 
 #[test]
 fn rule_file_errors_point_into_the_toml() {
     let cases = [
-        ("bad-regex.toml", "invalid regular expression", "bad-regex.toml:7:10"),
-        ("unknown-key.toml", "unknown field `severty`", "unknown-key.toml:8:1"),
-        ("bad-lexicon.toml", "unknown lexicon `no-such-list`", "bad-lexicon.toml:8:23"),
-        ("bad-category.toml", "unknown variant `bias`", "bad-category.toml:3:12"),
-        ("dup-of-default.toml", "duplicate rule id `loaded-verb`", "dup-of-default.toml:2:6"),
+        (
+            "bad-regex.toml",
+            "invalid regular expression",
+            "bad-regex.toml:7:10",
+        ),
+        (
+            "unknown-key.toml",
+            "unknown field `severty`",
+            "unknown-key.toml:8:1",
+        ),
+        (
+            "bad-lexicon.toml",
+            "unknown lexicon `no-such-list`",
+            "bad-lexicon.toml:8:23",
+        ),
+        (
+            "bad-category.toml",
+            "unknown variant `bias`",
+            "bad-category.toml:3:12",
+        ),
+        (
+            "dup-of-default.toml",
+            "duplicate rule id `loaded-verb`",
+            "dup-of-default.toml:2:6",
+        ),
     ];
     for (file, message, place) in cases {
         let (code, out, err) = run(newslint()
@@ -100,7 +151,9 @@ fn rule_file_errors_point_into_the_toml() {
 
 #[test]
 fn missing_rules_path_is_an_error() {
-    let (code, _, err) = run(newslint().args(["check", "--rules", "tests/fixtures/rules/nope.toml"]).arg(fixture("clean.txt")));
+    let (code, _, err) = run(newslint()
+        .args(["check", "--rules", "tests/fixtures/rules/nope.toml"])
+        .arg(fixture("clean.txt")));
     assert_eq!(code, 2);
     assert!(err.contains("nope.toml: cannot read rules"), "{err}");
 }

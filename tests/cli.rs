@@ -4,7 +4,9 @@ use crate::common::{CUSTOM, fixture, jsonl, newslint, run};
 
 #[test]
 fn clean_file_exits_zero() {
-    let (code, out, _) = run(newslint().args(["check", "--format", "jsonl"]).arg(fixture("clean.txt")));
+    let (code, out, _) = run(newslint()
+        .args(["check", "--format", "jsonl"])
+        .arg(fixture("clean.txt")));
     assert_eq!(out, "");
     assert_eq!(code, 0);
 }
@@ -13,21 +15,45 @@ fn clean_file_exits_zero() {
 fn findings_exit_one_and_fail_on_sets_the_bar() {
     let f = fixture("flagged.txt");
     assert_eq!(run(newslint().arg("check").arg(&f)).0, 1);
-    assert_eq!(run(newslint().args(["check", "--fail-on", "never"]).arg(&f)).0, 0);
+    assert_eq!(
+        run(newslint().args(["check", "--fail-on", "never"]).arg(&f)).0,
+        0
+    );
     // the custom pack's only finding here is an info
     let crlf = fixture("crlf.txt");
     assert_eq!(run(newslint().arg("check").args(CUSTOM).arg(&crlf)).0, 0);
-    assert_eq!(run(newslint().arg("check").args(CUSTOM).args(["--fail-on", "info"]).arg(&crlf)).0, 1);
-    assert_eq!(run(newslint().arg("check").args(CUSTOM).args(["--fail-on", "error"]).arg(&crlf)).0, 0);
+    assert_eq!(
+        run(newslint()
+            .arg("check")
+            .args(CUSTOM)
+            .args(["--fail-on", "info"])
+            .arg(&crlf))
+        .0,
+        1
+    );
+    assert_eq!(
+        run(newslint()
+            .arg("check")
+            .args(CUSTOM)
+            .args(["--fail-on", "error"])
+            .arg(&crlf))
+        .0,
+        0
+    );
 }
 
 #[test]
 fn usage_errors_exit_two() {
     assert_eq!(run(newslint().args(["check", "--format", "xml"])).0, 2);
     assert_eq!(run(newslint().arg("frobnicate")).0, 2);
-    let (code, _, err) = run(newslint().args(["check", "--select", "no-such-rule"]).arg(fixture("clean.txt")));
+    let (code, _, err) = run(newslint()
+        .args(["check", "--select", "no-such-rule"])
+        .arg(fixture("clean.txt")));
     assert_eq!(code, 2);
-    assert!(err.contains("unknown rule or category: no-such-rule"), "{err}");
+    assert!(
+        err.contains("unknown rule or category: no-such-rule"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -37,7 +63,10 @@ fn missing_path_is_reported_and_others_still_checked() {
         .arg(fixture("does-not-exist.txt"))
         .arg(fixture("flagged.txt")));
     assert_eq!(code, 2);
-    assert!(err.contains("does-not-exist.txt: no such file or directory"), "{err}");
+    assert!(
+        err.contains("does-not-exist.txt: no such file or directory"),
+        "{err}"
+    );
     assert!(!jsonl(&out).is_empty(), "the good file is still reported");
 }
 
@@ -49,23 +78,49 @@ fn jsonl_findings_carry_every_field_and_exact_offsets() {
     let findings = jsonl(&out);
     assert!(findings.len() >= 3, "{out}");
     for f in &findings {
-        for key in ["path", "rule", "category", "severity", "message", "line", "column", "end_line", "end_column", "start", "end", "text"] {
+        for key in [
+            "path",
+            "rule",
+            "category",
+            "severity",
+            "message",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "start",
+            "end",
+            "text",
+        ] {
             assert!(f.get(key).is_some(), "missing {key} in {f}");
         }
-        let (s, e) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            f["start"].as_u64().unwrap() as usize,
+            f["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&text[s..e], f["text"].as_str().unwrap());
         // line and column agree with the byte offset
         let line = f["line"].as_u64().unwrap() as usize;
         let col = f["column"].as_u64().unwrap() as usize;
-        let line_start: usize = text.split_inclusive('\n').take(line - 1).map(str::len).sum();
+        let line_start: usize = text
+            .split_inclusive('\n')
+            .take(line - 1)
+            .map(str::len)
+            .sum();
         assert_eq!(text[line_start..s].chars().count() + 1, col);
     }
     // sorted by start within the file
-    let starts: Vec<u64> = findings.iter().map(|f| f["start"].as_u64().unwrap()).collect();
+    let starts: Vec<u64> = findings
+        .iter()
+        .map(|f| f["start"].as_u64().unwrap())
+        .collect();
     let mut sorted = starts.clone();
     sorted.sort();
     assert_eq!(starts, sorted);
-    let rules: Vec<&str> = findings.iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    let rules: Vec<&str> = findings
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
     assert!(rules.contains(&"hedge-headline"), "{rules:?}");
     assert!(rules.contains(&"loaded-verb"), "{rules:?}");
     assert!(rules.contains(&"said-claimed"), "{rules:?}");
@@ -73,7 +128,9 @@ fn jsonl_findings_carry_every_field_and_exact_offsets() {
 
 #[test]
 fn json_document_has_version_findings_and_summary() {
-    let (code, out, _) = run(newslint().args(["check", "--format", "json"]).arg(fixture("flagged.txt")));
+    let (code, out, _) = run(newslint()
+        .args(["check", "--format", "json"])
+        .arg(fixture("flagged.txt")));
     assert_eq!(code, 1);
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(doc["version"], 1);
@@ -85,7 +142,15 @@ fn json_document_has_version_findings_and_summary() {
 #[test]
 fn suggestions_are_listed_with_applicability() {
     let mut cmd = newslint();
-    cmd.args(["check", "--format", "jsonl", "-", "--stdin-filename", "memo.txt"]).args(CUSTOM);
+    cmd.args([
+        "check",
+        "--format",
+        "jsonl",
+        "-",
+        "--stdin-filename",
+        "memo.txt",
+    ])
+    .args(CUSTOM);
     cmd.write_stdin("Crews utilized a crane.\n");
     let (code, out, _) = run(&mut cmd);
     assert_eq!(code, 1);
@@ -98,7 +163,10 @@ fn suggestions_are_listed_with_applicability() {
 
 #[test]
 fn concise_is_one_line_per_finding() {
-    let (_, out, _) = run(newslint().args(["check", "--format", "concise"]).args(CUSTOM).arg("tests/fixtures/crlf.txt"));
+    let (_, out, _) = run(newslint()
+        .args(["check", "--format", "concise"])
+        .args(CUSTOM)
+        .arg("tests/fixtures/crlf.txt"));
     assert_eq!(
         out,
         "tests/fixtures/crlf.txt:3:10: info[house-style-hedge] “rumouredly” with no source in the sentence\n"
@@ -109,13 +177,27 @@ fn concise_is_one_line_per_finding() {
 fn select_and_ignore_by_id_and_category() {
     let f = fixture("flagged.txt");
     let rules_of = |args: &[&str]| -> Vec<String> {
-        let (_, out, _) = run(newslint().args(["check", "--format", "jsonl"]).args(args).arg(&f));
-        jsonl(&out).iter().map(|x| x["rule"].as_str().unwrap().to_string()).collect()
+        let (_, out, _) = run(newslint()
+            .args(["check", "--format", "jsonl"])
+            .args(args)
+            .arg(&f));
+        jsonl(&out)
+            .iter()
+            .map(|x| x["rule"].as_str().unwrap().to_string())
+            .collect()
     };
     let only = rules_of(&["--select", "loaded-language"]);
-    assert!(!only.is_empty() && only.iter().all(|r| r == "loaded-verb"), "{only:?}");
+    assert!(
+        !only.is_empty() && only.iter().all(|r| r == "loaded-verb"),
+        "{only:?}"
+    );
     let without = rules_of(&["--ignore", "loaded-verb", "--ignore", "hedging"]);
-    assert!(without.iter().all(|r| r != "loaded-verb" && !r.starts_with("hedge")), "{without:?}");
+    assert!(
+        without
+            .iter()
+            .all(|r| r != "loaded-verb" && !r.starts_with("hedge")),
+        "{without:?}"
+    );
 }
 
 #[test]
@@ -125,22 +207,44 @@ fn directories_are_walked_and_output_sorted_by_path() {
     std::fs::write(dir.path().join("a.md"), "The firm rumouredly cut jobs.\n").unwrap();
     std::fs::write(dir.path().join("skip.rs"), "rumouredly").unwrap();
     std::fs::create_dir(dir.path().join("sub")).unwrap();
-    std::fs::write(dir.path().join("sub/c.txt"), "The firm rumouredly cut jobs.\n").unwrap();
-    let (_, out, _) = run(newslint().args(["check", "--format", "jsonl"]).args(CUSTOM).arg(dir.path()));
-    let paths: Vec<String> = jsonl(&out).iter().map(|f| f["path"].as_str().unwrap().to_string()).collect();
+    std::fs::write(
+        dir.path().join("sub/c.txt"),
+        "The firm rumouredly cut jobs.\n",
+    )
+    .unwrap();
+    let (_, out, _) = run(newslint()
+        .args(["check", "--format", "jsonl"])
+        .args(CUSTOM)
+        .arg(dir.path()));
+    let paths: Vec<String> = jsonl(&out)
+        .iter()
+        .map(|f| f["path"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(paths.len(), 3, "{paths:?}");
-    assert!(paths[0].ends_with("a.md") && paths[1].ends_with("b.txt") && paths[2].ends_with("sub/c.txt"), "{paths:?}");
+    assert!(
+        paths[0].ends_with("a.md")
+            && paths[1].ends_with("b.txt")
+            && paths[2].ends_with("sub/c.txt"),
+        "{paths:?}"
+    );
 }
 
 #[test]
 fn output_is_the_same_for_any_thread_count() {
-    let out = |n: &str| run(newslint().args(["check", "--format", "jsonl", "--threads", n, "examples"]).arg("tests/fixtures")).1;
+    let out = |n: &str| {
+        run(newslint()
+            .args(["check", "--format", "jsonl", "--threads", n, "examples"])
+            .arg("tests/fixtures"))
+        .1
+    };
     assert_eq!(out("1"), out("2"));
 }
 
 #[test]
 fn sarif_declares_columns_and_rules() {
-    let (_, out, _) = run(newslint().args(["check", "--format", "sarif"]).arg(fixture("flagged.txt")));
+    let (_, out, _) = run(newslint()
+        .args(["check", "--format", "sarif"])
+        .arg(fixture("flagged.txt")));
     let log: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(log["version"], "2.1.0");
     let run0 = &log["runs"][0];
@@ -149,13 +253,21 @@ fn sarif_declares_columns_and_rules() {
     for r in run0["results"].as_array().unwrap() {
         let i = r["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[i]["id"], r["ruleId"]);
-        assert!(r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64().unwrap() >= 1);
+        assert!(
+            r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                .as_u64()
+                .unwrap()
+                >= 1
+        );
     }
 }
 
 #[test]
 fn github_annotations() {
-    let (_, out, _) = run(newslint().args(["check", "--format", "github"]).args(CUSTOM).arg("tests/fixtures/crlf.txt"));
+    let (_, out, _) = run(newslint()
+        .args(["check", "--format", "github"])
+        .args(CUSTOM)
+        .arg("tests/fixtures/crlf.txt"));
     assert_eq!(
         out,
         "::notice title=newslint house-style-hedge,file=tests/fixtures/crlf.txt,line=3,col=10,endLine=3,endColumn=20::“rumouredly” with no source in the sentence\n"
@@ -166,7 +278,9 @@ fn github_annotations() {
 fn rules_lists_and_phrases_print() {
     let (code, out, _) = run(newslint().arg("rules"));
     assert_eq!(code, 0);
-    assert!(out.lines().any(|l| l.starts_with("hedge-allegation") && l.contains("hedging") && l.contains("warning")));
+    assert!(out.lines().any(|l| l.starts_with("hedge-allegation")
+        && l.contains("hedging")
+        && l.contains("warning")));
     let (_, phrases, _) = run(newslint().args(["rules", "--phrases"]));
     assert!(phrases.lines().any(|l| l == "reportedly"));
     assert!(phrases.lines().any(|l| l == "slammed"));
@@ -186,9 +300,24 @@ fn explain_prints_reason_references_and_examples() {
 fn test_rules_passes_on_the_pack_and_reports_failures() {
     let (code, out, _) = run(newslint().arg("test-rules"));
     assert_eq!(code, 0, "{out}");
-    let (code, out, _) = run(newslint().args(["test-rules", "--no-default-rules", "--color", "never", "tests/fixtures/rules/failing.toml"]));
+    let (code, out, _) = run(newslint().args([
+        "test-rules",
+        "--no-default-rules",
+        "--color",
+        "never",
+        "tests/fixtures/rules/failing.toml",
+    ]));
     assert_eq!(code, 1);
-    assert!(out.contains("missed: “marvellous” was not flagged"), "{out}");
-    assert!(out.contains("wrong span: flagged “splendid” instead of “splendid view”"), "{out}");
-    assert!(out.contains("2 passed, 2 failed") || out.contains("1 passed, 2 failed"), "{out}");
+    assert!(
+        out.contains("missed: “marvellous” was not flagged"),
+        "{out}"
+    );
+    assert!(
+        out.contains("wrong span: flagged “splendid” instead of “splendid view”"),
+        "{out}"
+    );
+    assert!(
+        out.contains("2 passed, 2 failed") || out.contains("1 passed, 2 failed"),
+        "{out}"
+    );
 }

@@ -7,7 +7,9 @@ use newslint::verify::verify;
 fn every_embedded_rule_example_holds() {
     let mut loader = PackLoader::new();
     loader.add_embedded();
-    let pack = loader.load().unwrap_or_else(|e| panic!("embedded pack loads:\n{e}"));
+    let pack = loader
+        .load()
+        .unwrap_or_else(|e| panic!("embedded pack loads:\n{e}"));
     let (checked, failures) = verify(&pack, |_| true);
     let report: Vec<String> = failures
         .iter()
@@ -19,7 +21,12 @@ fn every_embedded_rule_example_holds() {
                 .map(move |p| format!("{}: {p}\n    in: {text}", rule.id))
         })
         .collect();
-    assert!(report.is_empty(), "{} of {checked} examples fail:\n{}", failures.len(), report.join("\n"));
+    assert!(
+        report.is_empty(),
+        "{} of {checked} examples fail:\n{}",
+        failures.len(),
+        report.join("\n")
+    );
 }
 
 #[test]
@@ -30,7 +37,11 @@ fn every_rule_has_two_flag_and_two_pass_examples_and_a_reference() {
     for r in &pack.rules {
         let flag = r.examples.iter().filter(|e| e.must_flag).count();
         let pass = r.examples.len() - flag;
-        assert!(flag >= 2 && pass >= 2, "{} has {flag} flag and {pass} pass examples", r.id);
+        assert!(
+            flag >= 2 && pass >= 2,
+            "{} has {flag} flag and {pass} pass examples",
+            r.id
+        );
         assert!(!r.references.is_empty(), "{} cites no reference", r.id);
         assert!(r.explanation.len() > 80, "{} explains too little", r.id);
     }
@@ -39,13 +50,16 @@ fn every_rule_has_two_flag_and_two_pass_examples_and_a_reference() {
 /// The annotated example in docs/rules.md is a real rule file whose examples hold.
 #[test]
 fn docs_rules_example_loads_and_its_examples_hold() {
-    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md")).unwrap();
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md")).unwrap();
     let start = doc.find("```toml\n").expect("a toml block") + "```toml\n".len();
     let end = start + doc[start..].find("```").unwrap();
     let mut loader = PackLoader::new();
     loader.add_embedded();
     loader.add_source("docs/rules.md".into(), doc[start..end].to_string());
-    let pack = loader.load().unwrap_or_else(|e| panic!("docs example loads:\n{e}"));
+    let pack = loader
+        .load()
+        .unwrap_or_else(|e| panic!("docs example loads:\n{e}"));
     let src = pack.sources.len() - 1;
     let (checked, failures) = verify(&pack, |s| s == src);
     assert!(checked >= 4);

@@ -28,8 +28,14 @@ pub fn fixtures() -> Input {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     paths.sort();
-    let articles = paths.iter().map(|p| std::fs::read_to_string(p).expect("fixture")).collect();
-    Input { name: "fixtures", articles }
+    let articles = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("fixture"))
+        .collect();
+    Input {
+        name: "fixtures",
+        articles,
+    }
 }
 
 /// About `limit` bytes of real articles (every source, in file order), if the corpus exists.
@@ -49,7 +55,10 @@ pub fn news(limit: usize) -> Option<Input> {
     for f in &files {
         articles.extend(read_jsonl(f, share));
     }
-    (!articles.is_empty()).then_some(Input { name: "news", articles })
+    (!articles.is_empty()).then_some(Input {
+        name: "news",
+        articles,
+    })
 }
 
 fn read_jsonl(path: &Path, limit: usize) -> Vec<String> {
@@ -60,7 +69,9 @@ fn read_jsonl(path: &Path, limit: usize) -> Vec<String> {
         if size >= limit {
             break;
         }
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
         if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
             let t = t.trim();
             if !t.is_empty() {
@@ -82,26 +93,164 @@ pub fn inputs() -> Vec<Input> {
 /// `n` phrases a user pack might add (adjective-noun pairs of news vocabulary).
 pub fn extra_rules(n: usize) -> String {
     const ADJ: &[&str] = &[
-        "absolute", "abrupt", "bitter", "blatant", "brazen", "brutal", "bold", "careless", "chaotic", "cheap",
-        "chronic", "colossal", "costly", "covert", "crushing", "cynical", "dangerous", "deadly", "deep",
-        "desperate", "dire", "dramatic", "drastic", "dubious", "dismal", "endless", "epic", "explosive",
-        "extreme", "fatal", "fierce", "flawed", "frantic", "furious", "grave", "grim", "harsh", "heavy",
-        "hidden", "historic", "hostile", "huge", "illegal", "immense", "intense", "irresponsible", "key",
-        "landmark", "lavish", "major", "massive", "mounting", "murky", "naked", "narrow", "needless",
-        "notorious", "outrageous", "painful", "partisan", "pivotal", "powerful", "radical", "rampant",
-        "reckless", "relentless", "risky", "rogue", "ruthless", "savage", "secret", "severe", "shady",
-        "sharp", "shocking", "sinister", "staggering", "steep", "stunning", "sudden", "swift", "tense",
-        "tough", "toxic", "tragic", "troubling", "unprecedented", "urgent", "vast", "vicious", "violent",
-        "volatile", "wasteful", "wild",
+        "absolute",
+        "abrupt",
+        "bitter",
+        "blatant",
+        "brazen",
+        "brutal",
+        "bold",
+        "careless",
+        "chaotic",
+        "cheap",
+        "chronic",
+        "colossal",
+        "costly",
+        "covert",
+        "crushing",
+        "cynical",
+        "dangerous",
+        "deadly",
+        "deep",
+        "desperate",
+        "dire",
+        "dramatic",
+        "drastic",
+        "dubious",
+        "dismal",
+        "endless",
+        "epic",
+        "explosive",
+        "extreme",
+        "fatal",
+        "fierce",
+        "flawed",
+        "frantic",
+        "furious",
+        "grave",
+        "grim",
+        "harsh",
+        "heavy",
+        "hidden",
+        "historic",
+        "hostile",
+        "huge",
+        "illegal",
+        "immense",
+        "intense",
+        "irresponsible",
+        "key",
+        "landmark",
+        "lavish",
+        "major",
+        "massive",
+        "mounting",
+        "murky",
+        "naked",
+        "narrow",
+        "needless",
+        "notorious",
+        "outrageous",
+        "painful",
+        "partisan",
+        "pivotal",
+        "powerful",
+        "radical",
+        "rampant",
+        "reckless",
+        "relentless",
+        "risky",
+        "rogue",
+        "ruthless",
+        "savage",
+        "secret",
+        "severe",
+        "shady",
+        "sharp",
+        "shocking",
+        "sinister",
+        "staggering",
+        "steep",
+        "stunning",
+        "sudden",
+        "swift",
+        "tense",
+        "tough",
+        "toxic",
+        "tragic",
+        "troubling",
+        "unprecedented",
+        "urgent",
+        "vast",
+        "vicious",
+        "violent",
+        "volatile",
+        "wasteful",
+        "wild",
     ];
     const NOUN: &[&str] = &[
-        "attack", "backlash", "bailout", "betrayal", "blow", "blunder", "budget", "cover-up", "crackdown",
-        "crisis", "debacle", "deal", "decision", "defeat", "delay", "disaster", "dispute", "failure", "fight",
-        "fraud", "gamble", "giveaway", "grab", "hike", "loss", "mess", "move", "plan", "ploy", "policy",
-        "power-grab", "protest", "raid", "rebuke", "report", "response", "rise", "row", "scandal", "scheme",
-        "setback", "shift", "slump", "split", "stunt", "surge", "takeover", "threat", "turmoil", "u-turn",
-        "vote", "warning", "agenda", "campaign", "claim", "conflict", "overhaul", "pledge", "probe", "purge",
-        "rally", "ruling",
+        "attack",
+        "backlash",
+        "bailout",
+        "betrayal",
+        "blow",
+        "blunder",
+        "budget",
+        "cover-up",
+        "crackdown",
+        "crisis",
+        "debacle",
+        "deal",
+        "decision",
+        "defeat",
+        "delay",
+        "disaster",
+        "dispute",
+        "failure",
+        "fight",
+        "fraud",
+        "gamble",
+        "giveaway",
+        "grab",
+        "hike",
+        "loss",
+        "mess",
+        "move",
+        "plan",
+        "ploy",
+        "policy",
+        "power-grab",
+        "protest",
+        "raid",
+        "rebuke",
+        "report",
+        "response",
+        "rise",
+        "row",
+        "scandal",
+        "scheme",
+        "setback",
+        "shift",
+        "slump",
+        "split",
+        "stunt",
+        "surge",
+        "takeover",
+        "threat",
+        "turmoil",
+        "u-turn",
+        "vote",
+        "warning",
+        "agenda",
+        "campaign",
+        "claim",
+        "conflict",
+        "overhaul",
+        "pledge",
+        "probe",
+        "purge",
+        "rally",
+        "ruling",
     ];
     let phrases: Vec<String> = ADJ
         .iter()

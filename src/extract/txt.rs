@@ -19,7 +19,10 @@ pub fn extract_txt(text: &str) -> Prose {
     let flush = |start: Option<usize>, end: usize, lines: usize, blocks: &mut Vec<Block>| {
         if let Some(s) = start {
             let kind = classify(&text[s..end], lines, blocks.is_empty());
-            blocks.push(Block { range: s..end, kind });
+            blocks.push(Block {
+                range: s..end,
+                kind,
+            });
         }
     };
     while pos < text.len() {
@@ -48,7 +51,10 @@ pub fn extract_txt(text: &str) -> Prose {
             BlockKind::Heading => BlockKind::Paragraph,
             k => k,
         };
-        blocks.push(Block { range: s..para_end, kind });
+        blocks.push(Block {
+            range: s..para_end,
+            kind,
+        });
     }
     Prose {
         text: text.to_owned(),
@@ -58,7 +64,10 @@ pub fn extract_txt(text: &str) -> Prose {
 }
 
 fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes[from..].iter().position(|&b| b == b'\n').map(|i| from + i)
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|i| from + i)
 }
 
 /// Decides whether a paragraph is a headline, a subheading or body copy.
@@ -78,7 +87,18 @@ fn classify(para: &str, lines: usize, first: bool) -> BlockKind {
     }
     let closing = matches!(
         last,
-        '.' | '?' | '!' | ':' | ';' | ',' | '"' | '\u{201d}' | '\'' | '\u{2019}' | ')' | '-' | '\u{2014}'
+        '.' | '?'
+            | '!'
+            | ':'
+            | ';'
+            | ','
+            | '"'
+            | '\u{201d}'
+            | '\''
+            | '\u{2019}'
+            | ')'
+            | '-'
+            | '\u{2014}'
     );
     let words = para.split_whitespace().count();
     let capitalised = para.chars().next().is_some_and(|c| c.is_uppercase());
@@ -103,9 +123,20 @@ mod tests {
 
     #[test]
     fn headline_then_paragraphs() {
-        let k = kinds("Council Votes to Close Library\n\nThe council voted 5-2 on Monday.\nIt was late.\n\nMore text.\n");
-        assert_eq!(k[0], (BlockKind::Headline, "Council Votes to Close Library"));
-        assert_eq!(k[1], (BlockKind::Paragraph, "The council voted 5-2 on Monday.\nIt was late."));
+        let k = kinds(
+            "Council Votes to Close Library\n\nThe council voted 5-2 on Monday.\nIt was late.\n\nMore text.\n",
+        );
+        assert_eq!(
+            k[0],
+            (BlockKind::Headline, "Council Votes to Close Library")
+        );
+        assert_eq!(
+            k[1],
+            (
+                BlockKind::Paragraph,
+                "The council voted 5-2 on Monday.\nIt was late."
+            )
+        );
         assert_eq!(k[2], (BlockKind::Paragraph, "More text."));
     }
 

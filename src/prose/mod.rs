@@ -124,9 +124,12 @@ impl ProseBuilder {
         if text.is_empty() {
             return;
         }
-        self.prose
-            .map
-            .push(self.prose.text.len(), text.len(), src_start..src_start + text.len(), true);
+        self.prose.map.push(
+            self.prose.text.len(),
+            text.len(),
+            src_start..src_start + text.len(),
+            true,
+        );
         self.prose.text.push_str(text);
     }
 
@@ -135,7 +138,9 @@ impl ProseBuilder {
         if text.is_empty() {
             return;
         }
-        self.prose.map.push(self.prose.text.len(), text.len(), src, false);
+        self.prose
+            .map
+            .push(self.prose.text.len(), text.len(), src, false);
         self.prose.text.push_str(text);
     }
 

@@ -22,7 +22,13 @@ pub struct OffsetMap {
 
 impl OffsetMap {
     /// Appends a piece; verbatim pieces adjacent in both prose and source merge.
-    pub(crate) fn push(&mut self, prose_start: usize, len: usize, src: Range<usize>, verbatim: bool) {
+    pub(crate) fn push(
+        &mut self,
+        prose_start: usize,
+        len: usize,
+        src: Range<usize>,
+        verbatim: bool,
+    ) {
         if let Some(last) = self.pieces.last_mut()
             && verbatim
             && last.verbatim

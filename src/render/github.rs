@@ -8,7 +8,9 @@ use crate::rules::Pack;
 
 /// Escapes a workflow command's message (`%`, CR, LF).
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes a workflow command's property value (also `:` and `,`).

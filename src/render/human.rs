@@ -37,7 +37,11 @@ fn to_io(e: codespan_reporting::files::Error) -> io::Error {
 }
 
 /// Rich diagnostics for every finding, then a summary line.
-pub fn render_human(out: &mut dyn WriteColor, pack: &Pack, reports: &[FileReport]) -> io::Result<()> {
+pub fn render_human(
+    out: &mut dyn WriteColor,
+    pack: &Pack,
+    reports: &[FileReport],
+) -> io::Result<()> {
     let config = Config::default();
     for r in reports {
         let Some(text) = &r.text else { continue };
@@ -45,10 +49,14 @@ pub fn render_human(out: &mut dyn WriteColor, pack: &Pack, reports: &[FileReport
         let skip = if text.starts_with('\u{feff}') { 3 } else { 0 };
         let mut files = SimpleFiles::new();
         let id = files.add(r.path.as_str(), &text[skip..]);
-        let shift = |range: &std::ops::Range<usize>| range.start.saturating_sub(skip)..range.end.saturating_sub(skip);
+        let shift = |range: &std::ops::Range<usize>| {
+            range.start.saturating_sub(skip)..range.end.saturating_sub(skip)
+        };
         for f in &r.findings {
             let rule = &pack.rules[f.finding.rule];
-            let mut labels = vec![Label::primary(id, shift(&f.finding.range)).with_message(rule.category.as_str())];
+            let mut labels = vec![
+                Label::primary(id, shift(&f.finding.range)).with_message(rule.category.as_str()),
+            ];
             for c in &f.finding.context {
                 labels.push(Label::secondary(id, shift(&c.range)).with_message(c.label.as_str()));
             }
@@ -90,7 +98,8 @@ pub fn render_rule_errors(out: &mut dyn WriteColor, errors: &RuleErrors) -> io::
         .map(|s| files.add(s.name.as_str(), s.text.as_ref()))
         .collect();
     for e in &errors.errors {
-        let mut labels = vec![Label::primary(ids[e.source], e.span.clone()).with_message(e.label.as_str())];
+        let mut labels =
+            vec![Label::primary(ids[e.source], e.span.clone()).with_message(e.label.as_str())];
         if let Some((src, span, msg)) = &e.related {
             labels.push(Label::secondary(ids[*src], span.clone()).with_message(msg.as_str()));
         }
@@ -104,7 +113,11 @@ pub fn render_rule_errors(out: &mut dyn WriteColor, errors: &RuleErrors) -> io::
 }
 
 /// Failing rule examples, pointing at each example in its rule file.
-pub fn render_example_failures(out: &mut dyn WriteColor, pack: &Pack, failures: &[Failure]) -> io::Result<()> {
+pub fn render_example_failures(
+    out: &mut dyn WriteColor,
+    pack: &Pack,
+    failures: &[Failure],
+) -> io::Result<()> {
     let config = Config::default();
     let mut files = SimpleFiles::new();
     let ids: Vec<usize> = pack
@@ -119,7 +132,9 @@ pub fn render_example_failures(out: &mut dyn WriteColor, pack: &Pack, failures: 
         let d = Diagnostic::error()
             .with_code(rule.id.as_str())
             .with_message(format!("`{kind}` example of rule `{}` fails", rule.id))
-            .with_labels(vec![Label::primary(ids[rule.source], ex.at.clone()).with_message("this example")])
+            .with_labels(vec![
+                Label::primary(ids[rule.source], ex.at.clone()).with_message("this example"),
+            ])
             .with_notes(f.describe(pack));
         term::emit_to_write_style(out, &config, &files, &d).map_err(to_io)?;
     }

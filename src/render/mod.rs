@@ -5,9 +5,9 @@ mod human;
 mod json;
 mod sarif;
 
+pub use github::render_github;
 pub use human::{render_example_failures, render_human, render_rule_errors};
 pub use json::{render_json, render_jsonl};
-pub use github::render_github;
 pub use sarif::render_sarif;
 
 use std::io::{self, Write};
@@ -51,7 +51,10 @@ pub struct Tally {
 impl Tally {
     /// Counts the findings of `reports`.
     pub fn of(pack: &Pack, reports: &[FileReport]) -> Self {
-        let mut t = Tally { files: reports.len(), ..Tally::default() };
+        let mut t = Tally {
+            files: reports.len(),
+            ..Tally::default()
+        };
         for r in reports {
             if !r.findings.is_empty() {
                 t.files_with_findings += 1;
@@ -90,7 +93,8 @@ pub fn render_concise(out: &mut dyn Write, pack: &Pack, reports: &[FileReport]) 
 
 /// "3 findings in 2 files (1 error, 2 warnings)".
 pub fn summary_line(t: &Tally) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     if t.total() == 0 {
         return format!("no findings in {}", plural(t.files, "file", "files"));
     }

@@ -146,10 +146,16 @@ pub fn render_sarif(out: &mut dyn Write, pack: &Pack, reports: &[FileReport]) ->
             ReportingDescriptor {
                 id: &r.id,
                 short_description: Message { text: &r.message },
-                full_description: Message { text: &r.explanation },
+                full_description: Message {
+                    text: &r.explanation,
+                },
                 help_uri: r.link.as_deref(),
-                default_configuration: Configuration { level: level(r.severity) },
-                properties: RuleProperties { category: r.category.as_str() },
+                default_configuration: Configuration {
+                    level: level(r.severity),
+                },
+                properties: RuleProperties {
+                    category: r.category.as_str(),
+                },
             }
         })
         .collect();
@@ -163,10 +169,14 @@ pub fn render_sarif(out: &mut dyn Write, pack: &Pack, reports: &[FileReport]) ->
                     rule_id: &r.id,
                     rule_index: position[f.finding.rule],
                     level: level(r.severity),
-                    message: Message { text: &f.finding.message },
+                    message: Message {
+                        text: &f.finding.message,
+                    },
                     locations: vec![Location {
                         physical_location: PhysicalLocation {
-                            artifact_location: ArtifactLocation { uri: uri(&rep.path) },
+                            artifact_location: ArtifactLocation {
+                                uri: uri(&rep.path),
+                            },
                             region: Region {
                                 start_line: f.line,
                                 start_column: f.column,

@@ -2,13 +2,34 @@
 
 /// Every file of `rules/`, by name. A test checks the list is complete.
 pub const FILES: &[(&str, &str)] = &[
-    ("rules/lexicons.toml", include_str!("../../rules/lexicons.toml")),
-    ("rules/sourcing.toml", include_str!("../../rules/sourcing.toml")),
-    ("rules/hedging.toml", include_str!("../../rules/hedging.toml")),
-    ("rules/loaded-language.toml", include_str!("../../rules/loaded-language.toml")),
-    ("rules/puffery.toml", include_str!("../../rules/puffery.toml")),
-    ("rules/editorializing.toml", include_str!("../../rules/editorializing.toml")),
-    ("rules/attribution.toml", include_str!("../../rules/attribution.toml")),
+    (
+        "rules/lexicons.toml",
+        include_str!("../../rules/lexicons.toml"),
+    ),
+    (
+        "rules/sourcing.toml",
+        include_str!("../../rules/sourcing.toml"),
+    ),
+    (
+        "rules/hedging.toml",
+        include_str!("../../rules/hedging.toml"),
+    ),
+    (
+        "rules/loaded-language.toml",
+        include_str!("../../rules/loaded-language.toml"),
+    ),
+    (
+        "rules/puffery.toml",
+        include_str!("../../rules/puffery.toml"),
+    ),
+    (
+        "rules/editorializing.toml",
+        include_str!("../../rules/editorializing.toml"),
+    ),
+    (
+        "rules/attribution.toml",
+        include_str!("../../rules/attribution.toml"),
+    ),
 ];
 
 #[cfg(test)]

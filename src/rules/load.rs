@@ -28,7 +28,12 @@ pub struct RulePathError {
 
 impl std::fmt::Display for RulePathError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: cannot read rules: {}", self.path.display(), self.error)
+        write!(
+            f,
+            "{}: cannot read rules: {}",
+            self.path.display(),
+            self.error
+        )
     }
 }
 
@@ -89,7 +94,10 @@ impl PackLoader {
                 path: file.clone(),
                 error: std::io::Error::new(
                     std::io::ErrorKind::InvalidData,
-                    format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+                    format!(
+                        "not UTF-8 (invalid byte at offset {})",
+                        e.utf8_error().valid_up_to()
+                    ),
                 ),
             })?;
             self.add_source(file.display().to_string(), text);
@@ -234,14 +242,24 @@ impl Compiler {
         let mut forms = Vec::new();
         for p in phrases {
             if p.get_ref().trim().is_empty() {
-                self.error(source, p.span(), "empty phrase".into(), "a phrase needs at least one word");
+                self.error(
+                    source,
+                    p.span(),
+                    "empty phrase".into(),
+                    "a phrase needs at least one word",
+                );
                 continue;
             }
             match expand_braces(p.get_ref()) {
                 Ok(expanded) => {
                     for form in expanded {
                         if form.trim().is_empty() {
-                            self.error(source, p.span(), "a brace alternative leaves an empty phrase".into(), "here");
+                            self.error(
+                                source,
+                                p.span(),
+                                "a brace alternative leaves an empty phrase".into(),
+                                "here",
+                            );
                             continue;
                         }
                         for v in apostrophe_variants(&form) {
@@ -250,13 +268,23 @@ impl Compiler {
                         forms.push(form.split_whitespace().collect::<Vec<_>>().join(" "));
                     }
                 }
-                Err(msg) => self.error(source, p.span(), format!("bad phrase: {msg}"), "in this phrase"),
+                Err(msg) => self.error(
+                    source,
+                    p.span(),
+                    format!("bad phrase: {msg}"),
+                    "in this phrase",
+                ),
             }
         }
         forms
     }
 
-    fn regex(&mut self, source: usize, pattern: &Spanned<String>, case_sensitive: bool) -> Option<Regex> {
+    fn regex(
+        &mut self,
+        source: usize,
+        pattern: &Spanned<String>,
+        case_sensitive: bool,
+    ) -> Option<Regex> {
         match RegexBuilder::new(pattern.get_ref())
             .case_insensitive(!case_sensitive)
             .size_limit(REGEX_SIZE_LIMIT)
@@ -277,7 +305,11 @@ impl Compiler {
         }
     }
 
-    fn lexicon_ref(&mut self, source: usize, name: &Spanned<String>) -> Option<(GroupId, Vec<String>)> {
+    fn lexicon_ref(
+        &mut self,
+        source: usize,
+        name: &Spanned<String>,
+    ) -> Option<(GroupId, Vec<String>)> {
         match self.lexicons.get(name.get_ref()) {
             Some(x) => Some(x.clone()),
             None => {
@@ -288,7 +320,11 @@ impl Compiler {
                 } else {
                     format!(
                         "known lexicons: {}",
-                        known.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                        known
+                            .iter()
+                            .map(|s| s.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )
                 };
                 self.errors.push(RuleError {
@@ -304,7 +340,13 @@ impl Compiler {
         }
     }
 
-    fn condition(&mut self, source: usize, rule: &RuleDef, def: &ConditionDef, case_sensitive: bool) -> Option<Condition> {
+    fn condition(
+        &mut self,
+        source: usize,
+        rule: &RuleDef,
+        def: &ConditionDef,
+        case_sensitive: bool,
+    ) -> Option<Condition> {
         let given = def.phrases.is_some() as u8
             + def.regex.is_some() as u8
             + def.lexicon.is_some() as u8
@@ -325,7 +367,10 @@ impl Compiler {
             self.error(
                 source,
                 rule.id.span(),
-                format!("a condition of rule `{}` sets `side` without `near`", rule.id.get_ref()),
+                format!(
+                    "a condition of rule `{}` sets `side` without `near`",
+                    rule.id.get_ref()
+                ),
                 "in this rule",
             );
             return None;
@@ -337,7 +382,8 @@ impl Compiler {
         } else if let Some(re) = &def.regex {
             let regex = self.regex(source, re, case_sensitive)?;
             let g = self.matcher.new_group();
-            self.matcher.add_regex(g, set_pattern(&regex, case_sensitive), regex);
+            self.matcher
+                .add_regex(g, set_pattern(&regex, case_sensitive), regex);
             Target::Group(g)
         } else if let Some(lex) = &def.lexicon {
             Target::Group(self.lexicon_ref(source, lex)?.0)
@@ -356,7 +402,8 @@ impl Compiler {
         let errors_before = self.errors.len();
         self.check_id(source, &def.id, "rule");
         let id = def.id.get_ref().clone();
-        let has_patterns = !def.phrases.is_empty() || !def.regex.is_empty() || def.lexicon.is_some();
+        let has_patterns =
+            !def.phrases.is_empty() || !def.regex.is_empty() || def.lexicon.is_some();
         if !has_patterns && def.element.is_none() {
             self.error(
                 source,
@@ -374,7 +421,12 @@ impl Compiler {
             );
         }
         if def.message.trim().is_empty() || def.message.contains('\n') {
-            self.error(source, def.id.span(), format!("rule `{id}` needs a one-line `message`"), "in this rule");
+            self.error(
+                source,
+                def.id.span(),
+                format!("rule `{id}` needs a one-line `message`"),
+                "in this rule",
+            );
         }
         let mut groups = Vec::new();
         let mut phrases = Vec::new();
@@ -383,7 +435,8 @@ impl Compiler {
             phrases = self.phrases(source, &def.phrases, g, def.case_sensitive);
             for re in &def.regex {
                 if let Some(regex) = self.regex(source, re, def.case_sensitive) {
-                    self.matcher.add_regex(g, set_pattern(&regex, def.case_sensitive), regex);
+                    self.matcher
+                        .add_regex(g, set_pattern(&regex, def.case_sensitive), regex);
                 }
             }
             groups.push(g);
@@ -415,14 +468,35 @@ impl Compiler {
                 match parse_example(ex.get_ref()) {
                     Ok((text, spans)) => {
                         if must_flag && spans.is_empty() {
-                            self.error(source, ex.span(), "a `flag` example must mark the flagged text with [brackets]".into(), "no [brackets] here");
+                            self.error(
+                                source,
+                                ex.span(),
+                                "a `flag` example must mark the flagged text with [brackets]"
+                                    .into(),
+                                "no [brackets] here",
+                            );
                         } else if !must_flag && !spans.is_empty() {
-                            self.error(source, ex.span(), "a `pass` example flags nothing, so it takes no [brackets]".into(), "remove the brackets (write `\\[` for a literal bracket)");
+                            self.error(
+                                source,
+                                ex.span(),
+                                "a `pass` example flags nothing, so it takes no [brackets]".into(),
+                                "remove the brackets (write `\\[` for a literal bracket)",
+                            );
                         } else {
-                            examples.push(Example { text, spans, must_flag, at: ex.span() });
+                            examples.push(Example {
+                                text,
+                                spans,
+                                must_flag,
+                                at: ex.span(),
+                            });
                         }
                     }
-                    Err(msg) => self.error(source, ex.span(), format!("bad example: {msg}"), "in this example"),
+                    Err(msg) => self.error(
+                        source,
+                        ex.span(),
+                        format!("bad example: {msg}"),
+                        "in this example",
+                    ),
                 }
             }
         }
@@ -482,7 +556,9 @@ fn is_kebab(id: &str) -> bool {
         && id.starts_with(|c: char| c.is_ascii_lowercase())
         && !id.ends_with('-')
         && !id.contains("--")
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Splits `He [allegedly] stole` into the text and the bracketed spans.

@@ -242,11 +242,8 @@ impl Pack {
             }
         }
         for (i, r) in self.rules.iter().enumerate() {
-            let hit = |names: &[String]| {
-                names
-                    .iter()
-                    .any(|n| *n == r.id || n == r.category.as_str())
-            };
+            let hit =
+                |names: &[String]| names.iter().any(|n| *n == r.id || n == r.category.as_str());
             self.enabled[i] = (select.is_empty() || hit(select)) && !hit(ignore);
         }
         unknown

@@ -10,7 +10,10 @@ pub const MAX_FORMS: usize = 1024;
 pub fn expand_braces(phrase: &str) -> Result<Vec<String>, String> {
     let forms = expand(phrase)?;
     if forms.len() > MAX_FORMS {
-        return Err(format!("expands to {} forms, more than {MAX_FORMS}", forms.len()));
+        return Err(format!(
+            "expands to {} forms, more than {MAX_FORMS}",
+            forms.len()
+        ));
     }
     Ok(forms)
 }
@@ -86,8 +89,8 @@ pub fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let last = text[start..end].chars().next_back();
     let before_ok = !first.is_some_and(is_word_char)
         || !text[..start].chars().next_back().is_some_and(is_word_char);
-    let after_ok = !last.is_some_and(is_word_char)
-        || !text[end..].chars().next().is_some_and(is_word_char);
+    let after_ok =
+        !last.is_some_and(is_word_char) || !text[end..].chars().next().is_some_and(is_word_char);
     before_ok && after_ok
 }
 
@@ -135,7 +138,10 @@ mod tests {
 
     #[test]
     fn apostrophes_both_ways() {
-        assert_eq!(apostrophe_variants("it’s  said"), vec!["it's said", "it\u{2019}s said"]);
+        assert_eq!(
+            apostrophe_variants("it’s  said"),
+            vec!["it's said", "it\u{2019}s said"]
+        );
         assert_eq!(apostrophe_variants("said"), vec!["said"]);
     }
 

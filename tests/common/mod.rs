@@ -7,13 +7,16 @@ use assert_cmd::Command;
 
 /// Path of a file under `tests/fixtures`.
 pub fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 /// The built `newslint` binary, run from the crate root with colour off.
 pub fn newslint() -> Command {
     let mut c = Command::cargo_bin("newslint").expect("binary builds");
-    c.current_dir(env!("CARGO_MANIFEST_DIR")).env("NO_COLOR", "1");
+    c.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1");
     c
 }
 
@@ -36,4 +39,8 @@ pub fn jsonl(stdout: &str) -> Vec<serde_json::Value> {
 }
 
 /// Arguments that run only the small custom rule file.
-pub const CUSTOM: [&str; 3] = ["--no-default-rules", "--rules", "tests/fixtures/rules/custom.toml"];
+pub const CUSTOM: [&str; 3] = [
+    "--no-default-rules",
+    "--rules",
+    "tests/fixtures/rules/custom.toml",
+];
