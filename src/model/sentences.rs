@@ -84,6 +84,11 @@ pub(super) fn split(
         if k >= end {
             break;
         }
+        if b[k] == b'.' {
+            // a spaced ellipsis ". . ." goes on
+            i = k;
+            continue;
+        }
         let prev_word = word_before(text, term_start, sent_start);
         let boundary = if qe {
             ends_after_mark(text, k, end, quote_closer)
@@ -369,6 +374,10 @@ mod tests {
         assert_eq!(
             sents("We waited... and waited. Then\u{2026} Nothing."),
             ["We waited... and waited.", "Then\u{2026}", "Nothing."]
+        );
+        assert_eq!(
+            sents("He paused . . . and went on. Done."),
+            ["He paused . . . and went on.", "Done."]
         );
     }
 
