@@ -728,6 +728,13 @@ const CUES: &[CueEntry] = &[
     ("doubt", B, N, C_BASE | C_NOUN),
     ("doubts", B, N, C_NOUN),
     ("doubted", B, N, 0),
+    // AP: "want" is no attribution either; "wants to close the depot" states
+    // a wish as fact.
+    ("want", B, N, C_BASE),
+    ("wants", B, N, 0),
+    ("wanted", B, N, C_PART),
+    ("wishes", B, N, C_NOUN | C_NEXT_TO),
+    ("wished", B, N, C_PART),
 ];
 
 static TABLE: LazyLock<Lexicon> = LazyLock::new(build);
