@@ -317,7 +317,11 @@ fn test_rules_passes_on_the_pack_and_reports_failures() {
         "{out}"
     );
     assert!(
-        out.contains("2 passed, 2 failed") || out.contains("1 passed, 2 failed"),
+        out.contains("noisy: flagged “splendid”, which the example does not mark"),
+        "{out}"
+    );
+    assert!(
+        out.contains("3 examples of 1 rules checked: 0 passed, 3 failed"),
         "{out}"
     );
 }
