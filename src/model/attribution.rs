@@ -13,8 +13,9 @@ use std::ops::Range;
 
 use super::lexicon::{
     self, ADJ, ANON, BE, BOUND, C_BASE, C_COMPL, C_DOC_ONLY, C_NEXT_OF, C_NEXT_TO, C_NOT_TO,
-    C_NOUN, C_PART, C_STRONG, C_THAT, CONCERN, CueSpec, DEF, DET, DOC, DOCV, INDEF, LINK, Lex, NUM,
-    PLATFORM, PREP, PRON, QUANT, REL, ROLE, SKIP, STMT, Special, TIME, TITLE, VAGUE,
+    C_NOUN, C_PART, C_QUOTE, C_STRONG, C_THAT, C_WRITTEN, CONCERN, CueSpec, DEF, DET, DOC, DOCV,
+    INDEF, LINK, Lex, NUM, PLATFORM, PREP, PRON, QUANT, REL, ROLE, SKIP, STMT, Special, TIME,
+    TITLE, VAGUE,
 };
 use super::scan::{char_at, ws_len};
 use super::{Attribution, CueKind, Quotation, Sentence, SourceKind};
@@ -32,6 +33,17 @@ const POSTMODIFIERS: &[&str] = &[
 const INVERSION_VERBS: &[&str] = &[
     "said", "says", "asked", "added", "wrote", "writes", "replied", "recalled", "explained",
     "noted", "continued", "insisted", "warned", "tweeted",
+];
+
+/// Written things that "read" or "say" their words ("the sign read").
+#[rustfmt::skip]
+const WRITTEN_THINGS: &[&str] = &[
+    "sign", "signs", "banner", "banners", "placard", "placards", "ad", "ads", "advert",
+    "advertisement", "headline", "headlines", "caption", "message", "messages", "post", "posts",
+    "tweet", "tweets", "note", "notes", "plaque", "inscription", "poster", "posters", "billboard",
+    "shirt", "shirts", "t-shirt", "t-shirts", "slogan", "label", "text", "texts", "email",
+    "emails", "flyer", "flyers", "leaflet", "card", "screen", "graffiti", "chyron", "petition",
+    "letter", "letters", "statement", "sticker", "stickers", "tag", "subject", "title",
 ];
 
 /// Prepositions that attach inside a source's noun phrase ("officials at
@@ -759,9 +771,6 @@ impl Finder<'_> {
             return None;
         }
         let inverted = self.inverted(c, e);
-        if f & C_COMPL != 0 && e == c && inverted.is_none() && !self.complement_next(nx, f) {
-            return None;
-        }
         let src = match inverted {
             // "Smith, 45, said the plan." reads better with Smith speaking than
             // the plan: a name with an appositive before the comma wins.
@@ -774,6 +783,43 @@ impl Finder<'_> {
             Some(inv) => Some(inv),
             None => self.subject_before(c),
         };
+        // Right after a quotation the verb reports it whatever follows:
+        // "“...?” Trump continued at Trump Tower".
+        let beside_quote = match (inverted, src) {
+            (Some(_), _) => self.follows_quote(c),
+            (None, Some(Src::Toks(a, _))) => self.follows_quote(a),
+            _ => false,
+        };
+        if f & C_COMPL != 0
+            && e == c
+            && inverted.is_none()
+            && !beside_quote
+            && !self.complement_next(nx, f)
+        {
+            return None;
+        }
+        if f & C_QUOTE != 0 && !beside_quote && !self.quote_next(nx) {
+            return None;
+        }
+        if f & C_WRITTEN != 0 {
+            // "the letter read", "the sign reads, in part:"
+            let Some(Src::Toks(a, z)) = src else {
+                return None;
+            };
+            let h = self.head(a, z);
+            let written = self.has(h, DOC | DOCV | STMT) || self.is_any(h, WRITTEN_THINGS);
+            let mut k = nx;
+            if self.kind(k) == Some(Tk::Comma) && self.is(k + 1, "in") && self.is(k + 2, "part") {
+                k += 3;
+            }
+            let compl = matches!(
+                self.kind(k),
+                None | Some(Tk::Quote | Tk::Colon | Tk::Comma | Tk::End)
+            );
+            if !written || !(beside_quote || compl) {
+                return None;
+            }
+        }
         if f & C_NOUN != 0
             && let Some(Src::Toks(a, _)) = src
             && a > 0
@@ -1023,6 +1069,24 @@ impl Finder<'_> {
                     || (self.is(nx, "to") && f & C_NEXT_TO != 0)
                     || (self.is_any(nx, &["of", "about", "against"]) && f & C_NEXT_OF != 0)
             }
+            _ => false,
+        }
+    }
+
+    /// True when token `i` comes right after a quotation (and its comma).
+    fn follows_quote(&self, i: usize) -> bool {
+        match i.checked_sub(1).and_then(|p| self.kind(p)) {
+            Some(Tk::Quote) => true,
+            Some(Tk::Comma) => i > 1 && self.kind(i - 2) == Some(Tk::Quote),
+            _ => false,
+        }
+    }
+
+    /// A quotation or colon next: "continued: “...”", "began, “...”".
+    fn quote_next(&self, nx: usize) -> bool {
+        match self.kind(nx) {
+            Some(Tk::Quote | Tk::Colon) => true,
+            Some(Tk::Comma) => self.kind(nx + 1) == Some(Tk::Quote),
             _ => false,
         }
     }

@@ -83,6 +83,13 @@ pub(super) const C_NEXT_TO: u16 = 1 << 7;
 pub(super) const C_NEXT_OF: u16 = 1 << 8;
 /// Not a cue before "to" ("responded to the fire").
 pub(super) const C_NOT_TO: u16 = 1 << 9;
+/// Reports speech only beside a quotation: right after one ("“...,” he
+/// continued"), or before a quotation or colon ("he began: “...”"). Verbs
+/// that are mostly narration elsewhere ("the fighting continued").
+pub(super) const C_QUOTE: u16 = 1 << 10;
+/// Reports speech only with a document, sign or message subject ("the
+/// letter read", "the sign reads"), and only before a complement.
+pub(super) const C_WRITTEN: u16 = 1 << 11;
 
 /// Cues whose grammar the attribution finder handles specially.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -676,6 +683,48 @@ const CUES: &[CueEntry] = &[
     ("asserts", S, N, 0),
     ("lamented", S, N, 0),
     ("exclaimed", S, N, 0),
+    ("exclaims", S, N, 0),
+    // Speech verbs of feature copy and quotes-heavy reporting.
+    ("scoffed", S, N, 0),
+    ("scoffs", S, N, 0),
+    ("reasoned", S, N, C_PART | C_COMPL),
+    ("quipped", S, N, 0),
+    ("quips", S, N, C_NOUN),
+    ("joked", S, N, 0),
+    ("jokes", S, N, C_NOUN),
+    ("mused", S, N, 0),
+    ("muses", S, N, C_NOUN),
+    ("bragged", S, N, 0),
+    ("brags", S, N, 0),
+    ("proclaimed", S, N, C_PART),
+    ("proclaims", S, N, 0),
+    ("declares", S, N, C_COMPL),
+    ("pleaded", S, N, C_COMPL),
+    ("pleads", S, N, C_COMPL),
+    ("cautions", S, N, C_NOUN),
+    ("laments", S, N, C_NOUN),
+    ("complains", S, N, 0),
+    ("remarks", S, N, C_NOUN | C_QUOTE),
+    ("retorts", S, N, 0),
+    ("counters", S, N, C_NOUN | C_COMPL),
+    ("shouts", S, N, C_NOUN),
+    ("yells", S, N, C_NOUN),
+    ("screamed", S, N, C_QUOTE),
+    ("snapped", S, N, C_QUOTE),
+    ("sighed", S, N, C_QUOTE),
+    ("tweets", S, N, C_NOUN),
+    ("posted", S, N, C_PART | C_COMPL),
+    ("continued", S, N, C_PART | C_QUOTE),
+    ("continues", S, N, C_QUOTE),
+    ("began", S, N, C_QUOTE),
+    ("begins", S, N, C_QUOTE),
+    ("laughed", S, N, C_QUOTE),
+    ("laughs", S, N, C_NOUN | C_QUOTE),
+    ("chuckled", S, N, C_QUOTE),
+    ("recounted", S, N, C_PART | C_COMPL),
+    ("recounts", S, N, C_COMPL),
+    ("read", S, N, C_WRITTEN),
+    ("reads", S, N, C_WRITTEN),
     ("acknowledging", S, Special::Trailing, 0),
     ("found", S, N, C_PART | C_DOC_ONLY),
     ("finds", S, N, C_DOC_ONLY),
@@ -1102,6 +1151,21 @@ pub(super) fn is_speech_tail(lower: &[u8]) -> bool {
             | b"laughed"
             | b"sang"
             | b"chanted"
+            | b"quipped"
+            | b"scoffed"
+            | b"mused"
+            | b"retorted"
+            | b"countered"
+            | b"reasoned"
+            | b"pleaded"
+            | b"began"
+            | b"continues"
+            | b"noted"
+            | b"remarked"
+            | b"sighed"
+            | b"boasted"
+            | b"bragged"
+            | b"tweeted"
     )
 }
 

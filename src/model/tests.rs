@@ -1128,3 +1128,95 @@ fn things_do_not_speak() {
     none("The reforms announced last week took effect.");
     assert_eq!(one("The reforms said nothing about the risk.").1, None);
 }
+
+#[test]
+fn speech_verbs_of_feature_copy() {
+    assert_eq!(
+        one("\u{201c}It is a circus,\u{201d} Okafor scoffed.")
+            .1
+            .as_deref(),
+        Some("Okafor")
+    );
+    assert_eq!(
+        one("The mayor scoffed to a local radio station that the plan was a joke.").0,
+        "scoffed"
+    );
+    assert_eq!(
+        one("\u{201c}Not my shoes,\u{201d} she quipped.").0,
+        "quipped"
+    );
+    assert_eq!(one("\u{201c}Bring snacks,\u{201d} he joked.").0, "joked");
+    assert_eq!(
+        one("Lindqvist mused that the river had never looked so low.").0,
+        "mused"
+    );
+    assert_eq!(
+        one("He bragged that the stadium would be full by noon.").0,
+        "bragged"
+    );
+    assert_eq!(
+        one("She reasoned that the fee would scare off buyers.").0,
+        "reasoned"
+    );
+    assert_eq!(
+        one("\u{201c}Please let them come home,\u{201d} the mother pleaded.").0,
+        "pleaded"
+    );
+    none("The driver pleaded guilty to two counts.");
+    assert_eq!(
+        one("The senator posted on Facebook that the bridge would reopen.").0,
+        "posted on Facebook"
+    );
+    none("The club posted a video of the parade.");
+}
+
+#[test]
+fn narrative_verbs_report_only_beside_a_quotation() {
+    assert_eq!(
+        one("\u{201c}We lost a friend,\u{201d} Ames continued at the vigil.")
+            .1
+            .as_deref(),
+        Some("Ames")
+    );
+    assert_eq!(
+        one("\u{201c}Where were the guards?\u{201d} Ames continued.").0,
+        "continued"
+    );
+    assert_eq!(
+        one("The coach began: \u{201c}This is our night, and nobody takes it.\u{201d}").0,
+        "began"
+    );
+    assert_eq!(one("\u{201c}Never again,\u{201d} he laughed.").0, "laughed");
+    none("The fighting continued for three days.");
+    none("The rain continued.");
+    none("The hearing began on Monday.");
+    none("The crowd laughed at the joke.");
+    none("Work on the bridge began in May and continues today.");
+}
+
+#[test]
+fn written_things_read_their_words() {
+    assert_eq!(
+        one("The sign read: \u{201c}No trucks after dark.\u{201d}")
+            .1
+            .as_deref(),
+        Some("The sign")
+    );
+    assert_eq!(
+        one("\u{201c}We will be back in the spring,\u{201d} the letter read.")
+            .1
+            .as_deref(),
+        Some("the letter")
+    );
+    assert_eq!(
+        one("\u{201c}Vote no on Measure B,\u{201d} the ad says.").0,
+        "says"
+    );
+    assert_eq!(
+        one("The banner reads, in part, \u{201c}Not for sale.\u{201d}").0,
+        "reads"
+    );
+    none("The judge read the verdict aloud.");
+    none("She read the letter twice.");
+    none("He reads the news every morning.");
+}
