@@ -222,8 +222,21 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
     };
     match element {
         Element::Question => {
-            for s in doc.sentences.iter().filter(|s| s.is_question) {
-                push(s.range.clone());
+            // A paragraph that is nothing but a question is an interview or FAQ
+            // question answered below it, not a rhetorical aside; a headline
+            // question is still judged (it is read alone).
+            let mut i = 0;
+            while i < doc.sentences.len() {
+                let block = doc.sentences[i].block;
+                let end = i + doc.sentences[i..].iter().take_while(|s| s.block == block).count();
+                let all_questions = doc.sentences[i..end].iter().all(|s| s.is_question);
+                let headline = doc.prose.blocks[block].kind == BlockKind::Headline;
+                if !all_questions || headline {
+                    for s in doc.sentences[i..end].iter().filter(|s| s.is_question) {
+                        push(s.range.clone());
+                    }
+                }
+                i = end;
             }
         }
         Element::Quotation => {
@@ -560,6 +573,17 @@ mod tests {
             .map(|f| f.range)
             .collect();
         assert_eq!(found, vec![3..12]);
+    }
+
+    #[test]
+    fn a_question_standing_alone_as_a_paragraph_is_not_rhetorical() {
+        let p = pack(&format!("{RULE}element = \"question\"\n"));
+        let text = "Headline Here?\n\nWhat did the council decide?\n\nIt voted to close. But was it fair?";
+        let found: Vec<_> = check_prose(&p, &crate::extract::extract_txt(text))
+            .into_iter()
+            .map(|f| &text[f.range])
+            .collect();
+        assert_eq!(found, vec!["Headline Here?", "But was it fair?"]);
     }
 
     #[test]
