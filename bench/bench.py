@@ -279,7 +279,8 @@ def machine_info(binary: Path, rg: str | None, peers: dict) -> dict:
         date=time.strftime("%Y-%m-%d %H:%M %Z"), load=os.getloadavg(),
         cpu=cpu, cores=os.cpu_count(), memory=mem, kernel=platform.release(),
         rustc=sh(["rustc", "--version"]),
-        newslint=sh(["git", "describe", "--always", "--dirty"], cwd=REPO) or "?",
+        newslint=(sh(["git", "describe", "--always", "--dirty"], cwd=REPO) or "?")
+        + " (binary sha256 " + hashlib.sha256(binary.read_bytes()).hexdigest()[:12] + ")",
         rg=sh([rg, "--version"]).splitlines()[0] if rg else "unavailable",
         peers={k: v["version"] for k, v in peers.items()},
         python=platform.python_version(), node=sh(["node", "--version"]),
@@ -313,12 +314,16 @@ def main() -> None:
     peers = {} if args.no_peers else find_peers(not args.no_install)
     work = args.work.resolve()
     c = corpus.prepare(work, args.news, big_mb=args.big_mb, log=log)
-    nl = str(binary)
+    # A private copy: target/ is shared, and a build by someone else during the
+    # run would otherwise swap the binary between repetitions.
+    (work / "bin").mkdir(exist_ok=True)
+    nl = str(work / "bin" / "newslint")
+    shutil.copy2(binary, nl)
     phrases = work / "phrases.txt"
     phrases.write_text(sh([nl, "rules", "--phrases"]) + "\n")
     n_phrases = sum(1 for l in phrases.read_text().splitlines() if l.strip())
     outdir = work / "out"
-    info = machine_info(binary, rg, peers)
+    info = machine_info(Path(nl), rg, peers)
     info["phrases"] = n_phrases
     info["corpora"] = {k: v for k, v in c.items() if isinstance(v, dict)}
     results: dict = dict(machine=info, groups={})
