@@ -222,21 +222,27 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
     };
     match element {
         Element::Question => {
-            // A paragraph that is nothing but a question is an interview or FAQ
-            // question answered below it, not a rhetorical aside; a headline
-            // question is still judged (it is read alone).
+            // Several paragraphs that are nothing but a question make an
+            // interview or FAQ: each is answered below it, not rhetorical. A lone
+            // one, a question inside narration, or a headline is still judged.
+            let mut blocks = Vec::new();
             let mut i = 0;
             while i < doc.sentences.len() {
                 let block = doc.sentences[i].block;
                 let end = i + doc.sentences[i..].iter().take_while(|s| s.block == block).count();
-                let all_questions = doc.sentences[i..end].iter().all(|s| s.is_question);
-                let headline = doc.prose.blocks[block].kind == BlockKind::Headline;
-                if !all_questions || headline {
-                    for s in doc.sentences[i..end].iter().filter(|s| s.is_question) {
-                        push(s.range.clone());
-                    }
-                }
+                let standalone = doc.sentences[i..end].iter().all(|s| s.is_question)
+                    && doc.prose.blocks[block].kind != BlockKind::Headline;
+                blocks.push((i..end, standalone));
                 i = end;
+            }
+            let q_and_a = blocks.iter().filter(|(_, standalone)| *standalone).count() >= 2;
+            for (range, standalone) in blocks {
+                if q_and_a && standalone {
+                    continue;
+                }
+                for s in doc.sentences[range].iter().filter(|s| s.is_question) {
+                    push(s.range.clone());
+                }
             }
         }
         Element::Quotation => {
@@ -576,14 +582,18 @@ mod tests {
     }
 
     #[test]
-    fn a_question_standing_alone_as_a_paragraph_is_not_rhetorical() {
+    fn questions_standing_alone_as_paragraphs_are_an_interview() {
         let p = pack(&format!("{RULE}element = \"question\"\n"));
-        let text = "Headline Here?\n\nWhat did the council decide?\n\nIt voted to close. But was it fair?";
-        let found: Vec<_> = check_prose(&p, &crate::extract::extract_txt(text))
-            .into_iter()
-            .map(|f| &text[f.range])
-            .collect();
-        assert_eq!(found, vec!["Headline Here?", "But was it fair?"]);
+        let found = |text: &'static str| -> Vec<&'static str> {
+            check_prose(&p, &crate::extract::extract_txt(text))
+                .into_iter()
+                .map(|f| &text[f.range])
+                .collect()
+        };
+        let interview = "Headline Here?\n\nWhat did the council decide?\n\nIt voted to close.\n\nWhy?\n\nMoney. But was it fair?";
+        assert_eq!(found(interview), vec!["Headline Here?", "But was it fair?"]);
+        let lone = "The plan passed.\n\nBut who gains?\n\nThe vote was 5-2.";
+        assert_eq!(found(lone), vec!["But who gains?"]);
     }
 
     #[test]
