@@ -132,7 +132,7 @@ struct Finder<'a> {
     sentence: usize,
 }
 
-/// Finds the attributions of every sentence, sorted by cue start.
+/// Finds the attributions of every sentence, sorted by sentence and cue start.
 pub(super) fn find(
     text: &str,
     blocks: &[Block],
@@ -152,11 +152,27 @@ pub(super) fn find(
         sentence: 0,
         long_words: (0, 0),
     };
+    let labels = block_labels(text, blocks);
+    let mut li = 0;
     for (si, s) in sentences.iter().enumerate() {
         let headline = blocks
             .get(s.block)
             .is_some_and(|b| matches!(b.kind, BlockKind::Headline | BlockKind::Heading));
         f.sentence = si;
+        // A speaker label speaks every sentence of its block; it stands
+        // apart from the sentence's own cues (", adding" never copies it).
+        while labels.get(li).is_some_and(|l| l.block < s.block) {
+            li += 1;
+        }
+        if let Some(l) = labels.get(li).filter(|l| l.block == s.block) {
+            f.out.push(Attribution {
+                sentence: si,
+                cue: l.colon.clone(),
+                source: Some(l.source.clone()),
+                source_kind: SourceKind::Named,
+                cue_kind: CueKind::Speech,
+            });
+        }
         f.first = f.out.len();
         let mut start = s.range.start;
         while start < s.range.end {
@@ -171,6 +187,133 @@ pub(super) fn find(
         }
     }
     f.out
+}
+
+/// A speaker label opening a block: "Q: ...", "Sara Carter: ...",
+/// "LeftCoast Dawg: “...”", a headline's "Trump: Let Hillary ...".
+#[derive(Debug, Clone)]
+struct Label {
+    block: usize,
+    /// The speaker's name.
+    source: Range<usize>,
+    /// The colon, standing for the cue.
+    colon: Range<usize>,
+}
+
+/// Words that label a block without naming who speaks ("Update:", "Photo
+/// Credit:", "BOMBSHELL:"), lowercase.
+#[rustfmt::skip]
+const NOT_SPEAKERS: &[&str] = &[
+    "note", "notes", "update", "updated", "photo", "photos", "pictured", "image", "images",
+    "credit", "credits", "caption", "source", "sources", "related", "tags", "tag", "topics",
+    "topic", "correction", "clarification", "disclosure", "disclaimer", "transcript",
+    "advertisement", "sponsored", "location", "date", "dates", "price", "cost", "age", "height",
+    "weight", "ingredients", "directions", "pros", "cons", "bottom", "line", "takeaway",
+    "takeaways", "background", "context", "headline", "subject", "title", "genre", "rating",
+    "runtime", "score", "status", "category", "categories", "filed", "posted", "published",
+    "share", "email", "phone", "website", "address", "twitter", "facebook", "instagram",
+    "youtube", "contact", "follow", "join", "subscribe", "download", "listen", "bombshell",
+    "shock", "shocking", "alert", "urgent", "wow", "boom", "huge", "developing", "flashback",
+    "epic", "busted", "leaked", "revealed", "exposed", "unreal", "disgusting", "hilarious",
+    "insane", "outrageous", "scandal", "amazing", "incredible", "finally", "warning", "ouch",
+    "yikes", "fact", "check", "surprise", "getty", "editors", "editor", "ps", "nb", "fyi",
+    "spoiler", "trigger", "episode", "season", "part", "chapter", "step", "round", "phase",
+    "stage", "level", "question", "questions", "answer", "answers", "problem", "solution",
+    "result", "results", "conclusion", "summary", "reminder", "hint", "tip", "tips", "lesson",
+    "rule", "goal", "mission", "motto", "theme", "topic", "agenda", "schedule", "time", "place",
+    "venue", "cast", "starring", "director", "producer", "author", "publisher", "isbn",
+    "warnings", "exclusive", "breaking", "news", "live", "watch", "video", "audio", "poll",
+    "contributing", "reporting", "additional", "edited", "compiled", "written", "byline", "name",
+    "city", "state", "country", "hometown", "occupation", "party", "quick", "seriously",
+    "honestly", "psa", "edit", "plus", "first", "second", "third", "next", "total", "totals",
+];
+
+/// Speaker labels of the blocks that open with one.
+fn block_labels(text: &str, blocks: &[Block]) -> Vec<Label> {
+    let mut labels = Vec::new();
+    // A label in capitals ("CLINTON:") counts in a transcript, where such
+    // labels recur, or before a quotation; alone it is a kicker
+    // ("SHOCKER: ...").
+    let mut caps = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if let Some((l, upper, quoted)) = block_label(text, i, b.range.clone()) {
+            if upper && !quoted {
+                caps.push(l);
+            } else {
+                labels.push(l);
+            }
+        }
+    }
+    if caps.len() >= 2 {
+        labels.append(&mut caps);
+        labels.sort_by_key(|l| l.block);
+    }
+    labels
+}
+
+/// The label opening block `block`, whether it is in capitals, and whether
+/// a quotation follows it.
+fn block_label(text: &str, block: usize, r: Range<usize>) -> Option<(Label, bool, bool)> {
+    let s = text.get(r.clone())?;
+    let b = s.as_bytes();
+    let colon = b.iter().take(48).position(|&c| c == b':')?;
+    let rest = s.get(colon + 1..)?;
+    // "Clinton: 547" is a tally, not speech.
+    if !rest.starts_with([' ', '\t', '\u{a0}'])
+        || rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_ascii_digit() || matches!(c, '$' | '%' | '#'))
+    {
+        return None;
+    }
+    let name = s.get(..colon)?;
+    let qa = matches!(name, "Q" | "A");
+    let mut words = 0;
+    let mut upper = true;
+    let mut start = 0;
+    for w in name.split(' ') {
+        let ws = start;
+        start += w.len() + 1;
+        words += 1;
+        let mut chars = w.chars();
+        let first = chars.next()?;
+        if words > 4
+            || !first.is_uppercase()
+            || !w
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '\u{2019}' | '-' | '&'))
+        {
+            return None;
+        }
+        upper &= !w.chars().any(char::is_lowercase);
+        if qa {
+            continue;
+        }
+        if w.chars().count() < 2 {
+            return None;
+        }
+        let lower = w.trim_end_matches('.').to_ascii_lowercase();
+        if NOT_SPEAKERS.contains(&lower.as_str()) {
+            return None;
+        }
+        let (key, _) = lexicon::key_in(text.as_bytes(), r.start + ws, r.start + ws + w.len());
+        let lex = lexicon::lookup(key);
+        // Names and titles: "Sen. Ames", "President Obama", "Police".
+        if lex.known() && !lex.has(TITLE | ROLE) {
+            return None;
+        }
+    }
+    let quoted = rest
+        .trim_start()
+        .starts_with(['"', '\u{201c}', '\u{2018}', '\'', '\u{ab}']);
+    let label = Label {
+        block,
+        source: r.start..r.start + colon,
+        colon: r.start + colon..r.start + colon + 1,
+    };
+    Some((label, upper && !qa, quoted))
 }
 
 /// End of the piece of a sentence starting at `start`: the whole rest when

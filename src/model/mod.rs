@@ -75,7 +75,8 @@ pub enum CueKind {
 /// A reporting cue with its source in one sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribution {
-    /// Index of the sentence holding the cue.
+    /// Index of the sentence the attribution covers: the one holding the
+    /// cue, or a later sentence of a block opened by a speaker label.
     pub sentence: usize,
     /// Byte range of the cue ("said", "according to", "told reporters").
     pub cue: Range<usize>,
@@ -98,7 +99,9 @@ pub struct Document<'p> {
     pub sentences: Vec<Sentence>,
     /// Quotations sorted by start (nested ones after their parent).
     pub quotations: Vec<Quotation>,
-    /// Attributions sorted by cue start.
+    /// Attributions sorted by sentence, then by cue start. A speaker label
+    /// opening a block ("Q:", "Sara Carter:") attributes every sentence of
+    /// the block, so its cue (the colon) may lie in an earlier sentence.
     pub attributions: Vec<Attribution>,
     /// Indices of the outermost quotations: disjoint and sorted, so a binary
     /// search answers "is this quoted?" (nested ones lie inside them).

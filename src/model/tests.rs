@@ -1220,3 +1220,55 @@ fn written_things_read_their_words() {
     none("She read the letter twice.");
     none("He reads the news every morning.");
 }
+
+#[test]
+fn speaker_labels_open_blocks() {
+    let text = "Dana Reyes: So the mayor is boxed in, and who is going to help him?\n\n\
+                Tom Alder: Nobody. He knows it.\n\n\
+                Q: Why did the council wait?\n\n\
+                A: Money. What else?";
+    let p = paras(text);
+    let d = Document::analyze(&p);
+    for (i, s) in d.sentences.iter().enumerate() {
+        let a: Vec<_> = d.attributions_in(i..i + 1).collect();
+        assert_eq!(a.len(), 1, "{:?}", d.sentence_text(i));
+        assert_eq!(a[0].cue_kind, Speech);
+        assert_eq!(a[0].source_kind, Named);
+        assert!(a[0].cue.start >= d.prose.blocks[s.block].range.start);
+    }
+    let sources: Vec<_> = d
+        .attributions
+        .iter()
+        .map(|a| &d.text()[a.source.clone().unwrap()])
+        .collect();
+    assert_eq!(
+        sources,
+        ["Dana Reyes", "Tom Alder", "Tom Alder", "Q", "A", "A"]
+    );
+    // a headline and a forum dump
+    let h = kinds("Ames: Let the Voters Decide", BlockKind::Headline);
+    assert_eq!(Document::analyze(&h).attributions.len(), 1);
+    assert_eq!(
+        one("Coastal Dawg: \u{201c}What is said here stays here.\u{201d}")
+            .1
+            .as_deref(),
+        Some("Coastal Dawg")
+    );
+}
+
+#[test]
+fn labels_that_name_no_speaker() {
+    none("Update: The road reopened at noon. Why did it close?");
+    none("Photo Credit: Staff. Is that the mayor?");
+    none("The problem: nobody knows who pays. Does anyone?");
+    none("Here's the thing: the plan is late.");
+    none("BOMBSHELL: Is the mayor hiding something?");
+    none("Bottom Line: Will it work?");
+    none("But is this true, and can they be trusted?");
+    none("Monday: Why did the ferry stop?");
+    none("Contributing: Ana Ruiz. Who else?");
+    none("Ames: 547. Why so few?");
+    // capitals count in a transcript, where they recur
+    let t = "REYES: Are you running?\n\nALDER: No.\n\nREYES: Why not?";
+    assert_eq!(attrs_of(t).len(), 3);
+}
