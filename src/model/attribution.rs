@@ -740,7 +740,20 @@ impl Finder<'_> {
                 let p = c.checked_sub(1)?;
                 let after_comma = self.kind(p) == Some(Tk::Comma)
                     || self.is_any(p, &["by", "while", "before", "after", "when"]);
-                if !after_comma {
+                // "can be heard saying", "was caught on tape saying"
+                let heard = self.is_any(
+                    p,
+                    &[
+                        "heard", "seen", "caught", "filmed", "recorded", "shown", "tape",
+                    ],
+                );
+                // "apologized stating “...”": a quotation right after the
+                // participle makes up for the missing comma.
+                let quoted = self.quote_next(c + 1)
+                    && self.kind(p) == Some(Tk::Word)
+                    && !self.has(p, DET | PREP)
+                    && !self.toks[p].poss;
+                if !(after_comma || heard || quoted) {
                     return None;
                 }
                 if !self.is(c, "saying") && !self.clause_follows(c + 1) {
@@ -749,7 +762,7 @@ impl Finder<'_> {
                 let src = self.last_source().or_else(|| self.clause_subject(c))?;
                 self.emit(c, c, spec, Some(src))
             }
-            Special::Expressed => {
+            Special::Expressed | Special::Issued => {
                 let mut k = c + 1;
                 let e = loop {
                     if k > c + 3 {
@@ -759,7 +772,12 @@ impl Finder<'_> {
                     if t.kind != Tk::Word {
                         return None;
                     }
-                    if t.lex.has(CONCERN) {
+                    let noun = if spec.special == Special::Issued {
+                        self.is_any(k, lexicon::SPOKEN) && !self.is(k, "conference")
+                    } else {
+                        t.lex.has(CONCERN)
+                    };
+                    if noun {
                         break k;
                     }
                     if !(self.has(k, DET | ADJ | QUANT | SKIP) || self.unknown(k)) {
@@ -886,7 +904,11 @@ impl Finder<'_> {
             // a reporter's credit line: "Costa reported from Washington."
             return None;
         }
-        if f & C_THAT != 0 && !(self.is(nx, "that") && self.noun_cue_next(nx, f)) {
+        // "the report states that", "point seven states: “...”"
+        if f & C_THAT != 0
+            && !(self.is(nx, "that") && self.noun_cue_next(nx, f))
+            && !self.quote_next(nx)
+        {
             return None;
         }
         if self.is(nx, "of")
@@ -930,7 +952,9 @@ impl Finder<'_> {
         // "“...?” Trump continued at Trump Tower".
         let beside_quote = match (inverted, src) {
             (Some(_), _) => self.follows_quote(c),
-            (None, Some(Src::Toks(a, _))) => self.follows_quote(a),
+            // only words between the quotation and the verb: "“...,” point
+            // three begins", "“...,” Trump can be heard saying"
+            (None, Some(Src::Toks(..))) => self.follows_quote(self.word_run_start(c, 5)),
             _ => false,
         };
         if f & C_COMPL != 0
@@ -941,8 +965,15 @@ impl Finder<'_> {
         {
             return None;
         }
-        if f & C_QUOTE != 0 && !beside_quote && !self.quote_next(nx) {
-            return None;
+        if f & C_QUOTE != 0 && !self.quote_next(nx) {
+            // "“...,” Ames continued at the vigil", not "continued support"
+            // or "continues to lose"
+            let object = self.kind(nx) == Some(Tk::Word)
+                && !self.has(nx, PREP | TIME | SKIP | BOUND)
+                || self.is(nx, "to");
+            if !beside_quote || (inverted.is_none() && object) {
+                return None;
+            }
         }
         if f & C_WRITTEN != 0 {
             // "the letter read", "the sign reads, in part:"
@@ -959,7 +990,10 @@ impl Finder<'_> {
                 self.kind(k),
                 None | Some(Tk::Quote | Tk::Colon | Tk::Comma | Tk::End)
             );
-            if !written || !(beside_quote || compl) {
+            // "“...,” read one", "“...,” read a banner": after a quotation
+            // the inverted verb reads out any written thing.
+            let after = inverted.is_some() && beside_quote;
+            if !after && (!written || !(beside_quote || compl)) {
                 return None;
             }
         }
@@ -1225,11 +1259,26 @@ impl Finder<'_> {
         }
     }
 
-    /// A quotation or colon next: "continued: “...”", "began, “...”".
+    /// First token of the run of at most `max` words ending just before `c`.
+    fn word_run_start(&self, c: usize, max: usize) -> usize {
+        let mut a = c;
+        while a > 0
+            && c - a < max
+            && self.kind(a - 1) == Some(Tk::Word)
+            && !self.cue_at[a - 1]
+            && !self.has(a - 1, BOUND | REL)
+        {
+            a -= 1;
+        }
+        a
+    }
+
+    /// A quotation next, perhaps after a colon or comma: "continued: “...”",
+    /// "began, “...”" (not "nine states: Ohio, ...").
     fn quote_next(&self, nx: usize) -> bool {
         match self.kind(nx) {
-            Some(Tk::Quote | Tk::Colon) => true,
-            Some(Tk::Comma) => self.kind(nx + 1) == Some(Tk::Quote),
+            Some(Tk::Quote) => true,
+            Some(Tk::Colon | Tk::Comma) => self.kind(nx + 1) == Some(Tk::Quote),
             _ => false,
         }
     }
@@ -1238,6 +1287,8 @@ impl Finder<'_> {
     fn clause_follows(&self, nx: usize) -> bool {
         match self.kind(nx) {
             None | Some(Tk::Quote | Tk::Colon) => true,
+            // ", writing, “...”"
+            Some(Tk::Comma) => self.kind(nx + 1) == Some(Tk::Quote),
             Some(Tk::Word) => self.is(nx, "that") || self.has(nx, PRON | DET) || self.proper(nx),
             _ => false,
         }

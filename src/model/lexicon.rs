@@ -106,6 +106,8 @@ pub(super) enum Special {
     Expressed,
     /// "described ... as".
     Described,
+    /// "issued a statement", "released a letter".
+    Issued,
     /// "quoted as saying".
     Quoted,
     /// "pointed out".
@@ -649,6 +651,7 @@ const CUES: &[CueEntry] = &[
     ("remarked", S, N, 0),
     ("observed", S, N, C_PART | C_COMPL),
     ("commented", S, N, 0),
+    ("comments", S, N, C_NOUN | C_QUOTE),
     ("declared", S, N, C_PART),
     ("boasted", S, N, 0),
     ("complained", S, N, 0),
@@ -747,6 +750,8 @@ const CUES: &[CueEntry] = &[
     ("alleging", S, Special::Trailing, 0),
     ("expressed", S, Special::Expressed, 0),
     ("voiced", S, Special::Expressed, 0),
+    ("issued", S, Special::Issued, 0),
+    ("released", S, Special::Issued, 0),
     ("described", S, Special::Described, 0),
     ("quoted", S, Special::Quoted, 0),
     ("pointed", S, Special::Pointed, 0),

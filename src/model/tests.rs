@@ -668,8 +668,10 @@ fn trailing_participles_share_the_source() {
     assert_eq!(a[1].0, "adding");
     assert_eq!(a[1].1.as_deref(), Some("The ministry"));
     let a = attrs_of("The union issued a statement on Monday, warning that strikes were likely.");
-    assert_eq!(a.len(), 1);
-    assert_eq!(a[0].1.as_deref(), Some("The union"));
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[0].0, "issued a statement");
+    assert_eq!(a[1].0, "warning");
+    assert!(a.iter().all(|a| a.1.as_deref() == Some("The union")));
 }
 
 #[test]
@@ -1192,6 +1194,10 @@ fn narrative_verbs_report_only_beside_a_quotation() {
     none("The hearing began on Monday.");
     none("The crowd laughed at the joke.");
     none("Work on the bridge began in May and continues today.");
+    none("\u{201c}We tell the truth\u{201d} and that he had seen continued support.");
+    none("\u{201c}It is hard\u{201d} if he continues to lose ground.");
+    none("The ad ran in nine states: Ohio, Iowa and Utah.");
+    none("Democrats' new warning: Leaks could include lies.");
 }
 
 #[test]
@@ -1271,4 +1277,65 @@ fn labels_that_name_no_speaker() {
     // capitals count in a transcript, where they recur
     let t = "REYES: Are you running?\n\nALDER: No.\n\nREYES: Why not?";
     assert_eq!(attrs_of(t).len(), 3);
+}
+
+#[test]
+fn participles_and_verbs_beside_a_quotation() {
+    assert_eq!(
+        one("The singer took a stand on guns, writing, \u{201c}No one needs that many rounds.\u{201d}")
+            .1
+            .as_deref(),
+        Some("The singer")
+    );
+    assert_eq!(
+        one("\u{201c}I just start talking,\u{201d} Ames can be heard saying on the tape.")
+            .1
+            .as_deref(),
+        Some("Ames")
+    );
+    assert_eq!(
+        one("In the clip, Rhee apologizes stating \u{201c}I regret what I did.\u{201d}").0,
+        "stating"
+    );
+    assert_eq!(
+        one("\u{201c}Nobody is above the rules,\u{201d} point three begins.").0,
+        "begins"
+    );
+    assert_eq!(
+        one("Point seven states: \u{201c}We will not turn on each other.\u{201d}").0,
+        "states"
+    );
+    assert_eq!(
+        one("\u{201c}Bring the bat, we ride at noon,\u{201d} read one.")
+            .1
+            .as_deref(),
+        Some("one")
+    );
+    assert_eq!(
+        one("Dr. Okoro comments, \u{201c}To be poor here is to be watched.\u{201d}")
+            .1
+            .as_deref(),
+        Some("Dr. Okoro")
+    );
+    none("The comments were removed by the site.");
+    none("The city states its budget in euros.");
+    none("A poster of the band saying hello hung in the hall.");
+    none("He read one of the letters.");
+}
+
+#[test]
+fn issuing_a_statement_is_speech() {
+    assert_eq!(
+        one("County Executive Rhee issued this statement as the march began:")
+            .1
+            .as_deref(),
+        Some("County Executive Rhee")
+    );
+    assert_eq!(
+        one("The family released a brief statement on Sunday.").0,
+        "released a brief statement"
+    );
+    none("Police released the suspect on bail.");
+    none("The figures were released on Friday.");
+    none("The studio issued a recall of the film.");
 }
