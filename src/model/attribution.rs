@@ -223,7 +223,7 @@ const NOT_SPEAKERS: &[&str] = &[
     "rule", "goal", "mission", "motto", "theme", "topic", "agenda", "schedule", "time", "place",
     "venue", "cast", "starring", "director", "producer", "author", "publisher", "isbn",
     "warnings", "exclusive", "breaking", "news", "live", "watch", "video", "audio", "poll",
-    "contributing", "reporting", "additional", "edited", "compiled", "written", "byline", "name",
+    "translation", "transcription", "contributing", "reporting", "additional", "edited", "compiled", "written", "byline", "name",
     "city", "state", "country", "hometown", "occupation", "party", "quick", "seriously",
     "honestly", "psa", "edit", "plus", "first", "second", "third", "next", "total", "totals",
 ];
@@ -270,6 +270,17 @@ fn block_label(text: &str, block: usize, r: Range<usize>) -> Option<(Label, bool
     }
     let name = s.get(..colon)?;
     let qa = matches!(name, "Q" | "A");
+    let quoted = rest
+        .trim_start()
+        .starts_with(['"', '\u{201c}', '\u{2018}', '\'', '\u{ab}']);
+    // A forum handle before a quotation: "illiniwek: “...”"
+    let handle = quoted
+        && !name.contains(' ')
+        && name.len() >= 3
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        && name.chars().next().is_some_and(char::is_alphabetic);
     let mut words = 0;
     let mut upper = true;
     let mut start = 0;
@@ -280,10 +291,10 @@ fn block_label(text: &str, block: usize, r: Range<usize>) -> Option<(Label, bool
         let mut chars = w.chars();
         let first = chars.next()?;
         if words > 4
-            || !first.is_uppercase()
-            || !w
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '\'' | '\u{2019}' | '-' | '&'))
+            || !(first.is_uppercase() || handle)
+            || !w.chars().all(|c| {
+                c.is_alphanumeric() || matches!(c, '.' | '\'' | '\u{2019}' | '-' | '&' | '_')
+            })
         {
             return None;
         }
@@ -305,9 +316,6 @@ fn block_label(text: &str, block: usize, r: Range<usize>) -> Option<(Label, bool
             return None;
         }
     }
-    let quoted = rest
-        .trim_start()
-        .starts_with(['"', '\u{201c}', '\u{2018}', '\'', '\u{ab}']);
     let label = Label {
         block,
         source: r.start..r.start + colon,
@@ -927,6 +935,25 @@ impl Finder<'_> {
             )
         {
             // "users suspected of spreading it"
+            return None;
+        }
+        if self.is_any(nx, &["of", "for", "as"])
+            && self.is_any(
+                c,
+                &[
+                    "accused",
+                    "criticized",
+                    "criticised",
+                    "praised",
+                    "condemned",
+                    "denounced",
+                    "mocked",
+                    "ridiculed",
+                    "derided",
+                ],
+            )
+        {
+            // "the man accused of buying the guns", "a pastor praised for"
             return None;
         }
         if f & C_NOT_TO != 0 && self.is(nx, "to") {
