@@ -229,7 +229,10 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
             let mut i = 0;
             while i < doc.sentences.len() {
                 let block = doc.sentences[i].block;
-                let end = i + doc.sentences[i..].iter().take_while(|s| s.block == block).count();
+                let end = i + doc.sentences[i..]
+                    .iter()
+                    .take_while(|s| s.block == block)
+                    .count();
                 let standalone = doc.sentences[i..end].iter().all(|s| s.is_question)
                     && doc.prose.blocks[block].kind != BlockKind::Headline;
                 blocks.push((i..end, standalone));

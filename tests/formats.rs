@@ -694,12 +694,9 @@ fn html_blockquote_is_quotation_scope() {
     );
 }
 
-// NEEDS src/model: `Document::analyze` must turn `prose.quote_ranges` (the
-// words of HTML `<q>` elements, which carry no quotation marks in the
-// extracted text) into quotations, so that `Document::in_quotation` holds for
-// them. Until then a narration rule flags quoted words inside `<q>`.
+// The words of HTML `<q>` elements carry no quotation marks in the extracted
+// text; the model reads `prose.quote_ranges` so they are quotation scope too.
 #[test]
-#[ignore = "src/model: Document::analyze does not yet read prose.quote_ranges (HTML <q>) as quotations"]
 fn html_q_element_is_quotation_scope() {
     let path = fixture("formats/quotes.html");
     let (_, found, _) = check(&[path.to_str().unwrap()]);
