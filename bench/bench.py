@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The newslint benchmark: one command, every comparison in one run.
 
-    python3 bench/bench.py              # full run, about 15-25 minutes on 2 cores
+    python3 bench/bench.py              # full run, 15-30 minutes on 2 cores
     python3 bench/bench.py --quick      # 2 repetitions, no peers: a smoke run
 
 It builds newslint in release mode, prepares the corpora (bench/corpus.py:
