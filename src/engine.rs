@@ -53,27 +53,27 @@ impl Hits {
         if !pack.regexes.is_empty() {
             for i in pack.regex_set.matches(text).iter() {
                 let r = &pack.regexes[i];
+                // Rule regexes use ASCII `\b` for speed (see the loader), which
+                // sees a boundary before a non-ASCII letter; restore the
+                // Unicode meaning where the two differ.
+                let mut push = |s: usize, e: usize| {
+                    if s < e && !glued_to_non_ascii_letter(text, s, e) {
+                        items.push(Hit {
+                            group: r.group,
+                            start: s,
+                            end: e,
+                        });
+                    }
+                };
                 if let Some(flag) = r.flag {
                     for caps in r.regex.captures_iter(text) {
-                        if let Some(m) = caps.get(flag).or_else(|| caps.get(0))
-                            && !m.is_empty()
-                        {
-                            items.push(Hit {
-                                group: r.group,
-                                start: m.start(),
-                                end: m.end(),
-                            });
+                        if let Some(m) = caps.get(flag).or_else(|| caps.get(0)) {
+                            push(m.start(), m.end());
                         }
                     }
                 } else {
                     for m in r.regex.find_iter(text) {
-                        if !m.is_empty() {
-                            items.push(Hit {
-                                group: r.group,
-                                start: m.start(),
-                                end: m.end(),
-                            });
-                        }
+                        push(m.start(), m.end());
                     }
                 }
             }
@@ -105,6 +105,20 @@ impl Hits {
         let i = hits.partition_point(|h| h.start <= range.start);
         hits[..i].iter().any(|h| h.end >= range.end)
     }
+}
+
+/// True when a match edge that is a word character touches a non-ASCII word
+/// character outside the match (`na` in `naïve`): a boundary for ASCII `\b`,
+/// not for a reader.
+fn glued_to_non_ascii_letter(text: &str, start: usize, end: usize) -> bool {
+    let inner_first = text[start..end].chars().next();
+    let inner_last = text[start..end].chars().next_back();
+    let outer_before = text[..start].chars().next_back();
+    let outer_after = text[end..].chars().next();
+    let glued = |inner: Option<char>, outer: Option<char>| {
+        inner.is_some_and(is_word_char) && outer.is_some_and(|c| !c.is_ascii() && is_word_char(c))
+    };
+    glued(inner_first, outer_before) || glued(inner_last, outer_after)
 }
 
 /// A candidate: a rule and the prose range it would flag.
@@ -597,6 +611,14 @@ mod tests {
         assert_eq!(found(interview), vec!["Headline Here?", "But was it fair?"]);
         let lone = "The plan passed.\n\nBut who gains?\n\nThe vote was 5-2.";
         assert_eq!(found(lone), vec!["But who gains?"]);
+    }
+
+    #[test]
+    fn regex_boundaries_respect_non_ascii_letters() {
+        let p = pack(&format!("{RULE}regex = ['\\bna\\b']\n"));
+        let found = |t: &str| check_prose(&p, &crate::extract::extract_txt(t)).len();
+        assert_eq!(found("say na to it"), 1);
+        assert_eq!(found("a na\u{ef}ve plan"), 0);
     }
 
     #[test]

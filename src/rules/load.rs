@@ -285,7 +285,7 @@ impl Compiler {
         pattern: &Spanned<String>,
         case_sensitive: bool,
     ) -> Option<Regex> {
-        match RegexBuilder::new(pattern.get_ref())
+        match RegexBuilder::new(&ascii_boundaries(pattern.get_ref()))
             .case_insensitive(!case_sensitive)
             .size_limit(REGEX_SIZE_LIMIT)
             .build()
@@ -540,6 +540,31 @@ impl Compiler {
     }
 }
 
+/// Rewrites `\b` and `\B` to their ASCII forms. A Unicode word boundary makes
+/// the regex crate's fast DFA give up at the first non-ASCII byte (every curly
+/// quote), leaving the slow PikeVM to scan whole documents; the engine checks
+/// the true, Unicode-aware boundaries at the ends of each match instead.
+fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str(r"(?-u:\b)"),
+            Some('B') => out.push_str(r"(?-u:\B)"),
+            Some(n) => {
+                out.push('\\');
+                out.push(n);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
 /// The pattern as the prefilter `RegexSet` must see it: with the same case
 /// flag the rule's own regex was built with, or the set would miss matches.
 fn set_pattern(regex: &Regex, case_sensitive: bool) -> String {
@@ -609,6 +634,12 @@ mod tests {
         assert!(parse_example("[open").is_err());
         assert!(parse_example("close]").is_err());
         assert!(parse_example("[]").is_err());
+    }
+
+    #[test]
+    fn word_boundaries_become_ascii() {
+        assert_eq!(ascii_boundaries(r"\bmay\b"), r"(?-u:\b)may(?-u:\b)");
+        assert_eq!(ascii_boundaries(r"a\\b\Bc\d"), r"a\\b(?-u:\B)c\d");
     }
 
     #[test]
