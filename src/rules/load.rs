@@ -284,13 +284,31 @@ impl Compiler {
         source: usize,
         pattern: &Spanned<String>,
         case_sensitive: bool,
-    ) -> Option<Regex> {
-        match RegexBuilder::new(&ascii_boundaries(pattern.get_ref()))
-            .case_insensitive(!case_sensitive)
-            .size_limit(REGEX_SIZE_LIMIT)
-            .build()
-        {
-            Ok(r) => Some(r),
+    ) -> Option<(Regex, String)> {
+        // ASCII classes compile several times faster and let the DFA run on
+        // any text; a pattern that needs Unicode mode (one that could otherwise
+        // match invalid UTF-8) keeps it, with ASCII word boundaries.
+        let build = |pattern: &str, unicode: bool| {
+            RegexBuilder::new(pattern)
+                .unicode(unicode)
+                .case_insensitive(!case_sensitive)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .build()
+        };
+        let flags = if case_sensitive { "" } else { "i" };
+        if let Ok(r) = build(pattern.get_ref(), false) {
+            let set = format!("(?{flags}-u:{})", r.as_str());
+            return Some((r, set));
+        }
+        match build(&ascii_boundaries(pattern.get_ref()), true) {
+            Ok(r) => {
+                let set = if case_sensitive {
+                    r.as_str().to_owned()
+                } else {
+                    format!("(?i:{})", r.as_str())
+                };
+                Some((r, set))
+            }
             Err(e) => {
                 self.errors.push(RuleError {
                     source,
@@ -380,10 +398,9 @@ impl Compiler {
             self.phrases(source, phrases, g, case_sensitive);
             Target::Group(g)
         } else if let Some(re) = &def.regex {
-            let regex = self.regex(source, re, case_sensitive)?;
+            let (regex, set) = self.regex(source, re, case_sensitive)?;
             let g = self.matcher.new_group();
-            self.matcher
-                .add_regex(g, set_pattern(&regex, case_sensitive), regex);
+            self.matcher.add_regex(g, set, regex);
             Target::Group(g)
         } else if let Some(lex) = &def.lexicon {
             Target::Group(self.lexicon_ref(source, lex)?.0)
@@ -434,9 +451,8 @@ impl Compiler {
             let g = self.matcher.new_group();
             phrases = self.phrases(source, &def.phrases, g, def.case_sensitive);
             for re in &def.regex {
-                if let Some(regex) = self.regex(source, re, def.case_sensitive) {
-                    self.matcher
-                        .add_regex(g, set_pattern(&regex, def.case_sensitive), regex);
+                if let Some((regex, set)) = self.regex(source, re, def.case_sensitive) {
+                    self.matcher.add_regex(g, set, regex);
                 }
             }
             groups.push(g);
@@ -563,16 +579,6 @@ fn ascii_boundaries(pattern: &str) -> String {
         }
     }
     out
-}
-
-/// The pattern as the prefilter `RegexSet` must see it: with the same case
-/// flag the rule's own regex was built with, or the set would miss matches.
-fn set_pattern(regex: &Regex, case_sensitive: bool) -> String {
-    if case_sensitive {
-        regex.as_str().to_owned()
-    } else {
-        format!("(?i:{})", regex.as_str())
-    }
 }
 
 /// True for `lower-case-words-with-hyphens` (digits allowed after the first letter).

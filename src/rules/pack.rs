@@ -192,6 +192,7 @@ impl MatcherBuilder {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .build(&self.patterns)
                 .expect("phrase automaton builds: patterns are plain strings")
         });
