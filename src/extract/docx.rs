@@ -527,6 +527,7 @@ fn outline_role(outline: Option<u8>) -> Role {
 pub(crate) mod tests {
     use std::io::Write;
 
+    use crate::extract::tests::blocks;
     use zip::write::SimpleFileOptions;
     use zip::{CompressionMethod, DateTime, ZipWriter};
 
@@ -569,13 +570,6 @@ pub(crate) mod tests {
             format!(r#"<w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#)
         };
         format!(r#"<w:p>{ppr}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#)
-    }
-
-    fn blocks(p: &Prose) -> Vec<(BlockKind, &str)> {
-        p.blocks
-            .iter()
-            .map(|b| (b.kind, &p.text[b.range.clone()]))
-            .collect()
     }
 
     #[test]

@@ -552,21 +552,7 @@ fn char_ref(s: &str) -> Option<(usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn blocks(p: &Prose) -> Vec<(BlockKind, &str)> {
-        p.blocks
-            .iter()
-            .map(|b| (b.kind, &p.text[b.range.clone()]))
-            .collect()
-    }
-
-    fn source_of<'a>(src: &'a str, p: &Prose, word: &str) -> &'a str {
-        let at = p
-            .text
-            .find(word)
-            .unwrap_or_else(|| panic!("{word:?} not in {:?}", p.text));
-        &src[p.source_range(at..at + word.len())]
-    }
+    use crate::extract::tests::{blocks, source_of};
 
     #[test]
     fn char_refs_decode_like_a_browser() {

@@ -220,23 +220,7 @@ fn is_line_break(html: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Each block's prose text and kind.
-    fn blocks(p: &Prose) -> Vec<(BlockKind, &str)> {
-        p.blocks
-            .iter()
-            .map(|b| (b.kind, &p.text[b.range.clone()]))
-            .collect()
-    }
-
-    /// Where the first occurrence of `word` in the prose comes from.
-    fn source_of<'a>(src: &'a str, p: &Prose, word: &str) -> &'a str {
-        let at = p
-            .text
-            .find(word)
-            .unwrap_or_else(|| panic!("{word:?} not in {:?}", p.text));
-        &src[p.source_range(at..at + word.len())]
-    }
+    use crate::extract::tests::{blocks, source_of};
 
     #[test]
     fn inline_markup_disappears_but_maps_exactly() {

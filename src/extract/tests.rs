@@ -19,7 +19,8 @@ fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-fn blocks(p: &Prose) -> Vec<(BlockKind, &str)> {
+/// Each block's kind and prose text (shared by the extractors' unit tests).
+pub(crate) fn blocks(p: &Prose) -> Vec<(BlockKind, &str)> {
     p.blocks
         .iter()
         .map(|b| (b.kind, &p.text[b.range.clone()]))
@@ -27,7 +28,7 @@ fn blocks(p: &Prose) -> Vec<(BlockKind, &str)> {
 }
 
 /// Where the first occurrence of `needle` in the prose comes from.
-fn source_of<'a>(src: &'a str, p: &Prose, needle: &str) -> &'a str {
+pub(crate) fn source_of<'a>(src: &'a str, p: &Prose, needle: &str) -> &'a str {
     let at = p
         .text
         .find(needle)
