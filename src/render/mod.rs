@@ -16,23 +16,6 @@ use crate::finding::Severity;
 use crate::report::FileReport;
 use crate::rules::Pack;
 
-/// Output formats of `newslint check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    /// Rich compiler-style diagnostics.
-    Human,
-    /// One line per finding.
-    Concise,
-    /// One JSON document.
-    Json,
-    /// One JSON finding per line.
-    Jsonl,
-    /// SARIF 2.1.0 for code-scanning dashboards.
-    Sarif,
-    /// GitHub Actions workflow annotations.
-    Github,
-}
-
 /// Counts of findings by severity.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
