@@ -1,6 +1,6 @@
 //! Matches a compiled pack against one analysed document.
 //!
-//! One pass of the phrase automaton and one `RegexSet` scan find every
+//! One pass of the phrase automaton and one search per rule regex find every
 //! candidate; only rules with candidates (and element rules) do any further
 //! work. Each candidate is then judged in context: unit, scope, names,
 //! exceptions and conditions.
@@ -51,8 +51,10 @@ impl Hits {
             }
         }
         if !pack.regexes.is_empty() {
-            for i in pack.regex_set.matches(text).iter() {
-                let r = &pack.regexes[i];
+            // Each regex runs alone: its own literal prefilter skips most of
+            // the text. Measured as fast as a RegexSet pass followed by a second
+            // search, and each pattern is compiled once instead of twice.
+            for r in &pack.regexes {
                 // Rule regexes use ASCII `\b` for speed (see the loader), which
                 // sees a boundary before a non-ASCII letter; restore the
                 // Unicode meaning where the two differ.

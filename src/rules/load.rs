@@ -284,7 +284,7 @@ impl Compiler {
         source: usize,
         pattern: &Spanned<String>,
         case_sensitive: bool,
-    ) -> Option<(Regex, String)> {
+    ) -> Option<Regex> {
         // ASCII classes compile several times faster and let the DFA run on
         // any text; a pattern that needs Unicode mode (one that could otherwise
         // match invalid UTF-8) keeps it, with ASCII word boundaries.
@@ -295,20 +295,11 @@ impl Compiler {
                 .size_limit(REGEX_SIZE_LIMIT)
                 .build()
         };
-        let flags = if case_sensitive { "" } else { "i" };
         if let Ok(r) = build(pattern.get_ref(), false) {
-            let set = format!("(?{flags}-u:{})", r.as_str());
-            return Some((r, set));
+            return Some(r);
         }
         match build(&ascii_boundaries(pattern.get_ref()), true) {
-            Ok(r) => {
-                let set = if case_sensitive {
-                    r.as_str().to_owned()
-                } else {
-                    format!("(?i:{})", r.as_str())
-                };
-                Some((r, set))
-            }
+            Ok(r) => Some(r),
             Err(e) => {
                 self.errors.push(RuleError {
                     source,
@@ -398,9 +389,9 @@ impl Compiler {
             self.phrases(source, phrases, g, case_sensitive);
             Target::Group(g)
         } else if let Some(re) = &def.regex {
-            let (regex, set) = self.regex(source, re, case_sensitive)?;
+            let regex = self.regex(source, re, case_sensitive)?;
             let g = self.matcher.new_group();
-            self.matcher.add_regex(g, set, regex);
+            self.matcher.add_regex(g, regex);
             Target::Group(g)
         } else if let Some(lex) = &def.lexicon {
             Target::Group(self.lexicon_ref(source, lex)?.0)
@@ -451,8 +442,8 @@ impl Compiler {
             let g = self.matcher.new_group();
             phrases = self.phrases(source, &def.phrases, g, def.case_sensitive);
             for re in &def.regex {
-                if let Some((regex, set)) = self.regex(source, re, def.case_sensitive) {
-                    self.matcher.add_regex(g, set, regex);
+                if let Some(regex) = self.regex(source, re, def.case_sensitive) {
+                    self.matcher.add_regex(g, regex);
                 }
             }
             groups.push(g);

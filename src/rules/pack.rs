@@ -1,12 +1,12 @@
 //! The compiled rule pack: rules with their conditions resolved, and one
-//! matcher (an Aho-Corasick automaton over every literal phrase, a `RegexSet`
-//! over every regular expression) shared by all documents and threads.
+//! matcher (an Aho-Corasick automaton over every literal phrase, and the
+//! compiled regular expressions) shared by all documents and threads.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 use super::schema::{AttributionFilter, Element, Scope, Side, Unit};
 use crate::finding::{Applicability, Category, Severity};
@@ -133,7 +133,6 @@ pub struct Pack {
     pub enabled: Vec<bool>,
     pub(crate) automaton: Option<AhoCorasick>,
     pub(crate) phrase_owners: PhraseOwners,
-    pub(crate) regex_set: RegexSet,
     pub(crate) regexes: Vec<PackRegex>,
     /// For each group, the rules whose candidates it produces.
     pub(crate) group_rules: Vec<Vec<usize>>,
@@ -149,7 +148,6 @@ pub(crate) struct MatcherBuilder {
     patterns: Vec<String>,
     index: HashMap<String, usize>,
     owners: PhraseOwners,
-    regex_sources: Vec<String>,
     regexes: Vec<PackRegex>,
     groups: usize,
 }
@@ -176,9 +174,8 @@ impl MatcherBuilder {
     }
 
     /// Adds a compiled regular expression.
-    pub fn add_regex(&mut self, group: GroupId, source: String, regex: Regex) {
+    pub fn add_regex(&mut self, group: GroupId, regex: Regex) {
         let flag = regex.capture_names().position(|n| n == Some("flag"));
-        self.regex_sources.push(source);
         self.regexes.push(PackRegex { regex, group, flag });
     }
 
@@ -196,8 +193,6 @@ impl MatcherBuilder {
                 .build(&self.patterns)
                 .expect("phrase automaton builds: patterns are plain strings")
         });
-        let regex_set = RegexSet::new(&self.regex_sources)
-            .expect("each regex compiled alone, so the set compiles");
         let mut group_rules = vec![Vec::new(); self.groups];
         let mut element_rules = Vec::new();
         for (i, r) in rules.iter().enumerate() {
@@ -214,7 +209,6 @@ impl MatcherBuilder {
             sources,
             automaton,
             phrase_owners: self.owners,
-            regex_set,
             regexes: self.regexes,
             group_rules,
             element_rules,
