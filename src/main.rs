@@ -107,7 +107,10 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     }
     let stdin_requested = paths.iter().any(|p| p.as_os_str() == "-");
     paths.retain(|p| p.as_os_str() != "-");
-    let (files, mut errors) = source::walk(&paths);
+    let (mut files, walk_errors) = source::walk(&paths);
+    // Sorted up front so reports can be written chunk by chunk, already in
+    // their final order, instead of all being held until the end.
+    files.sort_by_cached_key(|p| source::display_path(p));
     let keep_text = args.format == FormatArg::Human;
 
     if let Some(n) = args.threads {
@@ -116,17 +119,12 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             .num_threads(n)
             .build_global();
     }
-    let results: Vec<Result<FileReport, InputError>> = files
-        .par_iter()
-        .map(|p| source::read_path(p, forced).map(|doc| newslint::check_doc(&pack, doc, keep_text)))
-        .collect();
-    let mut reports = Vec::with_capacity(results.len() + 1);
-    for r in results {
-        match r {
-            Ok(rep) => reports.push(rep),
-            Err(e) => errors.push(e),
-        }
+    let mut run = Run::new(&args, &pack);
+    for e in &walk_errors {
+        run.input_error(e);
     }
+    // Standard input is read first and merged into the path order.
+    let mut stdin_report = None;
     if stdin_requested {
         let name = args
             .stdin_filename
@@ -138,72 +136,160 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         let mut bytes = Vec::new();
         match io::stdin().read_to_end(&mut bytes) {
             Ok(_) => match source::from_bytes(name, bytes, format) {
-                Ok(doc) => reports.push(newslint::check_doc(&pack, doc, keep_text)),
-                Err(e) => errors.push(e),
+                Ok(doc) => stdin_report = Some(newslint::check_doc(&pack, doc, keep_text)),
+                Err(e) => run.input_error(&e),
             },
-            Err(e) => error_line(&format!("{name}: cannot read standard input: {e}")),
+            Err(e) => {
+                run.had_error = true;
+                error_line(&format!("{name}: cannot read standard input: {e}"));
+            }
         }
     }
-    reports.sort_by(|a, b| a.path.cmp(&b.path));
-    for r in &mut reports {
-        r.findings.sort_by(|a, b| {
-            (a.finding.range.start, &pack.rules[a.finding.rule].id)
-                .cmp(&(b.finding.range.start, &pack.rules[b.finding.rule].id))
-        });
+    for chunk in files.chunks(CHUNK_FILES) {
+        let results: Vec<Result<FileReport, InputError>> = chunk
+            .par_iter()
+            .map(|p| {
+                source::read_path(p, forced).map(|doc| newslint::check_doc(&pack, doc, keep_text))
+            })
+            .collect();
+        for r in results {
+            match r {
+                Ok(rep) => {
+                    if stdin_report.as_ref().is_some_and(|s| s.path <= rep.path) {
+                        run.report(stdin_report.take().expect("checked"));
+                    }
+                    run.report(rep);
+                }
+                Err(e) => run.input_error(&e),
+            }
+        }
+    }
+    if let Some(rep) = stdin_report {
+        run.report(rep);
+    }
+    run.finish()
+}
+
+/// Files linted together before their reports are written: enough to keep
+/// every core busy, few enough that memory stays flat on any archive.
+const CHUNK_FILES: usize = 512;
+
+/// The state of one `check` run: where output goes, what has been counted.
+struct Run<'a> {
+    args: &'a CheckArgs,
+    pack: &'a Pack,
+    out: Out,
+    tally: Tally,
+    /// Reports held for formats that are one document (JSON, SARIF).
+    held: Vec<FileReport>,
+    had_error: bool,
+    write_error: Option<io::Error>,
+}
+
+/// Standard output, coloured for human output.
+enum Out {
+    Color(StandardStream),
+    Plain(io::BufWriter<io::Stdout>),
+}
+
+impl<'a> Run<'a> {
+    fn new(args: &'a CheckArgs, pack: &'a Pack) -> Self {
+        let out = if args.format == FormatArg::Human {
+            Out::Color(StandardStream::stdout(color_choice(
+                args.color,
+                io::stdout().is_terminal(),
+            )))
+        } else {
+            Out::Plain(io::BufWriter::new(io::stdout()))
+        };
+        Run {
+            args,
+            pack,
+            out,
+            tally: Tally::default(),
+            held: Vec::new(),
+            had_error: false,
+            write_error: None,
+        }
     }
 
-    let mut had_error = false;
-    errors.sort_by(|a, b| a.path.cmp(&b.path));
-    for e in &errors {
+    fn input_error(&mut self, e: &InputError) {
         if e.is_note() {
             eprintln!("newslint: note: {e}");
         } else {
-            had_error = true;
+            self.had_error = true;
             error_line(&e.to_string());
         }
     }
 
-    let written = write_reports(&args, &pack, &reports);
-    if let Err(e) = written
-        && e.kind() != io::ErrorKind::BrokenPipe
-    {
-        error_line(&format!("cannot write output: {e}"));
-        return Err(Failure::Reported);
+    /// Counts a report and writes it now, or holds it for a one-document format.
+    fn report(&mut self, mut rep: FileReport) {
+        let pack = self.pack;
+        rep.findings.sort_by(|a, b| {
+            (a.finding.range.start, &pack.rules[a.finding.rule].id)
+                .cmp(&(b.finding.range.start, &pack.rules[b.finding.rule].id))
+        });
+        self.tally.add(pack, &rep);
+        if matches!(self.args.format, FormatArg::Json | FormatArg::Sarif) {
+            self.held.push(rep);
+        } else if rep.findings.is_empty() {
+            // nothing to write
+        } else if self.write_error.is_none() {
+            let reports = std::slice::from_ref(&rep);
+            let r = match (&mut self.out, self.args.format) {
+                (Out::Color(o), _) => render::render_human(o, pack, reports),
+                (Out::Plain(o), FormatArg::Concise) => render::render_concise(o, pack, reports),
+                (Out::Plain(o), FormatArg::Github) => render::render_github(o, pack, reports),
+                (Out::Plain(o), _) => render::render_jsonl(o, pack, reports),
+            };
+            if let Err(e) = r {
+                self.write_error = Some(e);
+            }
+        }
     }
-    if had_error {
-        return Err(Failure::Reported);
-    }
-    let t = Tally::of(&pack, &reports);
-    let failing = match args.fail_on {
-        FailOn::Never => false,
-        FailOn::Info => t.total() > 0,
-        FailOn::Warning => t.warning + t.error > 0,
-        FailOn::Error => t.error > 0,
-    };
-    Ok(if failing {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
 
-fn write_reports(args: &CheckArgs, pack: &Pack, reports: &[FileReport]) -> io::Result<()> {
-    if args.format == FormatArg::Human {
-        let mut out = StandardStream::stdout(color_choice(args.color, io::stdout().is_terminal()));
-        render::render_human(&mut out, pack, reports)?;
-        return out.flush();
+    /// Writes what was held and the summary; decides the exit code.
+    fn finish(mut self) -> Result<ExitCode, Failure> {
+        if self.write_error.is_none() {
+            let pack = self.pack;
+            let r = match (&mut self.out, self.args.format) {
+                (Out::Plain(o), FormatArg::Json) => render::render_json(o, pack, &self.held),
+                (Out::Plain(o), FormatArg::Sarif) => render::render_sarif(o, pack, &self.held),
+                (Out::Color(o), _) => {
+                    render::render_summary(o, &self.tally).and_then(|_| o.flush())
+                }
+                _ => Ok(()),
+            };
+            let flushed = match &mut self.out {
+                Out::Plain(o) => r.and_then(|_| o.flush()),
+                Out::Color(_) => r,
+            };
+            if let Err(e) = flushed {
+                self.write_error = Some(e);
+            }
+        }
+        if let Some(e) = &self.write_error
+            && e.kind() != io::ErrorKind::BrokenPipe
+        {
+            error_line(&format!("cannot write output: {e}"));
+            return Err(Failure::Reported);
+        }
+        if self.had_error {
+            return Err(Failure::Reported);
+        }
+        let t = &self.tally;
+        let failing = match self.args.fail_on {
+            FailOn::Never => false,
+            FailOn::Info => t.total() > 0,
+            FailOn::Warning => t.warning + t.error > 0,
+            FailOn::Error => t.error > 0,
+        };
+        Ok(if failing {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        })
     }
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    match args.format {
-        FormatArg::Concise => render::render_concise(&mut out, pack, reports)?,
-        FormatArg::Json => render::render_json(&mut out, pack, reports)?,
-        FormatArg::Jsonl => render::render_jsonl(&mut out, pack, reports)?,
-        FormatArg::Sarif => render::render_sarif(&mut out, pack, reports)?,
-        FormatArg::Github => render::render_github(&mut out, pack, reports)?,
-        FormatArg::Human => unreachable!("handled above"),
-    }
-    out.flush()
 }
 
 fn run_rules(args: RulesArgs) -> Result<ExitCode, Failure> {

@@ -36,7 +36,7 @@ fn to_io(e: codespan_reporting::files::Error) -> io::Error {
     }
 }
 
-/// Rich diagnostics for every finding, then a summary line.
+/// Rich diagnostics for every finding (the caller prints the summary).
 pub fn render_human(
     out: &mut dyn WriteColor,
     pack: &Pack,
@@ -84,8 +84,12 @@ pub fn render_human(
             term::emit_to_write_style(out, &config, &files, &d).map_err(to_io)?;
         }
     }
-    let t = Tally::of(pack, reports);
-    writeln!(out, "{}", summary_line(&t))
+    Ok(())
+}
+
+/// The closing summary line of human output.
+pub fn render_summary(out: &mut dyn WriteColor, tally: &Tally) -> io::Result<()> {
+    writeln!(out, "{}", summary_line(tally))
 }
 
 /// Diagnostics pointing into rule files.

@@ -6,7 +6,7 @@ mod json;
 mod sarif;
 
 pub use github::render_github;
-pub use human::{render_example_failures, render_human, render_rule_errors};
+pub use human::{render_example_failures, render_human, render_rule_errors, render_summary};
 pub use json::{render_json, render_jsonl};
 pub use sarif::render_sarif;
 
@@ -34,23 +34,26 @@ pub struct Tally {
 impl Tally {
     /// Counts the findings of `reports`.
     pub fn of(pack: &Pack, reports: &[FileReport]) -> Self {
-        let mut t = Tally {
-            files: reports.len(),
-            ..Tally::default()
-        };
+        let mut t = Tally::default();
         for r in reports {
-            if !r.findings.is_empty() {
-                t.files_with_findings += 1;
-            }
-            for f in &r.findings {
-                match pack.rules[f.finding.rule].severity {
-                    Severity::Error => t.error += 1,
-                    Severity::Warning => t.warning += 1,
-                    Severity::Info => t.info += 1,
-                }
-            }
+            t.add(pack, r);
         }
         t
+    }
+
+    /// Counts one more file's findings.
+    pub fn add(&mut self, pack: &Pack, report: &FileReport) {
+        self.files += 1;
+        if !report.findings.is_empty() {
+            self.files_with_findings += 1;
+        }
+        for f in &report.findings {
+            match pack.rules[f.finding.rule].severity {
+                Severity::Error => self.error += 1,
+                Severity::Warning => self.warning += 1,
+                Severity::Info => self.info += 1,
+            }
+        }
     }
 
     /// All findings.
