@@ -31,7 +31,11 @@ impl Hits {
     fn collect(pack: &Pack, text: &str) -> Self {
         let mut items = Vec::new();
         if let Some(ac) = &pack.automaton {
-            for m in ac.find_overlapping_iter(text) {
+            // Patterns are stored lower-case and the automaton is built case
+            // sensitive (much cheaper to build than an ASCII-case-insensitive
+            // one); ASCII lower-casing keeps every byte offset.
+            let lower = text.to_ascii_lowercase();
+            for m in ac.find_overlapping_iter(&lower) {
                 let (s, e) = (m.start(), m.end());
                 if !text.is_char_boundary(s)
                     || !text.is_char_boundary(e)

@@ -187,7 +187,6 @@ impl MatcherBuilder {
     ) -> Pack {
         let automaton = (!self.patterns.is_empty()).then(|| {
             AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
                 .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .build(&self.patterns)
