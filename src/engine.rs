@@ -280,8 +280,9 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
             for q in &doc.quotations {
                 // A quoted label such as "A" shares or "B" quotas is a name, not doubt.
                 let word = &text[q.inner.clone()];
+                // A capitalised word is a nickname ("C.J. “Pete” Silas") or a name.
                 let is_word = word.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                    && word.chars().any(char::is_lowercase);
+                    && word.chars().next().is_some_and(char::is_lowercase);
                 if q.kind == QuotationKind::Direct && q.depth == 0 && q.words == 1 && is_word {
                     push(q.range.clone());
                 }
@@ -434,9 +435,18 @@ fn condition_holds(
     last: usize,
 ) -> bool {
     let (lo, hi) = unit_sentences(doc, rule.unit, first, last, cond.within);
+    let sourcing = matches!(rule.category, Category::Sourcing | Category::Hedging);
     match &cond.target {
         Target::Attribution(filter) => doc.attributions_in(lo..hi + 1).any(|a| {
             a.cue_kind == CueKind::Speech
+                // A characterisation in the match's own sentence must lie in
+                // what the source says, not in the writer's description of
+                // the source; sourcing and hedging rules ask only whether
+                // the sentence names a source at all.
+                && (sourcing
+                    || a.sentence < first
+                    || a.sentence > last
+                    || a.covers(doc.text(), range))
                 && match filter {
                     AttributionFilter::Any => true,
                     AttributionFilter::Named => a.source_kind == SourceKind::Named,

@@ -139,6 +139,7 @@ pub(super) fn find(
     sentences: &[Sentence],
     quotations: &[Quotation],
     top: &[usize],
+    labels: &[Label],
 ) -> Vec<Attribution> {
     let mut f = Finder {
         text,
@@ -152,7 +153,6 @@ pub(super) fn find(
         sentence: 0,
         long_words: (0, 0),
     };
-    let labels = block_labels(text, blocks);
     let mut li = 0;
     for (si, s) in sentences.iter().enumerate() {
         let headline = blocks
@@ -192,12 +192,13 @@ pub(super) fn find(
 /// A speaker label opening a block: "Q: ...", "Sara Carter: ...",
 /// "LeftCoast Dawg: “...”", a headline's "Trump: Let Hillary ...".
 #[derive(Debug, Clone)]
-struct Label {
-    block: usize,
+pub(super) struct Label {
+    /// Index of the labelled block.
+    pub(super) block: usize,
     /// The speaker's name.
-    source: Range<usize>,
+    pub(super) source: Range<usize>,
     /// The colon, standing for the cue.
-    colon: Range<usize>,
+    pub(super) colon: Range<usize>,
 }
 
 /// Words that label a block without naming who speaks ("Update:", "Photo
@@ -229,7 +230,7 @@ const NOT_SPEAKERS: &[&str] = &[
 ];
 
 /// Speaker labels of the blocks that open with one.
-fn block_labels(text: &str, blocks: &[Block]) -> Vec<Label> {
+pub(super) fn block_labels(text: &str, blocks: &[Block]) -> Vec<Label> {
     let mut labels = Vec::new();
     // A label in capitals ("CLINTON:") counts in a transcript, where such
     // labels recur, or before a quotation; alone it is a kicker
@@ -244,10 +245,13 @@ fn block_labels(text: &str, blocks: &[Block]) -> Vec<Label> {
             }
         }
     }
-    if caps.len() >= 2 {
-        labels.append(&mut caps);
-        labels.sort_by_key(|l| l.block);
+    // One capitalised label answered by a named speaker in the next block
+    // is an interviewer's ("GQ: ...?" then "Jerry Springer: ...").
+    if caps.len() < 2 {
+        caps.retain(|c| labels.iter().any(|l| l.block == c.block + 1));
     }
+    labels.append(&mut caps);
+    labels.sort_by_key(|l| l.block);
     labels
 }
 

@@ -10,6 +10,7 @@ mod lexicon;
 mod quotes;
 mod scan;
 mod sentences;
+mod speech_blocks;
 
 use std::ops::Range;
 
@@ -90,6 +91,52 @@ pub struct Attribution {
     pub cue_kind: CueKind,
 }
 
+impl Attribution {
+    /// Whether words at `range` in this attribution's sentence can be the
+    /// source's reported words rather than the writer's. The description of
+    /// the source is the writer's ("said Ames, a notorious crank"), as is a
+    /// main clause that comes before the speaker without a break ("The
+    /// shameless mayor ... as Ames said"); the words after the cue, between
+    /// source and cue, or before an attribution set off by a comma,
+    /// quotation mark or dash are the speaker's. A capitalised word in the
+    /// source is part of a name ("Brilliant said").
+    pub fn covers(&self, text: &str, range: &Range<usize>) -> bool {
+        let overlaps = |r: &Range<usize>| range.start < r.end && r.start < range.end;
+        if overlaps(&self.cue) {
+            return false;
+        }
+        let Some(source) = &self.source else {
+            return true;
+        };
+        if overlaps(source) {
+            return text[range.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        }
+        // An apposition to the source is the writer's description: "said
+        // Ames, a notorious crank" or "Ames, a notorious crank, said".
+        if range.start >= source.end {
+            let gap = text[source.end..range.start].trim_start();
+            if self.cue.end <= source.start || (range.end <= self.cue.start && gap.starts_with(','))
+            {
+                return false;
+            }
+        }
+        let first = source.start.min(self.cue.start);
+        if range.end > first {
+            return true;
+        }
+        // Before the attribution: reported words only when a break comes
+        // a few words before it ("..., senior officials and economists said").
+        let before = &text[range.start..first];
+        match before.rfind([',', '"', '\u{201d}', '\u{2014}', '\u{2013}', ':', '(', ';']) {
+            Some(i) => before[i..].split_whitespace().count() <= 5,
+            None => false,
+        }
+    }
+}
+
 /// The analysed document.
 #[derive(Debug, Clone)]
 pub struct Document<'p> {
@@ -142,7 +189,18 @@ impl<'p> Document<'p> {
             });
             kept.push(i);
         }
-        let quotations = quotes::find(text, &refs, &prose.quote_ranges);
+        let labels = attribution::block_labels(text, &prose.blocks);
+        let mut marked: Vec<(Range<usize>, QuotationKind)> = prose
+            .quote_ranges
+            .iter()
+            .map(|r| (r.clone(), QuotationKind::Direct))
+            .collect();
+        marked.extend(
+            speech_blocks::find(text, &prose.blocks, &labels)
+                .into_iter()
+                .map(|r| (r, QuotationKind::Block)),
+        );
+        let quotations = quotes::find(text, &refs, &marked);
         let (top, parents) = nesting(&quotations);
         let mut doc = Document {
             prose,
@@ -166,8 +224,14 @@ impl<'p> Document<'p> {
                 });
             });
         }
-        doc.attributions =
-            attribution::find(text, &prose.blocks, &sentences, &doc.quotations, &doc.top);
+        doc.attributions = attribution::find(
+            text,
+            &prose.blocks,
+            &sentences,
+            &doc.quotations,
+            &doc.top,
+            &labels,
+        );
         doc.sentences = sentences;
         doc
     }

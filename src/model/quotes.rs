@@ -86,8 +86,14 @@ impl Builder<'_> {
 
 /// Finds every quotation in the blocks, sorted by start with nested ones after
 /// their parent, depths and word counts filled in. `marked` are quotations
-/// the markup declares (HTML `q`), whose marks the extractor left out.
-pub(super) fn find(text: &str, blocks: &[BlockRef], marked: &[Range<usize>]) -> Vec<Quotation> {
+/// declared elsewhere: by the markup (HTML `q`, whose marks the extractor
+/// left out), or by the document's structure (a speaker's block, an embedded
+/// post), with their kind.
+pub(super) fn find(
+    text: &str,
+    blocks: &[BlockRef],
+    marked: &[(Range<usize>, QuotationKind)],
+) -> Vec<Quotation> {
     let mut b = Builder {
         text,
         out: Vec::new(),
@@ -142,12 +148,12 @@ pub(super) fn find(text: &str, blocks: &[BlockRef], marked: &[Range<usize>]) -> 
     let mut out = b.out;
     let mut alive = b.alive;
     let scanned = out.len();
-    for r in marked {
+    for (r, kind) in marked {
         if r.start < r.end && text.get(r.clone()).is_some() {
             out.push(Quotation {
                 range: r.clone(),
                 inner: r.clone(),
-                kind: QuotationKind::Direct,
+                kind: *kind,
                 words: 0,
                 depth: 0,
             });

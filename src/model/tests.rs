@@ -1376,3 +1376,59 @@ fn forum_handles_before_quotations() {
     none("translation: \u{201c}We are closed.\u{201d}");
     none("note: the office is closed. Why?");
 }
+
+/// Whether the word `needle` is inside a quotation of the analysed `text`.
+fn quoted_word(text: &str, needle: &str) -> bool {
+    let p = paras(text);
+    let d = Document::analyze(&p);
+    let at = text.find(needle).expect("needle");
+    d.in_quotation(&(at..at + needle.len()))
+}
+
+#[test]
+fn speaker_labelled_blocks_are_reported_speech() {
+    let text = "The mayor took questions on Tuesday.\n\nReporter: Why close the pool?\n\nMayor Ames: Money. The old pool is a disgrace.";
+    assert!(quoted_word(text, "Why close"));
+    assert!(quoted_word(text, "disgrace"));
+    assert!(!quoted_word(text, "took questions"));
+}
+
+#[test]
+fn an_interview_keeps_its_form_after_the_labels_stop() {
+    let text = "Dana Ruiz ran the harbour board for a decade.\n\nHR: Was the deal a mistake?\n\nDana Ruiz: It was rushed.\n\nWhat would you change now?\n\nThe timetable. We were reckless.";
+    assert!(quoted_word(text, "What would you change"));
+    assert!(quoted_word(text, "reckless"));
+    assert!(!quoted_word(text, "ran the harbour"));
+    // A lone capitalised kicker with no answer under a label is no interview.
+    let kicker = "SHOCKER: Was the deal a mistake?\n\nWhat would you change now?";
+    assert!(!quoted_word(kicker, "What would you change"));
+}
+
+#[test]
+fn embedded_posts_are_quoted_up_to_the_introduction() {
+    let text = "The council's decision drew a quick reply online:\n\nWhat a disgrace. Who voted for this?\n\n\u{2014} Harbour Watch (@harbourwatch) May 3, 2017\n\nThe vote stands.";
+    assert!(quoted_word(text, "disgrace"));
+    assert!(quoted_word(text, "Who voted"));
+    assert!(!quoted_word(text, "drew a quick reply"));
+    assert!(!quoted_word(text, "The vote stands"));
+}
+
+#[test]
+fn an_attribution_covers_what_the_source_says_not_the_source() {
+    let text = "The plan is reckless, said Ames, a notorious crank.";
+    let p = paras(text);
+    let d = Document::analyze(&p);
+    let a = &d.attributions[0];
+    let at = |w: &str| {
+        let i = text.find(w).unwrap();
+        i..i + w.len()
+    };
+    assert!(a.covers(text, &at("reckless")));
+    assert!(!a.covers(text, &at("notorious")));
+    // A main clause before the speaker with no break is the writer's.
+    let text = "The shameless mayor ignored the vote as Ames said.";
+    let p = paras(text);
+    let d = Document::analyze(&p);
+    let i = text.find("shameless").unwrap();
+    assert!(!d.attributions[0].covers(text, &(i..i + 9)));
+}

@@ -1,0 +1,166 @@
+//! Whole blocks that are someone else's words although no quotation marks
+//! say so: what follows a speaker label ("Ames: ..."), the rest of an
+//! interview once its question-and-answer form is established, and posts
+//! embedded from social networks ("— Name (@handle) May 3, 2017").
+//!
+//! Loaded words, questions and hedges in them belong to the speaker, so the
+//! model treats them as block quotations.
+
+use std::ops::Range;
+
+use super::attribution::Label;
+use crate::prose::{Block, BlockKind};
+
+/// Most blocks walked back from a post's signature line.
+const MAX_POST_BLOCKS: usize = 8;
+/// A post's earlier blocks are short lines ("I am a:", "Looking for:").
+const MAX_POST_LINE_WORDS: usize = 12;
+
+/// Byte ranges of the blocks (or the part after a speaker label) that are
+/// reported speech, sorted by start.
+pub(super) fn find(text: &str, blocks: &[Block], labels: &[Label]) -> Vec<Range<usize>> {
+    let mut speech = vec![false; blocks.len()];
+    let mut out = Vec::new();
+    for l in labels {
+        let r = &blocks[l.block].range;
+        let Some(after) = text.get(l.colon.end..r.end) else {
+            continue;
+        };
+        let start = l.colon.end + ws_prefix(after);
+        if start < r.end {
+            out.push(start..r.end);
+        }
+        speech[l.block] = true;
+    }
+    if let Some(from) = interview_start(text, blocks, labels) {
+        let mut asked = false;
+        for (i, b) in blocks.iter().enumerate().skip(from) {
+            let Some(t) = text.get(b.range.clone()) else {
+                continue;
+            };
+            if speech[i] || b.kind != BlockKind::Paragraph {
+                continue;
+            }
+            asked |= is_question(t);
+            if asked {
+                speech[i] = true;
+                out.push(b.range.clone());
+            }
+        }
+    }
+    for (i, b) in blocks.iter().enumerate() {
+        if !text.get(b.range.clone()).is_some_and(is_post_signature) {
+            continue;
+        }
+        if !speech[i] {
+            speech[i] = true;
+            out.push(b.range.clone());
+        }
+        for (n, j) in (0..i).rev().enumerate() {
+            let prev = &blocks[j];
+            let Some(t) = text.get(prev.range.clone()) else {
+                break;
+            };
+            let words = t.split_whitespace().count();
+            let first = n == 0;
+            let intro = t.trim_end().ends_with(':') && words > 3;
+            if n == MAX_POST_BLOCKS
+                || speech[j]
+                || prev.kind != BlockKind::Paragraph
+                || is_post_signature(t)
+                || (!first && (words > MAX_POST_LINE_WORDS || intro))
+            {
+                break;
+            }
+            speech[j] = true;
+            out.push(prev.range.clone());
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out
+}
+
+/// The block after which the document reads as an interview: a labelled
+/// question answered in the next block under a different label ("GQ: ...?"
+/// then "Jerry Springer: ..."). Later paragraphs alternate question and
+/// answer without repeating the labels.
+fn interview_start(text: &str, blocks: &[Block], labels: &[Label]) -> Option<usize> {
+    labels.windows(2).find_map(|w| {
+        let (q, a) = (&w[0], &w[1]);
+        let asked = text
+            .get(blocks[q.block].range.clone())
+            .is_some_and(is_question);
+        let other = text.get(q.source.clone()) != text.get(a.source.clone());
+        (asked && other && a.block == q.block + 1).then_some(a.block + 1)
+    })
+}
+
+/// The block ends with a question mark (closing quotes and brackets aside).
+fn is_question(block: &str) -> bool {
+    block
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '\u{201d}' | '\u{2019}' | ')' | ']' | '*' | '_')
+        })
+        .ends_with('?')
+}
+
+/// The signature line under an embedded post: "— Name (@handle) Date" as
+/// Twitter's embed code prints it, or Instagram's "A post shared by Name
+/// (@handle) on Date".
+fn is_post_signature(block: &str) -> bool {
+    let t = block.trim_start();
+    let rest = if let Some(r) = t.strip_prefix("A post shared by ") {
+        r
+    } else if let Some(r) = t
+        .strip_prefix('\u{2014}')
+        .or_else(|| t.strip_prefix('\u{2013}'))
+        .or_else(|| t.strip_prefix('-'))
+    {
+        r
+    } else {
+        return false;
+    };
+    if rest.len() > 200 {
+        return false;
+    }
+    let Some(at) = rest.find("(@") else {
+        return false;
+    };
+    let handle = &rest[at + 2..];
+    let len = handle
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    len > 0 && handle[len..].starts_with(')')
+}
+
+/// Length of the white space opening `s`.
+fn ws_prefix(s: &str) -> usize {
+    s.len() - s.trim_start().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signatures_of_embedded_posts() {
+        assert!(is_post_signature(
+            "\u{2014} Harbour Watch (@harbourwatch) May 3, 2017"
+        ));
+        assert!(is_post_signature("- Dana (@dana_r) June 1, 2016"));
+        assert!(is_post_signature(
+            "A post shared by Ames Bakery (@amesbakes) on Jul 2, 2017 at 9:14am PDT"
+        ));
+        assert!(!is_post_signature("\u{2014} Dana, by email"));
+        assert!(!is_post_signature("Write to us (@desk) any time."));
+        assert!(!is_post_signature("\u{2014} Dana (@) May 3"));
+    }
+
+    #[test]
+    fn questions_end_with_a_question_mark() {
+        assert!(is_question("Why now?"));
+        assert!(is_question("Did he say “why now?”"));
+        assert!(!is_question("He asked why. It rained."));
+    }
+}
