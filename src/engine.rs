@@ -330,6 +330,9 @@ fn judge(
         // between sentences: outside every block
         return None;
     }
+    if doc.is_repeat(first) {
+        return None;
+    }
     let block_kind = doc.block_kind(first);
     if rule.unit == Unit::Headline && block_kind != BlockKind::Headline {
         return None;

@@ -155,6 +155,9 @@ pub struct Document<'p> {
     top: Vec<usize>,
     /// Parent index of each quotation (`usize::MAX` for an outermost one).
     parents: Vec<usize>,
+    /// Blocks whose text repeats an earlier block word for word: boilerplate
+    /// such as advertising teasers and share prompts, reported once.
+    repeats: Vec<bool>,
 }
 
 /// A block checked to lie inside the text on char boundaries.
@@ -209,6 +212,7 @@ impl<'p> Document<'p> {
             attributions: Vec::new(),
             top,
             parents,
+            repeats: repeats(text, &prose.blocks),
         };
         let mut sentences = Vec::new();
         for (r, &block) in refs.iter().zip(&kept) {
@@ -252,6 +256,7 @@ impl<'p> Document<'p> {
             attributions,
             top,
             parents,
+            repeats: Vec::new(),
         }
     }
 
@@ -308,6 +313,14 @@ impl<'p> Document<'p> {
     /// Kind of the block holding sentence `i`.
     pub fn block_kind(&self, sentence: usize) -> BlockKind {
         self.prose.blocks[self.sentences[sentence].block].kind
+    }
+
+    /// True when the sentence's block repeats an earlier block word for word.
+    pub fn is_repeat(&self, sentence: usize) -> bool {
+        self.repeats
+            .get(self.sentences[sentence].block)
+            .copied()
+            .unwrap_or(false)
     }
 
     /// True when any byte of `range` lies inside quoted words.
@@ -405,6 +418,21 @@ impl<'p> Document<'p> {
 }
 
 /// Bytes between two ranges (0 when they overlap).
+/// Marks each short block (3 to 20 words, the length of a teaser or a
+/// prompt) whose text an earlier block already had. A long paragraph that
+/// repeats is the writer's own copy pasted twice, and stays checked.
+fn repeats(text: &str, blocks: &[crate::prose::Block]) -> Vec<bool> {
+    let mut seen = std::collections::HashSet::new();
+    blocks
+        .iter()
+        .map(|b| {
+            text.get(b.range.clone())
+                .filter(|t| (3..=20).contains(&t.split_whitespace().count()))
+                .is_some_and(|t| !seen.insert(t))
+        })
+        .collect()
+}
+
 fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
     if a.end <= b.start {
         b.start - a.end

@@ -1432,3 +1432,15 @@ fn an_attribution_covers_what_the_source_says_not_the_source() {
     let i = text.find("shameless").unwrap();
     assert!(!d.attributions[0].covers(text, &(i..i + 9)));
 }
+
+#[test]
+fn repeated_short_blocks_are_boilerplate() {
+    let teaser = "Why Everyone Is Talking About This Kettle";
+    let long = "The council voted on Tuesday to close the pool for the winter, saying the heating bill had doubled since last year and nobody had a better plan.";
+    let text = format!("{teaser}\n\n{long}\n\n{teaser}\n\n{long}");
+    let p = paras(&text);
+    let d = Document::analyze(&p);
+    let flags: Vec<bool> = (0..d.sentences.len()).map(|i| d.is_repeat(i)).collect();
+    // The second teaser repeats; the long paragraph pasted twice is still copy.
+    assert_eq!(flags, vec![false, false, true, false]);
+}
