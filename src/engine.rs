@@ -302,13 +302,29 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
             }
         }
         Element::Belief => {
+            let text = doc.text();
             for a in &doc.attributions {
-                if a.cue_kind == CueKind::Belief && a.source_kind == SourceKind::Named {
+                if a.cue_kind == CueKind::Belief
+                    && a.source_kind == SourceKind::Named
+                    && !a
+                        .source
+                        .as_ref()
+                        .is_some_and(|s| is_first_or_second_person(&text[s.clone()]))
+                {
                     push(a.cue.clone());
                 }
             }
         }
     }
+}
+
+/// "I believe" is the speaker's own avowal and "What do you think?" a
+/// prompt to the reader: neither claims to know someone else's mind.
+fn is_first_or_second_person(source: &str) -> bool {
+    matches!(
+        source.to_ascii_lowercase().as_str(),
+        "i" | "we" | "you" | "i, too" | "we all" | "you all"
+    )
 }
 
 /// Decides whether a candidate is a finding, and builds it.
