@@ -1,6 +1,7 @@
 //! Whole blocks that are someone else's words although no quotation marks
 //! say so: what follows a speaker label ("Ames: ..."), the rest of an
-//! interview once its question-and-answer form is established, and posts
+//! interview once its question-and-answer form is established, a block
+//! introduced as a statement ("The bank said in a statement:"), and posts
 //! embedded from social networks ("— Name (@handle) May 3, 2017").
 //!
 //! Loaded words, questions and hedges in them belong to the speaker, so the
@@ -48,6 +49,17 @@ pub(super) fn find(text: &str, blocks: &[Block], labels: &[Label]) -> Vec<Range<
             }
         }
     }
+    for i in 1..blocks.len() {
+        let (intro, b) = (&blocks[i - 1], &blocks[i]);
+        if !speech[i]
+            && b.kind == BlockKind::Paragraph
+            && intro.kind == BlockKind::Paragraph
+            && text.get(intro.range.clone()).is_some_and(introduces_speech)
+        {
+            speech[i] = true;
+            out.push(b.range.clone());
+        }
+    }
     for (i, b) in blocks.iter().enumerate() {
         if !text.get(b.range.clone()).is_some_and(is_post_signature) {
             continue;
@@ -93,6 +105,27 @@ fn interview_start(text: &str, blocks: &[Block], labels: &[Label]) -> Option<usi
         let other = text.get(q.source.clone()) != text.get(a.source.clone());
         (asked && other && a.block == q.block + 1).then_some(a.block + 1)
     })
+}
+
+/// Words of an introduction that hands over to a quoted block.
+#[rustfmt::skip]
+const SPEECH_INTRO_WORDS: &[&str] = &[
+    "said", "says", "say", "wrote", "writes", "write", "read", "reads", "reported", "reports",
+    "stated", "states", "statement", "tweeted", "tweet", "posted", "post", "responded",
+    "response", "replied", "reply", "added", "adds", "told", "explained", "explaining",
+    "continued", "announced", "declared", "according", "quote", "quoted", "excerpt", "letter",
+    "email", "message", "saying", "writing", "asked", "answered",
+];
+
+/// The block ends with a colon after a sentence that reports speech or
+/// writing ("In a statement, the bank said:", "On April 3, he tweeted:").
+fn introduces_speech(block: &str) -> bool {
+    let Some(body) = block.trim_end().strip_suffix(':') else {
+        return false;
+    };
+    let last = body.rfind(['.', '!', '?']).map_or(body, |i| &body[i + 1..]);
+    last.split(|c: char| !c.is_alphanumeric())
+        .any(|w| SPEECH_INTRO_WORDS.iter().any(|k| k.eq_ignore_ascii_case(w)))
 }
 
 /// The block ends with a question mark (closing quotes and brackets aside).
@@ -155,6 +188,18 @@ mod tests {
         assert!(!is_post_signature("\u{2014} Dana, by email"));
         assert!(!is_post_signature("Write to us (@desk) any time."));
         assert!(!is_post_signature("\u{2014} Dana (@) May 3"));
+    }
+
+    #[test]
+    fn introductions_of_quoted_blocks() {
+        assert!(introduces_speech("The bank said in a statement:"));
+        assert!(introduces_speech("It rained. On April 3, he tweeted:"));
+        assert!(introduces_speech("According to the Harbour Gazette:"));
+        assert!(!introduces_speech("In other news:"));
+        assert!(!introduces_speech(
+            "The mayor said no. Here are the figures:"
+        ));
+        assert!(!introduces_speech("The mayor said so."));
     }
 
     #[test]

@@ -1444,3 +1444,13 @@ fn repeated_short_blocks_are_boilerplate() {
     // The second teaser repeats; the long paragraph pasted twice is still copy.
     assert_eq!(flags, vec![false, false, true, false]);
 }
+
+#[test]
+fn a_block_introduced_as_a_statement_is_quoted() {
+    let text = "The ferry company answered on Friday. Its statement read:\n\nWe regret the shameful delays and will refund every passenger.\n\nThe refunds began on Monday.";
+    assert!(quoted_word(text, "shameful"));
+    assert!(!quoted_word(text, "refunds began"));
+    let list =
+        "The council published its figures. Here they are:\n\nCosts rose by a shocking amount.";
+    assert!(!quoted_word(list, "shocking"));
+}
