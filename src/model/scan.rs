@@ -36,6 +36,11 @@ pub(super) fn quote_mark(b: &[u8], i: usize) -> Option<(QMark, usize)> {
             0x9C => Some((QMark::OpenDouble, 3)),
             0x9D => Some((QMark::CloseDouble, 3)),
             0x98 => Some((QMark::OpenSingle, 3)),
+            // Two curly apostrophes close a double quotation after a
+            // straight-quote conversion gone wrong (“...’’).
+            0x99 if b.get(i + 3..i + 6) == Some(&[0xE2, 0x80, 0x99][..]) => {
+                Some((QMark::CloseDouble, 6))
+            }
             0x99 => Some((QMark::CloseSingle, 3)),
             _ => None,
         },

@@ -1454,3 +1454,15 @@ fn a_block_introduced_as_a_statement_is_quoted() {
         "The council published its figures. Here they are:\n\nCosts rose by a shocking amount.";
     assert!(!quoted_word(list, "shocking"));
 }
+
+#[test]
+fn two_curly_apostrophes_close_a_double_quotation() {
+    let text = "“We are pleased to present the award,’’ said Marsha Ames, the chair.";
+    let p = paras(text);
+    let d = Document::analyze(&p);
+    assert_eq!(
+        quotes(&d),
+        vec![("We are pleased to present the award,", 0)]
+    );
+    assert_eq!(attrs(&d)[0].1, Some("Marsha Ames, the chair"));
+}
