@@ -2067,6 +2067,10 @@ impl Finder<'_> {
     fn speaker(&self, a: usize, z: usize) -> bool {
         let h = self.head(a, z);
         let t = self.toks[h];
+        // "said more than half" begins the report, not the speaker.
+        if self.is_any(h, &["more", "less", "fewer"]) {
+            return false;
+        }
         if t.num
             || self.has(
                 h,
@@ -2094,6 +2098,10 @@ impl Finder<'_> {
             "talks", "reforms", "measures", "plans", "rules", "laws", "taxes", "changes", "stocks",
             "bonds", "loans", "goods", "exports", "imports", "tariffs", "cuts", "gains", "losses",
             "deals", "terms", "steps", "efforts", "moves", "signs", "numbers", "levels",
+            "marks", "dlrs", "yen", "francs", "pounds", "tonnes", "tons", "barrels", "bpd",
+            "ounces", "bushels", "points", "units", "notes", "claims", "products", "contracts",
+            "assets", "funds", "securities", "orders", "results", "figures", "reserves",
+            "supplies", "deposits", "revenues", "estimates", "forecasts", "jobs", "votes",
         ];
         let w = &self.text[t.start..t.end];
         !(THINGS_ENDING.iter().any(|s| w.ends_with(s)) || self.is_any(h, THINGS))
