@@ -418,9 +418,9 @@ impl<'p> Document<'p> {
 }
 
 /// Bytes between two ranges (0 when they overlap).
-/// Marks each short paragraph (3 to 20 words, the length of a teaser or a
-/// prompt) whose text an earlier one already had; table cells and list
-/// items repeat by design. A long paragraph that
+/// Marks each short paragraph or heading (3 to 20 words, the length of a
+/// teaser or a prompt) whose text an earlier one already had; table cells
+/// and list items repeat by design. A long paragraph that
 /// repeats is the writer's own copy pasted twice, and stays checked.
 fn repeats(text: &str, blocks: &[crate::prose::Block]) -> Vec<bool> {
     let mut seen = std::collections::HashSet::new();
@@ -428,7 +428,7 @@ fn repeats(text: &str, blocks: &[crate::prose::Block]) -> Vec<bool> {
         .iter()
         .map(|b| {
             text.get(b.range.clone())
-                .filter(|_| b.kind == BlockKind::Paragraph)
+                .filter(|_| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading))
                 .filter(|t| (3..=20).contains(&t.split_whitespace().count()))
                 .is_some_and(|t| !seen.insert(t))
         })
