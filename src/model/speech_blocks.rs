@@ -49,13 +49,22 @@ pub(super) fn find(text: &str, blocks: &[Block], labels: &[Label]) -> Vec<Range<
             }
         }
     }
+    // After an introduction, the quoted block may run on over several
+    // paragraphs that each open with a quotation mark ("...saying things
+    // like:" and three comments).
+    let mut introduced = false;
     for i in 1..blocks.len() {
         let (intro, b) = (&blocks[i - 1], &blocks[i]);
-        if !speech[i]
-            && b.kind == BlockKind::Paragraph
-            && intro.kind == BlockKind::Paragraph
-            && text.get(intro.range.clone()).is_some_and(introduces_speech)
-        {
+        let Some(t) = text.get(b.range.clone()) else {
+            introduced = false;
+            continue;
+        };
+        let continues = introduced && t.starts_with(['"', '\u{201c}']);
+        introduced = b.kind == BlockKind::Paragraph
+            && (continues
+                || (intro.kind == BlockKind::Paragraph
+                    && text.get(intro.range.clone()).is_some_and(introduces_speech)));
+        if introduced && !speech[i] {
             speech[i] = true;
             out.push(b.range.clone());
         }

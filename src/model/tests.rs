@@ -1466,3 +1466,11 @@ fn two_curly_apostrophes_close_a_double_quotation() {
     );
     assert_eq!(attrs(&d)[0].1, Some("Marsha Ames, the chair"));
 }
+
+#[test]
+fn quoted_paragraphs_run_on_after_an_introduction() {
+    let text = "Readers wrote in, saying things like:\n\n“The ferry is a disgrace.”\n\n“Bring back the old timetable, it was brilliant.”\n\nThe company has not replied.";
+    assert!(quoted_word(text, "disgrace"));
+    assert!(quoted_word(text, "brilliant"));
+    assert!(!quoted_word(text, "has not replied"));
+}
