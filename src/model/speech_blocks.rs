@@ -62,7 +62,7 @@ pub(super) fn find(text: &str, blocks: &[Block], labels: &[Label]) -> Vec<Range<
         let continues = introduced && t.starts_with(['"', '\u{201c}']);
         introduced = b.kind == BlockKind::Paragraph
             && (continues
-                || (intro.kind == BlockKind::Paragraph
+                || (!matches!(intro.kind, BlockKind::ListItem | BlockKind::TableCell)
                     && text.get(intro.range.clone()).is_some_and(introduces_speech)));
         if introduced && !speech[i] {
             speech[i] = true;
