@@ -1959,7 +1959,30 @@ impl Finder<'_> {
         if !head_proper && self.anonymous(a, z) {
             return SourceKind::Anonymous;
         }
-        if self.has(h, PRON) || (a..=h).any(|i| self.proper(i)) {
+        // A capitalised modifier does not name a vague group: "Polish legal
+        // experts", "some Gore supporters" are still nobody in particular.
+        let vague_head = !head_proper
+            && self.is_any(
+                h,
+                &[
+                    "critics",
+                    "supporters",
+                    "opponents",
+                    "experts",
+                    "observers",
+                    "scholars",
+                    "historians",
+                    "commentators",
+                    "detractors",
+                    "skeptics",
+                    "sceptics",
+                    "proponents",
+                    "advocates",
+                    "fans",
+                    "people",
+                ],
+            );
+        if self.has(h, PRON) || (!vague_head && (a..=h).any(|i| self.proper(i))) {
             return SourceKind::Named;
         }
         let def = (a..=h).any(|i| self.has(i, DEF) || self.toks[i].poss);

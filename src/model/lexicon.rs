@@ -777,6 +777,12 @@ const CUES: &[CueEntry] = &[
     ("described", S, Special::Described, 0),
     ("quoted", S, Special::Quoted, 0),
     ("pointed", S, Special::Pointed, 0),
+    ("point", S, Special::Pointed, 0),
+    ("points", S, Special::Pointed, 0),
+    // "charged that" accuses; "charged with" is the law's.
+    ("charged", S, N, C_THAT),
+    ("charges", S, N, C_THAT),
+    ("charge", S, N, C_BASE | C_THAT),
     ("believe", B, N, C_BASE),
     ("believes", B, N, 0),
     ("believed", B, N, C_PART),

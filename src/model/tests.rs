@@ -1474,3 +1474,27 @@ fn quoted_paragraphs_run_on_after_an_introduction() {
     assert!(quoted_word(text, "brilliant"));
     assert!(!quoted_word(text, "has not replied"));
 }
+
+#[test]
+fn a_capitalised_modifier_does_not_name_a_vague_group() {
+    assert_eq!(
+        kind_of("Some Harbour Party supporters contend that the vote was rigged."),
+        Vague
+    );
+    assert_eq!(
+        kind_of("Polish legal experts maintained that the statements were false."),
+        Vague
+    );
+    // A capitalised head is a name: "Harbour Watch said".
+    assert_eq!(kind_of("Harbour Watch said the vote was rigged."), Named);
+}
+
+#[test]
+fn pointing_out_and_charging_that_report_speech() {
+    assert_eq!(one("Critics point out that fares doubled.").0, "point out");
+    assert_eq!(
+        one("Critics have charged that the college is a diploma mill.").0,
+        "charged"
+    );
+    none("He was charged with fraud.");
+}
