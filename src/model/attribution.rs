@@ -702,6 +702,11 @@ impl Finder<'_> {
                 c = next;
                 continue;
             }
+            // "a think tank" is an institution, not a state of mind.
+            if self.is(c, "think") && self.is_any(c + 1, &["tank", "tanks"]) {
+                c += 2;
+                continue;
+            }
             if let Some(spec) = t.lex.cue
                 && (!t.cap || t.neutral)
                 && let Some(next) = self.cue(c, spec)

@@ -1498,3 +1498,9 @@ fn pointing_out_and_charging_that_report_speech() {
     );
     none("He was charged with fraud.");
 }
+
+#[test]
+fn a_think_tank_is_not_a_state_of_mind() {
+    none("She turned her office into a think tank on housing.");
+    assert_eq!(one("Analysts think the bank will cut rates.").0, "think");
+}
