@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use crate::finding::{Category, Context, Finding, Suggestion};
-use crate::model::{CueKind, Document, QuotationKind, SourceKind};
+use crate::model::{Attribution, CueKind, Document, QuotationKind, SourceKind};
 use crate::prose::{BlockKind, Prose};
 use crate::rules::phrase::{at_word_boundaries, is_word_char};
 use crate::rules::schema::{AttributionFilter, Element, Scope, Side, Unit};
@@ -294,8 +294,27 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
             } else {
                 SourceKind::Anonymous
             };
+            let text = doc.text();
+            let bare = |a: &Attribution| {
+                a.source
+                    .as_ref()
+                    .is_some_and(|s| is_back_reference(&text[s.clone()]))
+            };
             // A cue whose source was not found proves nothing about the source.
-            for a in doc.attributions.iter().filter(|a| a.source_kind == want) {
+            for (i, a) in doc.attributions.iter().enumerate() {
+                if a.source_kind != want {
+                    continue;
+                }
+                // "Dealers said ... One said ..." points back to a group the
+                // rule has already judged where it was introduced.
+                if bare(a)
+                    && doc.attributions[..i]
+                        .iter()
+                        .rev()
+                        .any(|p| p.sentence + 2 >= a.sentence && p.source.is_some() && !bare(p))
+                {
+                    continue;
+                }
                 if let Some(s) = &a.source {
                     push(s.start.min(a.cue.start)..s.end.max(a.cue.end));
                 }
@@ -316,6 +335,34 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
             }
         }
     }
+}
+
+/// A source that only points back to a group named before: "one",
+/// "another", "others", "a third".
+fn is_back_reference(source: &str) -> bool {
+    matches!(
+        source.to_ascii_lowercase().as_str(),
+        "one"
+            | "another"
+            | "others"
+            | "other"
+            | "the other"
+            | "the others"
+            | "a third"
+            | "a second"
+            | "a fourth"
+            | "some"
+            | "several"
+            | "most"
+            | "many"
+            | "a few"
+            | "few"
+            | "both"
+            | "all"
+            | "one of them"
+            | "some of them"
+            | "others still"
+    )
 }
 
 /// "I believe" is the speaker's own avowal and "What do you think?" a
@@ -631,6 +678,22 @@ mod tests {
             .map(|f| f.range)
             .collect();
         assert_eq!(found, vec![3..12]);
+    }
+
+    #[test]
+    fn a_back_reference_to_a_group_already_named_is_not_flagged_again() {
+        let p = pack(&format!("{RULE}element = \"vague-attribution\"\n"));
+        let found = |text: &'static str| -> Vec<&'static str> {
+            check_prose(&p, &crate::extract::extract_txt(text))
+                .into_iter()
+                .map(|f| &text[f.range])
+                .collect()
+        };
+        let text = "The plan is popular. Critics said it costs too much. One said it would fail.";
+        assert_eq!(found(text), vec!["Critics said"]);
+        // With no group in reach, "some say" is itself the vague source.
+        let alone = "The plan is popular. The vote is in May. Some say it costs too much.";
+        assert_eq!(found(alone), vec!["Some say"]);
     }
 
     #[test]
