@@ -311,7 +311,8 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
                     && doc.attributions[..i]
                         .iter()
                         .rev()
-                        .any(|p| p.sentence + 2 >= a.sentence && p.source.is_some() && !bare(p))
+                        .take_while(|p| p.sentence + 2 >= a.sentence)
+                        .any(|p| p.source.is_some() && !bare(p))
                 {
                     continue;
                 }
