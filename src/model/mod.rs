@@ -427,10 +427,13 @@ fn repeats(text: &str, blocks: &[crate::prose::Block]) -> Vec<bool> {
     blocks
         .iter()
         .map(|b| {
-            text.get(b.range.clone())
-                .filter(|_| matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading))
-                .filter(|t| (3..=20).contains(&t.split_whitespace().count()))
-                .is_some_and(|t| !seen.insert(t))
+            // Twenty words fit in 300 bytes; longer blocks are not counted.
+            matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading)
+                && b.range.len() <= 300
+                && text
+                    .get(b.range.clone())
+                    .filter(|t| (3..=20).contains(&t.split_ascii_whitespace().take(21).count()))
+                    .is_some_and(|t| !seen.insert(t))
         })
         .collect()
 }
