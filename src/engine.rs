@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use regex_automata::Input;
+
 use crate::finding::{Category, Context, Finding, Suggestion};
 use crate::model::{CueKind, Document, QuotationKind, SourceKind};
 use crate::prose::{BlockKind, Prose};
@@ -30,6 +32,8 @@ struct Hits {
 impl Hits {
     fn collect(pack: &Pack, text: &str) -> Self {
         let mut items = Vec::new();
+        // (regex, start) of each trigger occurrence of a gated regex.
+        let mut triggers: Vec<(u32, usize)> = Vec::new();
         if let Some(ac) = &pack.automaton {
             // Patterns are stored lower-case and the automaton is built case
             // sensitive (much cheaper to build than an ASCII-case-insensitive
@@ -37,13 +41,18 @@ impl Hits {
             let lower = text.to_ascii_lowercase();
             for m in ac.find_overlapping_iter(&lower) {
                 let (s, e) = (m.start(), m.end());
+                let pattern = m.pattern().as_usize();
+                // Triggers need no word boundary: `claim` in `claimed`.
+                for &r in &pack.phrase_owners.triggers[pattern] {
+                    triggers.push((r, s));
+                }
                 if !text.is_char_boundary(s)
                     || !text.is_char_boundary(e)
                     || !at_word_boundaries(text, s, e)
                 {
                     continue;
                 }
-                for (group, exact) in &pack.phrase_owners.owners[m.pattern().as_usize()] {
+                for (group, exact) in &pack.phrase_owners.owners[pattern] {
                     if exact.as_deref().is_none_or(|x| x == &text[s..e]) {
                         items.push(Hit {
                             group: *group,
@@ -54,14 +63,16 @@ impl Hits {
                 }
             }
         }
-        if !pack.regexes.is_empty() {
-            // Each regex runs alone: its own literal prefilter skips most of
-            // the text. Measured as fast as a RegexSet pass followed by a second
-            // search, and each pattern is compiled once instead of twice.
-            for r in &pack.regexes {
-                // Rule regexes use ASCII `\b` for speed (see the loader), which
-                // sees a boundary before a non-ASCII letter; restore the
-                // Unicode meaning where the two differ.
+        triggers.sort_unstable();
+        let bytes = text.as_bytes();
+        // Each regex runs alone: a gated one only over the segments holding
+        // its triggers (see `rules::gate`), any other over the whole text
+        // with its own literal prefilter.
+        for (i, r) in pack.regexes.iter().enumerate() {
+            // Rule regexes use ASCII `\b` for speed (see the loader), which
+            // sees a boundary before a non-ASCII letter; restore the Unicode
+            // meaning where the two differ.
+            let mut search = |input: Input<'_>| {
                 let mut push = |s: usize, e: usize| {
                     if s < e && !glued_to_non_ascii_letter(text, s, e) {
                         items.push(Hit {
@@ -72,16 +83,41 @@ impl Hits {
                     }
                 };
                 if let Some(flag) = r.flag {
-                    for caps in r.regex.captures_iter(text) {
-                        if let Some(m) = caps.get(flag).or_else(|| caps.get(0)) {
-                            push(m.start(), m.end());
+                    for caps in r.regex.captures_iter(input) {
+                        if let Some(m) = caps.get_group(flag).or_else(|| caps.get_group(0)) {
+                            push(m.start, m.end);
                         }
                     }
                 } else {
-                    for m in r.regex.find_iter(text) {
+                    for m in r.regex.find_iter(input) {
                         push(m.start(), m.end());
                     }
                 }
+            };
+            let Some(alphabet) = &r.alphabet else {
+                search(Input::new(text));
+                continue;
+            };
+            let i = i as u32;
+            let lo = triggers.partition_point(|t| t.0 < i);
+            let mut done = 0;
+            for &(_, t) in triggers[lo..].iter().take_while(|t| t.0 == i) {
+                if t < done {
+                    continue; // in the segment just searched
+                }
+                let allowed = |b: &u8| alphabet[*b as usize];
+                let start = bytes[..t]
+                    .iter()
+                    .rposition(|b| !allowed(b))
+                    .map_or(0, |p| p + 1);
+                let end = bytes[t..]
+                    .iter()
+                    .position(|b| !allowed(b))
+                    .map_or(bytes.len(), |p| t + p);
+                if start < end {
+                    search(Input::new(text).range(start..end));
+                }
+                done = end.max(t + 1);
             }
         }
         items.sort_unstable();

@@ -6,16 +6,20 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use regex::{Regex, RegexBuilder};
+use regex_automata::MatchKind;
+use regex_automata::meta::{self, Regex};
 use toml::Spanned;
 
 use super::error::{RuleError, RuleErrors, RuleSource};
+use super::gate::{Gate, gate};
 use super::pack::{Condition, Example, GroupId, MatcherBuilder, Pack, Rule, Suggest, Target};
 use super::phrase::{apostrophe_variants, expand_braces};
 use super::schema::{ConditionDef, Element, RuleDef, RuleFile, Scope, Unit};
 
 /// Largest compiled size allowed for one rule regex (guards against blow-ups).
 const REGEX_SIZE_LIMIT: usize = 4 << 20;
+/// Lazy DFA cache per regex: the `regex` crate's default.
+const REGEX_DFA_CACHE: usize = 2 << 20;
 
 /// Why rule files could not be read at all.
 #[derive(Debug)]
@@ -284,16 +288,49 @@ impl Compiler {
         source: usize,
         pattern: &Spanned<String>,
         case_sensitive: bool,
-    ) -> Option<Regex> {
+    ) -> Option<(Regex, Option<Gate>)> {
         // ASCII classes compile several times faster and let the DFA run on
         // any text; a pattern that needs Unicode mode (one that could otherwise
         // match invalid UTF-8) keeps it, with ASCII word boundaries.
-        let build = |pattern: &str, unicode: bool| {
-            RegexBuilder::new(pattern)
-                .unicode(unicode)
-                .case_insensitive(!case_sensitive)
-                .size_limit(REGEX_SIZE_LIMIT)
-                .build()
+        //
+        // Built as `regex::RegexBuilder` would (same syntax and engine
+        // options), from the parsed pattern, which is also analysed for the
+        // gate. A gated regex only ever searches short stretches, so it skips
+        // the literal prefilter (and its costly extraction at start-up).
+        let build = |pattern: &str, unicode: bool| -> Result<(Regex, Option<Gate>), String> {
+            let parse = |case_insensitive: bool| {
+                regex_syntax::ParserBuilder::new()
+                    .unicode(unicode)
+                    .case_insensitive(case_insensitive)
+                    .utf8(true)
+                    .build()
+                    .parse(pattern)
+                    .map_err(|e| e.to_string())
+            };
+            let hir = parse(!case_sensitive)?;
+            // Unicode case folding reaches beyond ASCII (`K` and the Kelvin
+            // sign): only ASCII folding may take its triggers unfolded.
+            let gate = match case_sensitive || unicode {
+                true => gate(&hir, &hir),
+                false => gate(&hir, &parse(false)?),
+            };
+            let config = meta::Config::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .utf8_empty(true)
+                .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                .hybrid_cache_capacity(REGEX_DFA_CACHE)
+                .auto_prefilter(gate.is_none());
+            let regex = meta::Builder::new()
+                .configure(config)
+                .build_from_hir(&hir)
+                .map_err(|e| match e.size_limit() {
+                    // The wording of `regex::Error::CompiledTooBig`.
+                    Some(limit) => {
+                        format!("Compiled regex exceeds size limit of {limit} bytes.")
+                    }
+                    None => e.to_string(),
+                })?;
+            Ok((regex, gate))
         };
         if let Ok(r) = build(pattern.get_ref(), false) {
             return Some(r);
@@ -306,7 +343,7 @@ impl Compiler {
                     span: pattern.span(),
                     message: "invalid regular expression".into(),
                     label: "this pattern does not compile".into(),
-                    notes: vec![e.to_string()],
+                    notes: vec![e],
                     related: None,
                 });
                 None
@@ -389,9 +426,9 @@ impl Compiler {
             self.phrases(source, phrases, g, case_sensitive);
             Target::Group(g)
         } else if let Some(re) = &def.regex {
-            let regex = self.regex(source, re, case_sensitive)?;
+            let (regex, gate) = self.regex(source, re, case_sensitive)?;
             let g = self.matcher.new_group();
-            self.matcher.add_regex(g, regex);
+            self.matcher.add_regex(g, regex, gate);
             Target::Group(g)
         } else if let Some(lex) = &def.lexicon {
             Target::Group(self.lexicon_ref(source, lex)?.0)
@@ -442,8 +479,8 @@ impl Compiler {
             let g = self.matcher.new_group();
             phrases = self.phrases(source, &def.phrases, g, def.case_sensitive);
             for re in &def.regex {
-                if let Some(regex) = self.regex(source, re, def.case_sensitive) {
-                    self.matcher.add_regex(g, regex);
+                if let Some((regex, gate)) = self.regex(source, re, def.case_sensitive) {
+                    self.matcher.add_regex(g, regex, gate);
                 }
             }
             groups.push(g);

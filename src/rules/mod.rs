@@ -3,6 +3,7 @@
 
 mod embedded;
 mod error;
+mod gate;
 mod load;
 mod pack;
 pub mod phrase;

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
+use regex_automata::meta::Regex;
+
+use super::gate::{Alphabet, Gate};
 
 use super::schema::{AttributionFilter, Element, Scope, Side, Unit};
 use crate::finding::{Applicability, Category, Severity};
@@ -113,6 +115,9 @@ pub(crate) struct PackRegex {
     pub group: GroupId,
     /// Index of the capture group named `flag`, if any.
     pub flag: Option<usize>,
+    /// For a gated regex, the bytes a match may contain: it is searched only
+    /// in runs of them that hold one of its triggers (see `gate`).
+    pub alphabet: Option<Box<Alphabet>>,
 }
 
 /// Literal phrase bookkeeping: which groups a deduplicated pattern feeds.
@@ -120,6 +125,9 @@ pub(crate) struct PackRegex {
 pub(crate) struct PhraseOwners {
     /// For each automaton pattern: (group, exact form for case-sensitive groups).
     pub owners: Vec<Vec<(GroupId, Option<String>)>>,
+    /// For each automaton pattern: the gated regexes (indices into the
+    /// pack's regexes) it is a trigger of.
+    pub triggers: Vec<Vec<u32>>,
 }
 
 /// The compiled pack.
@@ -158,14 +166,19 @@ impl MatcherBuilder {
         (self.groups - 1) as GroupId
     }
 
-    /// Adds a literal form (already brace-expanded and apostrophe-normalised).
-    pub fn add_phrase(&mut self, group: GroupId, form: &str, case_sensitive: bool) {
-        let key = form.to_ascii_lowercase();
-        let id = *self.index.entry(key.clone()).or_insert_with(|| {
+    /// The automaton pattern for a lower-case key, added if new.
+    fn pattern(&mut self, key: String) -> usize {
+        *self.index.entry(key.clone()).or_insert_with(|| {
             self.patterns.push(key);
             self.owners.owners.push(Vec::new());
+            self.owners.triggers.push(Vec::new());
             self.patterns.len() - 1
-        });
+        })
+    }
+
+    /// Adds a literal form (already brace-expanded and apostrophe-normalised).
+    pub fn add_phrase(&mut self, group: GroupId, form: &str, case_sensitive: bool) {
+        let id = self.pattern(form.to_ascii_lowercase());
         let exact = case_sensitive.then(|| form.to_owned());
         let owners = &mut self.owners.owners[id];
         if !owners.iter().any(|(g, e)| *g == group && *e == exact) {
@@ -173,10 +186,25 @@ impl MatcherBuilder {
         }
     }
 
-    /// Adds a compiled regular expression.
-    pub fn add_regex(&mut self, group: GroupId, regex: Regex) {
-        let flag = regex.capture_names().position(|n| n == Some("flag"));
-        self.regexes.push(PackRegex { regex, group, flag });
+    /// Adds a compiled regular expression, with its triggers if it is gated.
+    pub fn add_regex(&mut self, group: GroupId, regex: Regex, gate: Option<Gate>) {
+        let flag = regex
+            .group_info()
+            .to_index(regex_automata::PatternID::ZERO, "flag");
+        let index = self.regexes.len() as u32;
+        let alphabet = gate.map(|g| {
+            for t in g.triggers {
+                let id = self.pattern(t);
+                self.owners.triggers[id].push(index);
+            }
+            g.alphabet
+        });
+        self.regexes.push(PackRegex {
+            regex,
+            group,
+            flag,
+            alphabet,
+        });
     }
 
     pub fn finish(
