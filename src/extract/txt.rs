@@ -72,7 +72,9 @@ fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
 
 /// Decides whether a paragraph is a headline, a subheading or body copy.
 fn classify(para: &str, lines: usize, first: bool) -> BlockKind {
-    if lines != 1 || para.split_whitespace().count() > MAX_HEADING_WORDS {
+    // Counting stops past the limit: body paragraphs are long.
+    if lines != 1 || para.split_whitespace().take(MAX_HEADING_WORDS + 1).count() > MAX_HEADING_WORDS
+    {
         return BlockKind::Paragraph;
     }
     let last = para.chars().next_back().unwrap_or(' ');
