@@ -34,7 +34,7 @@ impl Hits {
         let mut items = Vec::new();
         // (regex, start) of each trigger occurrence of a gated regex.
         let mut triggers: Vec<(u32, usize)> = Vec::new();
-        if let Some(ac) = &pack.automaton {
+        if let Some(ac) = pack.automaton_for(text.len()) {
             // Patterns are stored lower-case and the automaton is built case
             // sensitive (much cheaper to build than an ASCII-case-insensitive
             // one); ASCII lower-casing keeps every byte offset.
@@ -661,6 +661,28 @@ mod tests {
         let found = |t: &str| check_prose(&p, &crate::extract::extract_txt(t)).len();
         assert_eq!(found("say na to it"), 1);
         assert_eq!(found("a na\u{ef}ve plan"), 0);
+    }
+
+    #[test]
+    fn the_phrase_dfa_finds_what_the_compact_automaton_finds() {
+        let p = pack(&format!(
+            "{RULE}phrases = [\"it's said\", \"claim\", \"one of the\", \"one of the most\"]\nregex = ['\\bmany\\s+[a-z]']\n"
+        ));
+        let prose = crate::extract::extract_txt(
+            "It\u{2019}s said they claim one of the most. Many claims, reclaim it's said.",
+        );
+        let ranges = |p: &Pack| -> Vec<_> {
+            check_prose(p, &prose)
+                .into_iter()
+                .map(|f| f.range)
+                .collect()
+        };
+        let compact = ranges(&p);
+        // Reading this much text switches the pack to the DFA.
+        let dfa = p.automaton_for(crate::rules::DFA_AFTER_BYTES).unwrap();
+        assert!(matches!(dfa.kind(), aho_corasick::AhoCorasickKind::DFA));
+        assert_eq!(compact.len(), 5);
+        assert_eq!(ranges(&p), compact);
     }
 
     #[test]
