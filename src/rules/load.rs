@@ -13,7 +13,7 @@ use toml::Spanned;
 use super::error::{RuleError, RuleErrors, RuleSource};
 use super::gate::{Gate, gate};
 use super::pack::{Condition, Example, GroupId, MatcherBuilder, Pack, Rule, Suggest, Target};
-use super::phrase::{apostrophe_variants, expand_braces};
+use super::phrase::{each_apostrophe_variant, expand_braces, normalize_spaces};
 use super::schema::{ConditionDef, Element, RuleDef, RuleFile, Scope, Unit};
 
 /// Largest compiled size allowed for one rule regex (guards against blow-ups).
@@ -266,10 +266,11 @@ impl Compiler {
                             );
                             continue;
                         }
-                        for v in apostrophe_variants(&form) {
-                            self.matcher.add_phrase(group, &v, case_sensitive);
-                        }
-                        forms.push(form.split_whitespace().collect::<Vec<_>>().join(" "));
+                        let form = normalize_spaces(&form).unwrap_or(form);
+                        each_apostrophe_variant(&form, |v| {
+                            self.matcher.add_phrase(group, v, case_sensitive)
+                        });
+                        forms.push(form);
                     }
                 }
                 Err(msg) => self.error(

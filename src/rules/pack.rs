@@ -176,12 +176,15 @@ impl MatcherBuilder {
 
     /// The automaton pattern for a lower-case key, added if new.
     fn pattern(&mut self, key: String) -> usize {
-        *self.index.entry(key.clone()).or_insert_with(|| {
-            self.patterns.push(key);
-            self.owners.owners.push(Vec::new());
-            self.owners.triggers.push(Vec::new());
-            self.patterns.len() - 1
-        })
+        if let Some(&id) = self.index.get(&key) {
+            return id;
+        }
+        let id = self.patterns.len();
+        self.index.insert(key.clone(), id);
+        self.patterns.push(key);
+        self.owners.owners.push(Vec::new());
+        self.owners.triggers.push(Vec::new());
+        id
     }
 
     /// Adds a literal form (already brace-expanded and apostrophe-normalised).
