@@ -678,7 +678,7 @@ mod tests {
                 .collect()
         };
         let compact = ranges(&p);
-        // Reading this much text switches the pack to the DFA.
+        // Reading this much text switches the pack from the NFA to the DFA.
         let dfa = p.automaton_for(crate::rules::DFA_AFTER_BYTES).unwrap();
         assert!(matches!(dfa.kind(), aho_corasick::AhoCorasickKind::DFA));
         assert_eq!(compact.len(), 5);

@@ -225,7 +225,7 @@ impl MatcherBuilder {
         lexicons: Vec<(String, GroupId, Vec<String>)>,
     ) -> Pack {
         let automaton = (!self.patterns.is_empty())
-            .then(|| build_automaton(&self.patterns, AhoCorasickKind::ContiguousNFA));
+            .then(|| build_automaton(&self.patterns, AhoCorasickKind::NoncontiguousNFA));
         let mut group_rules = vec![Vec::new(); self.groups];
         let mut element_rules = Vec::new();
         for (i, r) in rules.iter().enumerate() {
@@ -253,7 +253,7 @@ impl MatcherBuilder {
     }
 }
 
-/// Text searched with the compact automaton before the DFA is built: the DFA
+/// Text searched with the NFA before the DFA is built: the DFA
 /// searches about three times faster but takes several times longer to
 /// build (about 25 ms for the default pack), which only pays off on more
 /// text than a few articles.
