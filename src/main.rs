@@ -173,7 +173,11 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     if let Some(rep) = stdin_report {
         run.report(rep);
     }
-    run.finish()
+    let code = run.finish();
+    // The process ends next: freeing the pack's thousands of small
+    // allocations one by one would only cost time (4% of a short run).
+    std::mem::forget(pack);
+    code
 }
 
 /// Files linted together before their reports are written: enough to keep
