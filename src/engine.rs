@@ -83,13 +83,13 @@ impl Hits {
                     }
                 };
                 if let Some(flag) = r.flag {
-                    for caps in r.regex.captures_iter(input) {
+                    for caps in r.regex.get().captures_iter(input) {
                         if let Some(m) = caps.get_group(flag).or_else(|| caps.get_group(0)) {
                             push(m.start, m.end);
                         }
                     }
                 } else {
-                    for m in r.regex.find_iter(input) {
+                    for m in r.regex.get().find_iter(input) {
                         push(m.start(), m.end());
                     }
                 }
@@ -683,6 +683,13 @@ mod tests {
         assert!(matches!(dfa.kind(), aho_corasick::AhoCorasickKind::DFA));
         assert_eq!(compact.len(), 5);
         assert_eq!(ranges(&p), compact);
+    }
+
+    #[test]
+    fn the_default_packs_lazily_compiled_regexes_compile() {
+        let mut l = crate::rules::PackLoader::new();
+        l.add_embedded();
+        l.load().unwrap().compile_regexes();
     }
 
     #[test]

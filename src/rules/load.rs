@@ -7,12 +7,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use regex_automata::MatchKind;
-use regex_automata::meta::{self, Regex};
+use regex_automata::meta;
 use toml::Spanned;
 
 use super::error::{RuleError, RuleErrors, RuleSource};
 use super::gate::{Gate, gate};
-use super::pack::{Condition, Example, GroupId, MatcherBuilder, Pack, Rule, Suggest, Target};
+use super::pack::{
+    Condition, Example, GroupId, LazyRegex, MatcherBuilder, Pack, Rule, Suggest, Target,
+};
 use super::phrase::{each_apostrophe_variant, expand_braces, normalize_spaces};
 use super::schema::{ConditionDef, Element, RuleDef, RuleFile, Scope, Unit};
 
@@ -47,6 +49,8 @@ impl std::error::Error for RulePathError {}
 #[derive(Debug, Default)]
 pub struct PackLoader {
     sources: Vec<RuleSource>,
+    /// For each source: true for the embedded default pack.
+    embedded: Vec<bool>,
 }
 
 impl PackLoader {
@@ -59,6 +63,7 @@ impl PackLoader {
     pub fn add_embedded(&mut self) {
         for (name, text) in super::embedded::FILES {
             self.add_source(name.to_string(), text.to_string());
+            *self.embedded.last_mut().expect("just added") = true;
         }
     }
 
@@ -68,6 +73,7 @@ impl PackLoader {
             name,
             text: Arc::from(text),
         });
+        self.embedded.push(false);
     }
 
     /// Adds a rule file, or every `.toml` file (sorted) in a directory.
@@ -120,6 +126,7 @@ impl PackLoader {
             }
         }
         let mut c = Compiler {
+            embedded: self.embedded,
             errors,
             matcher: MatcherBuilder::default(),
             lexicons: HashMap::new(),
@@ -184,6 +191,9 @@ fn toml_error(source: usize, text: &str, e: &toml::de::Error) -> RuleError {
 }
 
 struct Compiler {
+    /// For each source: true for the embedded pack, whose regexes are
+    /// compiled on first use (tests prove they compile).
+    embedded: Vec<bool>,
     errors: Vec<RuleError>,
     matcher: MatcherBuilder,
     lexicons: HashMap<String, (GroupId, Vec<String>)>,
@@ -289,7 +299,7 @@ impl Compiler {
         source: usize,
         pattern: &Spanned<String>,
         case_sensitive: bool,
-    ) -> Option<(Regex, Option<Gate>)> {
+    ) -> Option<(LazyRegex, Option<Gate>)> {
         // ASCII classes compile several times faster and let the DFA run on
         // any text; a pattern that needs Unicode mode (one that could otherwise
         // match invalid UTF-8) keeps it, with ASCII word boundaries.
@@ -297,8 +307,11 @@ impl Compiler {
         // Built as `regex::RegexBuilder` would (same syntax and engine
         // options), from the parsed pattern, which is also analysed for the
         // gate. A gated regex only ever searches short stretches, so it skips
-        // the literal prefilter (and its costly extraction at start-up).
-        let build = |pattern: &str, unicode: bool| -> Result<(Regex, Option<Gate>), String> {
+        // the literal prefilter (and its costly extraction at start-up). The
+        // embedded pack's regexes are compiled on first use: a unit test
+        // proves they compile, and a short run needs few of them.
+        let lazy = self.embedded[source];
+        let build = |pattern: &str, unicode: bool| -> Result<(LazyRegex, Option<Gate>), String> {
             let parse = |case_insensitive: bool| {
                 regex_syntax::ParserBuilder::new()
                     .unicode(unicode)
@@ -321,16 +334,11 @@ impl Compiler {
                 .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
                 .hybrid_cache_capacity(REGEX_DFA_CACHE)
                 .auto_prefilter(gate.is_none());
-            let regex = meta::Builder::new()
-                .configure(config)
-                .build_from_hir(&hir)
-                .map_err(|e| match e.size_limit() {
-                    // The wording of `regex::Error::CompiledTooBig`.
-                    Some(limit) => {
-                        format!("Compiled regex exceeds size limit of {limit} bytes.")
-                    }
-                    None => e.to_string(),
-                })?;
+            let regex = LazyRegex::new(hir, config);
+            if lazy {
+                return Ok((regex, gate));
+            }
+            let regex = regex.compile()?;
             Ok((regex, gate))
         };
         if let Ok(r) = build(pattern.get_ref(), false) {

@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex_automata::meta::Regex;
+use regex_automata::meta::{self, Regex};
+use regex_syntax::hir::Hir;
 
 use super::gate::{Alphabet, Gate};
 
@@ -110,10 +111,72 @@ pub struct Rule {
     pub source: usize,
 }
 
+/// A rule regex, compiled when first searched (the default pack's, which
+/// are known to compile: most short runs never need most of them) or at
+/// load (a user's, so that errors are reported there).
+#[derive(Debug, Clone)]
+pub(crate) struct LazyRegex {
+    hir: Hir,
+    config: meta::Config,
+    regex: OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    /// A regex to compile on first use.
+    pub fn new(hir: Hir, config: meta::Config) -> Self {
+        LazyRegex {
+            hir,
+            config,
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// Compiles now; the error is worded as the `regex` crate words it.
+    pub fn compile(self) -> Result<Self, String> {
+        let regex = meta::Builder::new()
+            .configure(self.config.clone())
+            .build_from_hir(&self.hir)
+            .map_err(|e| match e.size_limit() {
+                // The wording of `regex::Error::CompiledTooBig`.
+                Some(limit) => format!("Compiled regex exceeds size limit of {limit} bytes."),
+                None => e.to_string(),
+            })?;
+        Ok(LazyRegex {
+            regex: OnceLock::from(regex),
+            ..self
+        })
+    }
+
+    /// The compiled regex.
+    pub fn get(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            meta::Builder::new()
+                .configure(self.config.clone())
+                .build_from_hir(&self.hir)
+                .expect("the default pack's regexes compile (tested)")
+        })
+    }
+
+    /// Index of the capture group named `flag`, if any.
+    fn flag(&self) -> Option<usize> {
+        fn find(h: &Hir) -> Option<usize> {
+            use regex_syntax::hir::HirKind;
+            match h.kind() {
+                HirKind::Capture(c) if c.name.as_deref() == Some("flag") => Some(c.index as usize),
+                HirKind::Capture(c) => find(&c.sub),
+                HirKind::Repetition(r) => find(&r.sub),
+                HirKind::Concat(items) | HirKind::Alternation(items) => items.iter().find_map(find),
+                _ => None,
+            }
+        }
+        find(&self.hir)
+    }
+}
+
 /// A regular expression of the pack and the group it reports into.
 #[derive(Debug, Clone)]
 pub(crate) struct PackRegex {
-    pub regex: Regex,
+    pub regex: LazyRegex,
     pub group: GroupId,
     /// Index of the capture group named `flag`, if any.
     pub flag: Option<usize>,
@@ -198,10 +261,8 @@ impl MatcherBuilder {
     }
 
     /// Adds a compiled regular expression, with its triggers if it is gated.
-    pub fn add_regex(&mut self, group: GroupId, regex: Regex, gate: Option<Gate>) {
-        let flag = regex
-            .group_info()
-            .to_index(regex_automata::PatternID::ZERO, "flag");
+    pub fn add_regex(&mut self, group: GroupId, regex: LazyRegex, gate: Option<Gate>) {
+        let flag = regex.flag();
         let index = self.regexes.len() as u32;
         let alphabet = gate.map(|g| {
             for t in g.triggers {
@@ -269,6 +330,15 @@ fn build_automaton(patterns: &[String], kind: AhoCorasickKind) -> AhoCorasick {
 }
 
 impl Pack {
+    /// Compiles every regex not compiled yet (tests: the default pack's
+    /// regexes are compiled lazily on the promise that they compile).
+    #[cfg(test)]
+    pub(crate) fn compile_regexes(&self) {
+        for r in &self.regexes {
+            r.regex.get();
+        }
+    }
+
     /// The phrase automaton to search `len` more bytes with. Both kinds hold
     /// the same patterns in the same order, so they report the same matches.
     pub(crate) fn automaton_for(&self, len: usize) -> Option<&AhoCorasick> {
