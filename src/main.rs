@@ -27,6 +27,18 @@ use newslint::source::{self, InputError};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Keeps the kernel from backing mimalloc's large, aligned arenas with 2 MB
+/// transparent huge pages where THP is `always`: each arena touched would
+/// count 2 MB of resident memory (peak RSS on 0.7 MB of news: 37 MB with
+/// huge pages, 14 MB without). Applies to page faults from here on.
+fn no_huge_pages() {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    // SAFETY: prctl(PR_SET_THP_DISABLE) only sets a flag of this process.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 /// Why the run ends with exit code 2.
 enum Failure {
     /// Already reported on stderr.
@@ -34,6 +46,7 @@ enum Failure {
 }
 
 fn main() -> ExitCode {
+    no_huge_pages();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => run_check(args),
