@@ -132,7 +132,11 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     files.sort_by_cached_key(|p| source::display_path(p));
     let keep_text = args.format == FormatArg::Human;
 
-    if let Some(n) = args.threads {
+    // One file is linted on this thread: starting a pool would cost more
+    // (about 1 ms) than it could save.
+    if let Some(n) = args.threads
+        && files.len() > 1
+    {
         // A second global pool cannot be built; the first call wins, which is this one.
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(n)
@@ -165,12 +169,14 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         }
     }
     for chunk in files.chunks(CHUNK_FILES) {
-        let results: Vec<Result<FileReport, InputError>> = chunk
-            .par_iter()
-            .map(|p| {
-                source::read_path(p, forced).map(|doc| newslint::check_doc(&pack, doc, keep_text))
-            })
-            .collect();
+        let lint = |p: &PathBuf| {
+            source::read_path(p, forced).map(|doc| newslint::check_doc(&pack, doc, keep_text))
+        };
+        let results: Vec<Result<FileReport, InputError>> = if files.len() == 1 {
+            chunk.iter().map(lint).collect()
+        } else {
+            chunk.par_iter().map(lint).collect()
+        };
         for r in results {
             match r {
                 Ok(rep) => {
