@@ -3,6 +3,7 @@
 //! compiled regular expressions) shared by all documents and threads.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -221,11 +222,44 @@ pub struct Pack {
     pub lexicons: Vec<(String, GroupId, Vec<String>)>,
 }
 
+/// The FxHash function (rustc's): the pattern index hashes some 9,000 short
+/// phrases at start-up, and SipHash's resistance to chosen keys buys nothing
+/// for rule files.
+#[derive(Default)]
+pub(crate) struct PatternHasher(u64);
+
+impl Hasher for PatternHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl PatternHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 /// Collects patterns into groups while rules are compiled.
 #[derive(Debug, Default)]
 pub(crate) struct MatcherBuilder {
     patterns: Vec<String>,
-    index: HashMap<String, usize>,
+    index: HashMap<String, usize, BuildHasherDefault<PatternHasher>>,
     owners: PhraseOwners,
     regexes: Vec<PackRegex>,
     groups: usize,
