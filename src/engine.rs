@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use regex_automata::Input;
+
 use crate::finding::{Category, Context, Finding, Suggestion};
 use crate::model::{Attribution, CueKind, Document, QuotationKind, SourceKind};
 use crate::prose::{BlockKind, Prose};
@@ -30,20 +32,27 @@ struct Hits {
 impl Hits {
     fn collect(pack: &Pack, text: &str) -> Self {
         let mut items = Vec::new();
-        if let Some(ac) = &pack.automaton {
+        // (regex, start) of each trigger occurrence of a gated regex.
+        let mut triggers: Vec<(u32, usize)> = Vec::new();
+        if let Some(ac) = pack.automaton_for(text.len()) {
             // Patterns are stored lower-case and the automaton is built case
             // sensitive (much cheaper to build than an ASCII-case-insensitive
             // one); ASCII lower-casing keeps every byte offset.
             let lower = text.to_ascii_lowercase();
             for m in ac.find_overlapping_iter(&lower) {
                 let (s, e) = (m.start(), m.end());
+                let pattern = m.pattern().as_usize();
+                // Triggers need no word boundary: `claim` in `claimed`.
+                for &r in &pack.phrase_owners.triggers[pattern] {
+                    triggers.push((r, s));
+                }
                 if !text.is_char_boundary(s)
                     || !text.is_char_boundary(e)
                     || !at_word_boundaries(text, s, e)
                 {
                     continue;
                 }
-                for (group, exact) in &pack.phrase_owners.owners[m.pattern().as_usize()] {
+                for (group, exact) in &pack.phrase_owners.owners[pattern] {
                     if exact.as_deref().is_none_or(|x| x == &text[s..e]) {
                         items.push(Hit {
                             group: *group,
@@ -54,14 +63,16 @@ impl Hits {
                 }
             }
         }
-        if !pack.regexes.is_empty() {
-            // Each regex runs alone: its own literal prefilter skips most of
-            // the text. Measured as fast as a RegexSet pass followed by a second
-            // search, and each pattern is compiled once instead of twice.
-            for r in &pack.regexes {
-                // Rule regexes use ASCII `\b` for speed (see the loader), which
-                // sees a boundary before a non-ASCII letter; restore the
-                // Unicode meaning where the two differ.
+        triggers.sort_unstable();
+        let bytes = text.as_bytes();
+        // Each regex runs alone: a gated one only over the segments holding
+        // its triggers (see `rules::gate`), any other over the whole text
+        // with its own literal prefilter.
+        for (i, r) in pack.regexes.iter().enumerate() {
+            // Rule regexes use ASCII `\b` for speed (see the loader), which
+            // sees a boundary before a non-ASCII letter; restore the Unicode
+            // meaning where the two differ.
+            let mut search = |input: Input<'_>| {
                 let mut push = |s: usize, e: usize| {
                     if s < e && !glued_to_non_ascii_letter(text, s, e) {
                         items.push(Hit {
@@ -72,16 +83,41 @@ impl Hits {
                     }
                 };
                 if let Some(flag) = r.flag {
-                    for caps in r.regex.captures_iter(text) {
-                        if let Some(m) = caps.get(flag).or_else(|| caps.get(0)) {
-                            push(m.start(), m.end());
+                    for caps in r.regex.get().captures_iter(input) {
+                        if let Some(m) = caps.get_group(flag).or_else(|| caps.get_group(0)) {
+                            push(m.start, m.end);
                         }
                     }
                 } else {
-                    for m in r.regex.find_iter(text) {
+                    for m in r.regex.get().find_iter(input) {
                         push(m.start(), m.end());
                     }
                 }
+            };
+            let Some(alphabet) = &r.alphabet else {
+                search(Input::new(text));
+                continue;
+            };
+            let i = i as u32;
+            let lo = triggers.partition_point(|t| t.0 < i);
+            let mut done = 0;
+            for &(_, t) in triggers[lo..].iter().take_while(|t| t.0 == i) {
+                if t < done {
+                    continue; // in the segment just searched
+                }
+                let allowed = |b: &u8| alphabet[*b as usize];
+                let start = bytes[..t]
+                    .iter()
+                    .rposition(|b| !allowed(b))
+                    .map_or(0, |p| p + 1);
+                let end = bytes[t..]
+                    .iter()
+                    .position(|b| !allowed(b))
+                    .map_or(bytes.len(), |p| t + p);
+                if start < end {
+                    search(Input::new(text).range(start..end));
+                }
+                done = end.max(t + 1);
             }
         }
         items.sort_unstable();
@@ -718,6 +754,35 @@ mod tests {
         let found = |t: &str| check_prose(&p, &crate::extract::extract_txt(t)).len();
         assert_eq!(found("say na to it"), 1);
         assert_eq!(found("a na\u{ef}ve plan"), 0);
+    }
+
+    #[test]
+    fn the_phrase_dfa_finds_what_the_compact_automaton_finds() {
+        let p = pack(&format!(
+            "{RULE}phrases = [\"it's said\", \"claim\", \"one of the\", \"one of the most\"]\nregex = ['\\bmany\\s+[a-z]']\n"
+        ));
+        let prose = crate::extract::extract_txt(
+            "It\u{2019}s said they claim one of the most. Many claims, reclaim it's said.",
+        );
+        let ranges = |p: &Pack| -> Vec<_> {
+            check_prose(p, &prose)
+                .into_iter()
+                .map(|f| f.range)
+                .collect()
+        };
+        let compact = ranges(&p);
+        // Reading this much text switches the pack from the NFA to the DFA.
+        let dfa = p.automaton_for(crate::rules::DFA_AFTER_BYTES).unwrap();
+        assert!(matches!(dfa.kind(), aho_corasick::AhoCorasickKind::DFA));
+        assert_eq!(compact.len(), 5);
+        assert_eq!(ranges(&p), compact);
+    }
+
+    #[test]
+    fn the_default_packs_lazily_compiled_regexes_compile() {
+        let mut l = crate::rules::PackLoader::new();
+        l.add_embedded();
+        l.load().unwrap().compile_regexes();
     }
 
     #[test]

@@ -21,6 +21,24 @@ use newslint::report::FileReport;
 use newslint::rules::{Pack, PackLoader};
 use newslint::source::{self, InputError};
 
+// Linting allocates many small, short-lived objects (tokens, hits, findings)
+// and the pack build many small strings; mimalloc serves both faster than
+// the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Keeps the kernel from backing mimalloc's large, aligned arenas with 2 MB
+/// transparent huge pages where THP is `always`: each arena touched would
+/// count 2 MB of resident memory (peak RSS on 0.7 MB of news: 37 MB with
+/// huge pages, 14 MB without). Applies to page faults from here on.
+fn no_huge_pages() {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    // SAFETY: prctl(PR_SET_THP_DISABLE) only sets a flag of this process.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 /// Why the run ends with exit code 2.
 enum Failure {
     /// Already reported on stderr.
@@ -28,6 +46,7 @@ enum Failure {
 }
 
 fn main() -> ExitCode {
+    no_huge_pages();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => run_check(args),
@@ -113,7 +132,11 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     files.sort_by_cached_key(|p| source::display_path(p));
     let keep_text = args.format == FormatArg::Human;
 
-    if let Some(n) = args.threads {
+    // One file is linted on this thread: starting a pool would cost more
+    // (about 1 ms) than it could save.
+    if let Some(n) = args.threads
+        && files.len() > 1
+    {
         // A second global pool cannot be built; the first call wins, which is this one.
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(n)
@@ -146,12 +169,14 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         }
     }
     for chunk in files.chunks(CHUNK_FILES) {
-        let results: Vec<Result<FileReport, InputError>> = chunk
-            .par_iter()
-            .map(|p| {
-                source::read_path(p, forced).map(|doc| newslint::check_doc(&pack, doc, keep_text))
-            })
-            .collect();
+        let lint = |p: &PathBuf| {
+            source::read_path(p, forced).map(|doc| newslint::check_doc(&pack, doc, keep_text))
+        };
+        let results: Vec<Result<FileReport, InputError>> = if files.len() == 1 {
+            chunk.iter().map(lint).collect()
+        } else {
+            chunk.par_iter().map(lint).collect()
+        };
         for r in results {
             match r {
                 Ok(rep) => {
@@ -167,7 +192,11 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     if let Some(rep) = stdin_report {
         run.report(rep);
     }
-    run.finish()
+    let code = run.finish();
+    // The process ends next: freeing the pack's thousands of small
+    // allocations one by one would only cost time (4% of a short run).
+    std::mem::forget(pack);
+    code
 }
 
 /// Files linted together before their reports are written: enough to keep

@@ -64,15 +64,49 @@ pub fn extract_txt(text: &str) -> Prose {
 }
 
 fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map(|i| from + i)
+    memchr::memchr(b'\n', &bytes[from..]).map(|i| from + i)
+}
+
+/// `text.split_whitespace().count()`, counting no further than `limit`
+/// (body paragraphs are long and this runs on every one), with ASCII bytes
+/// tested without decoding.
+fn count_words(text: &str, limit: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let space = if b < 0x80 {
+            // char::is_whitespace for ASCII: \t \n \x0b \x0c \r and space
+            matches!(b, b'\t'..=b'\r' | b' ')
+        } else if b < 0xc0 {
+            // a continuation byte: part of the character already judged
+            i += 1;
+            continue;
+        } else {
+            text[i..].chars().next().is_some_and(char::is_whitespace)
+        };
+        if !space && !in_word {
+            words += 1;
+            if words >= limit {
+                return words;
+            }
+        }
+        in_word = !space;
+        i += 1;
+    }
+    words
 }
 
 /// Decides whether a paragraph is a headline, a subheading or body copy.
 fn classify(para: &str, lines: usize, first: bool) -> BlockKind {
-    if lines != 1 || para.split_whitespace().count() > MAX_HEADING_WORDS {
+    if lines != 1 {
+        return BlockKind::Paragraph;
+    }
+    // Exact up to the limit, which is all that is asked of it below.
+    let words = count_words(para, MAX_HEADING_WORDS + 1);
+    if words > MAX_HEADING_WORDS {
         return BlockKind::Paragraph;
     }
     let last = para.chars().next_back().unwrap_or(' ');
@@ -100,7 +134,6 @@ fn classify(para: &str, lines: usize, first: bool) -> BlockKind {
             | '-'
             | '\u{2014}'
     );
-    let words = para.split_whitespace().count();
     let capitalised = para.chars().next().is_some_and(|c| c.is_uppercase());
     if !closing && capitalised && words <= 10 {
         BlockKind::Heading
@@ -167,6 +200,26 @@ mod tests {
         assert_eq!(k[1], (BlockKind::Paragraph, "Body line."));
         let p = extract_txt(text);
         assert_eq!(p.blocks[0].range.start, 3);
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for t in [
+            "",
+            " ",
+            "one",
+            " two  words ",
+            "tab\tand\x0bvt\x0cff\r\nnl",
+            "caf\u{e9} na\u{ef}ve\u{a0}nbsp\u{2003}em\u{85}nel",
+            "\u{2014}dash\u{2014} \u{201c}q\u{201d}",
+        ] {
+            assert_eq!(
+                count_words(t, usize::MAX),
+                t.split_whitespace().count(),
+                "{t:?}"
+            );
+        }
+        assert_eq!(count_words("a b c d", 2), 2);
     }
 
     #[test]

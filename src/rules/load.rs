@@ -6,16 +6,22 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use regex::{Regex, RegexBuilder};
+use regex_automata::MatchKind;
+use regex_automata::meta;
 use toml::Spanned;
 
 use super::error::{RuleError, RuleErrors, RuleSource};
-use super::pack::{Condition, Example, GroupId, MatcherBuilder, Pack, Rule, Suggest, Target};
-use super::phrase::{apostrophe_variants, expand_braces};
+use super::gate::{Gate, gate};
+use super::pack::{
+    Condition, Example, GroupId, LazyRegex, MatcherBuilder, Pack, Rule, Suggest, Target,
+};
+use super::phrase::{each_apostrophe_variant, expand_braces, normalize_spaces};
 use super::schema::{ConditionDef, Element, RuleDef, RuleFile, Scope, Unit};
 
 /// Largest compiled size allowed for one rule regex (guards against blow-ups).
 const REGEX_SIZE_LIMIT: usize = 4 << 20;
+/// Lazy DFA cache per regex: the `regex` crate's default.
+const REGEX_DFA_CACHE: usize = 2 << 20;
 
 /// Why rule files could not be read at all.
 #[derive(Debug)]
@@ -43,6 +49,8 @@ impl std::error::Error for RulePathError {}
 #[derive(Debug, Default)]
 pub struct PackLoader {
     sources: Vec<RuleSource>,
+    /// For each source: true for the embedded default pack.
+    embedded: Vec<bool>,
 }
 
 impl PackLoader {
@@ -55,6 +63,7 @@ impl PackLoader {
     pub fn add_embedded(&mut self) {
         for (name, text) in super::embedded::FILES {
             self.add_source(name.to_string(), text.to_string());
+            *self.embedded.last_mut().expect("just added") = true;
         }
     }
 
@@ -64,6 +73,7 @@ impl PackLoader {
             name,
             text: Arc::from(text),
         });
+        self.embedded.push(false);
     }
 
     /// Adds a rule file, or every `.toml` file (sorted) in a directory.
@@ -116,6 +126,7 @@ impl PackLoader {
             }
         }
         let mut c = Compiler {
+            embedded: self.embedded,
             errors,
             matcher: MatcherBuilder::default(),
             lexicons: HashMap::new(),
@@ -180,6 +191,9 @@ fn toml_error(source: usize, text: &str, e: &toml::de::Error) -> RuleError {
 }
 
 struct Compiler {
+    /// For each source: true for the embedded pack, whose regexes are
+    /// compiled on first use (tests prove they compile).
+    embedded: Vec<bool>,
     errors: Vec<RuleError>,
     matcher: MatcherBuilder,
     lexicons: HashMap<String, (GroupId, Vec<String>)>,
@@ -262,10 +276,11 @@ impl Compiler {
                             );
                             continue;
                         }
-                        for v in apostrophe_variants(&form) {
-                            self.matcher.add_phrase(group, &v, case_sensitive);
-                        }
-                        forms.push(form.split_whitespace().collect::<Vec<_>>().join(" "));
+                        let form = normalize_spaces(&form).unwrap_or(form);
+                        each_apostrophe_variant(&form, |v| {
+                            self.matcher.add_phrase(group, v, case_sensitive)
+                        });
+                        forms.push(form);
                     }
                 }
                 Err(msg) => self.error(
@@ -284,16 +299,47 @@ impl Compiler {
         source: usize,
         pattern: &Spanned<String>,
         case_sensitive: bool,
-    ) -> Option<Regex> {
+    ) -> Option<(LazyRegex, Option<Gate>)> {
         // ASCII classes compile several times faster and let the DFA run on
         // any text; a pattern that needs Unicode mode (one that could otherwise
         // match invalid UTF-8) keeps it, with ASCII word boundaries.
-        let build = |pattern: &str, unicode: bool| {
-            RegexBuilder::new(pattern)
-                .unicode(unicode)
-                .case_insensitive(!case_sensitive)
-                .size_limit(REGEX_SIZE_LIMIT)
-                .build()
+        //
+        // Built as `regex::RegexBuilder` would (same syntax and engine
+        // options), from the parsed pattern, which is also analysed for the
+        // gate. A gated regex only ever searches short stretches, so it skips
+        // the literal prefilter (and its costly extraction at start-up). The
+        // embedded pack's regexes are compiled on first use: a unit test
+        // proves they compile, and a short run needs few of them.
+        let lazy = self.embedded[source];
+        let build = |pattern: &str, unicode: bool| -> Result<(LazyRegex, Option<Gate>), String> {
+            let parse = |case_insensitive: bool| {
+                regex_syntax::ParserBuilder::new()
+                    .unicode(unicode)
+                    .case_insensitive(case_insensitive)
+                    .utf8(true)
+                    .build()
+                    .parse(pattern)
+                    .map_err(|e| e.to_string())
+            };
+            let hir = parse(!case_sensitive)?;
+            // Unicode case folding reaches beyond ASCII (`K` and the Kelvin
+            // sign): only ASCII folding may take its triggers unfolded.
+            let gate = match case_sensitive || unicode {
+                true => gate(&hir, &hir),
+                false => gate(&hir, &parse(false)?),
+            };
+            let config = meta::Config::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .utf8_empty(true)
+                .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                .hybrid_cache_capacity(REGEX_DFA_CACHE)
+                .auto_prefilter(gate.is_none());
+            let regex = LazyRegex::new(hir, config);
+            if lazy {
+                return Ok((regex, gate));
+            }
+            let regex = regex.compile()?;
+            Ok((regex, gate))
         };
         if let Ok(r) = build(pattern.get_ref(), false) {
             return Some(r);
@@ -306,7 +352,7 @@ impl Compiler {
                     span: pattern.span(),
                     message: "invalid regular expression".into(),
                     label: "this pattern does not compile".into(),
-                    notes: vec![e.to_string()],
+                    notes: vec![e],
                     related: None,
                 });
                 None
@@ -389,9 +435,9 @@ impl Compiler {
             self.phrases(source, phrases, g, case_sensitive);
             Target::Group(g)
         } else if let Some(re) = &def.regex {
-            let regex = self.regex(source, re, case_sensitive)?;
+            let (regex, gate) = self.regex(source, re, case_sensitive)?;
             let g = self.matcher.new_group();
-            self.matcher.add_regex(g, regex);
+            self.matcher.add_regex(g, regex, gate);
             Target::Group(g)
         } else if let Some(lex) = &def.lexicon {
             Target::Group(self.lexicon_ref(source, lex)?.0)
@@ -442,8 +488,8 @@ impl Compiler {
             let g = self.matcher.new_group();
             phrases = self.phrases(source, &def.phrases, g, def.case_sensitive);
             for re in &def.regex {
-                if let Some(regex) = self.regex(source, re, def.case_sensitive) {
-                    self.matcher.add_regex(g, regex);
+                if let Some((regex, gate)) = self.regex(source, re, def.case_sensitive) {
+                    self.matcher.add_regex(g, regex, gate);
                 }
             }
             groups.push(g);

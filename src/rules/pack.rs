@@ -3,10 +3,16 @@
 //! compiled regular expressions) shared by all documents and threads.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use regex_automata::meta::{self, Regex};
+use regex_syntax::hir::Hir;
+
+use super::gate::{Alphabet, Gate};
 
 use super::schema::{AttributionFilter, Element, Scope, Side, Unit};
 use crate::finding::{Applicability, Category, Severity};
@@ -106,13 +112,78 @@ pub struct Rule {
     pub source: usize,
 }
 
+/// A rule regex, compiled when first searched (the default pack's, which
+/// are known to compile: most short runs never need most of them) or at
+/// load (a user's, so that errors are reported there).
+#[derive(Debug, Clone)]
+pub(crate) struct LazyRegex {
+    hir: Hir,
+    config: meta::Config,
+    regex: OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    /// A regex to compile on first use.
+    pub fn new(hir: Hir, config: meta::Config) -> Self {
+        LazyRegex {
+            hir,
+            config,
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// Compiles now; the error is worded as the `regex` crate words it.
+    pub fn compile(self) -> Result<Self, String> {
+        let regex = meta::Builder::new()
+            .configure(self.config.clone())
+            .build_from_hir(&self.hir)
+            .map_err(|e| match e.size_limit() {
+                // The wording of `regex::Error::CompiledTooBig`.
+                Some(limit) => format!("Compiled regex exceeds size limit of {limit} bytes."),
+                None => e.to_string(),
+            })?;
+        Ok(LazyRegex {
+            regex: OnceLock::from(regex),
+            ..self
+        })
+    }
+
+    /// The compiled regex.
+    pub fn get(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            meta::Builder::new()
+                .configure(self.config.clone())
+                .build_from_hir(&self.hir)
+                .expect("the default pack's regexes compile (tested)")
+        })
+    }
+
+    /// Index of the capture group named `flag`, if any.
+    fn flag(&self) -> Option<usize> {
+        fn find(h: &Hir) -> Option<usize> {
+            use regex_syntax::hir::HirKind;
+            match h.kind() {
+                HirKind::Capture(c) if c.name.as_deref() == Some("flag") => Some(c.index as usize),
+                HirKind::Capture(c) => find(&c.sub),
+                HirKind::Repetition(r) => find(&r.sub),
+                HirKind::Concat(items) | HirKind::Alternation(items) => items.iter().find_map(find),
+                _ => None,
+            }
+        }
+        find(&self.hir)
+    }
+}
+
 /// A regular expression of the pack and the group it reports into.
 #[derive(Debug, Clone)]
 pub(crate) struct PackRegex {
-    pub regex: Regex,
+    pub regex: LazyRegex,
     pub group: GroupId,
     /// Index of the capture group named `flag`, if any.
     pub flag: Option<usize>,
+    /// For a gated regex, the bytes a match may contain: it is searched only
+    /// in runs of them that hold one of its triggers (see `gate`).
+    pub alphabet: Option<Box<Alphabet>>,
 }
 
 /// Literal phrase bookkeeping: which groups a deduplicated pattern feeds.
@@ -120,6 +191,9 @@ pub(crate) struct PackRegex {
 pub(crate) struct PhraseOwners {
     /// For each automaton pattern: (group, exact form for case-sensitive groups).
     pub owners: Vec<Vec<(GroupId, Option<String>)>>,
+    /// For each automaton pattern: the gated regexes (indices into the
+    /// pack's regexes) it is a trigger of.
+    pub triggers: Vec<Vec<u32>>,
 }
 
 /// The compiled pack.
@@ -132,6 +206,12 @@ pub struct Pack {
     /// Which rules run (after `--select` / `--ignore`).
     pub enabled: Vec<bool>,
     pub(crate) automaton: Option<AhoCorasick>,
+    /// The same patterns as a DFA, built once enough text has been read.
+    fast: OnceLock<AhoCorasick>,
+    /// Bytes searched so far, shared by every thread (and clone).
+    searched: Arc<AtomicUsize>,
+    /// The automaton's patterns, kept to build the DFA from.
+    patterns: Vec<String>,
     pub(crate) phrase_owners: PhraseOwners,
     pub(crate) regexes: Vec<PackRegex>,
     /// For each group, the rules whose candidates it produces.
@@ -142,11 +222,44 @@ pub struct Pack {
     pub lexicons: Vec<(String, GroupId, Vec<String>)>,
 }
 
+/// The FxHash function (rustc's): the pattern index hashes some 9,000 short
+/// phrases at start-up, and SipHash's resistance to chosen keys buys nothing
+/// for rule files.
+#[derive(Default)]
+pub(crate) struct PatternHasher(u64);
+
+impl Hasher for PatternHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl PatternHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 /// Collects patterns into groups while rules are compiled.
 #[derive(Debug, Default)]
 pub(crate) struct MatcherBuilder {
     patterns: Vec<String>,
-    index: HashMap<String, usize>,
+    index: HashMap<String, usize, BuildHasherDefault<PatternHasher>>,
     owners: PhraseOwners,
     regexes: Vec<PackRegex>,
     groups: usize,
@@ -158,14 +271,22 @@ impl MatcherBuilder {
         (self.groups - 1) as GroupId
     }
 
+    /// The automaton pattern for a lower-case key, added if new.
+    fn pattern(&mut self, key: String) -> usize {
+        if let Some(&id) = self.index.get(&key) {
+            return id;
+        }
+        let id = self.patterns.len();
+        self.index.insert(key.clone(), id);
+        self.patterns.push(key);
+        self.owners.owners.push(Vec::new());
+        self.owners.triggers.push(Vec::new());
+        id
+    }
+
     /// Adds a literal form (already brace-expanded and apostrophe-normalised).
     pub fn add_phrase(&mut self, group: GroupId, form: &str, case_sensitive: bool) {
-        let key = form.to_ascii_lowercase();
-        let id = *self.index.entry(key.clone()).or_insert_with(|| {
-            self.patterns.push(key);
-            self.owners.owners.push(Vec::new());
-            self.patterns.len() - 1
-        });
+        let id = self.pattern(form.to_ascii_lowercase());
         let exact = case_sensitive.then(|| form.to_owned());
         let owners = &mut self.owners.owners[id];
         if !owners.iter().any(|(g, e)| *g == group && *e == exact) {
@@ -173,10 +294,23 @@ impl MatcherBuilder {
         }
     }
 
-    /// Adds a compiled regular expression.
-    pub fn add_regex(&mut self, group: GroupId, regex: Regex) {
-        let flag = regex.capture_names().position(|n| n == Some("flag"));
-        self.regexes.push(PackRegex { regex, group, flag });
+    /// Adds a compiled regular expression, with its triggers if it is gated.
+    pub fn add_regex(&mut self, group: GroupId, regex: LazyRegex, gate: Option<Gate>) {
+        let flag = regex.flag();
+        let index = self.regexes.len() as u32;
+        let alphabet = gate.map(|g| {
+            for t in g.triggers {
+                let id = self.pattern(t);
+                self.owners.triggers[id].push(index);
+            }
+            g.alphabet
+        });
+        self.regexes.push(PackRegex {
+            regex,
+            group,
+            flag,
+            alphabet,
+        });
     }
 
     pub fn finish(
@@ -185,13 +319,8 @@ impl MatcherBuilder {
         sources: Vec<super::error::RuleSource>,
         lexicons: Vec<(String, GroupId, Vec<String>)>,
     ) -> Pack {
-        let automaton = (!self.patterns.is_empty()).then(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-                .build(&self.patterns)
-                .expect("phrase automaton builds: patterns are plain strings")
-        });
+        let automaton = (!self.patterns.is_empty())
+            .then(|| build_automaton(&self.patterns, AhoCorasickKind::NoncontiguousNFA));
         let mut group_rules = vec![Vec::new(); self.groups];
         let mut element_rules = Vec::new();
         for (i, r) in rules.iter().enumerate() {
@@ -207,6 +336,9 @@ impl MatcherBuilder {
             rules,
             sources,
             automaton,
+            fast: OnceLock::new(),
+            searched: Arc::default(),
+            patterns: self.patterns,
             phrase_owners: self.owners,
             regexes: self.regexes,
             group_rules,
@@ -216,7 +348,48 @@ impl MatcherBuilder {
     }
 }
 
+/// Text searched with the NFA before the DFA is built: the DFA
+/// searches about three times faster but takes several times longer to
+/// build (about 25 ms for the default pack), which only pays off on more
+/// text than a few articles.
+pub(crate) const DFA_AFTER_BYTES: usize = 4 << 20;
+
+/// The phrase automaton: case-sensitive, over the lower-case patterns.
+fn build_automaton(patterns: &[String], kind: AhoCorasickKind) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(kind))
+        .build(patterns)
+        .expect("phrase automaton builds: patterns are plain strings")
+}
+
 impl Pack {
+    /// Compiles every regex not compiled yet (tests: the default pack's
+    /// regexes are compiled lazily on the promise that they compile).
+    #[cfg(test)]
+    pub(crate) fn compile_regexes(&self) {
+        for r in &self.regexes {
+            r.regex.get();
+        }
+    }
+
+    /// The phrase automaton to search `len` more bytes with. Both kinds hold
+    /// the same patterns in the same order, so they report the same matches.
+    pub(crate) fn automaton_for(&self, len: usize) -> Option<&AhoCorasick> {
+        let nfa = self.automaton.as_ref()?;
+        if let Some(dfa) = self.fast.get() {
+            return Some(dfa);
+        }
+        let before = self.searched.fetch_add(len, Ordering::Relaxed);
+        if before + len < DFA_AFTER_BYTES {
+            return Some(nfa);
+        }
+        Some(
+            self.fast
+                .get_or_init(|| build_automaton(&self.patterns, AhoCorasickKind::DFA)),
+        )
+    }
+
     /// Index of the rule with this id.
     pub fn rule_index(&self, id: &str) -> Option<usize> {
         self.rules.iter().position(|r| r.id == id)

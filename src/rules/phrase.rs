@@ -53,7 +53,11 @@ fn expand(s: &str) -> Result<Vec<String>, String> {
         let alt = &s[w[0]..w[1] - 1];
         for a in expand(alt)? {
             for t in &tails {
-                out.push(format!("{head}{a}{t}"));
+                let mut form = String::with_capacity(head.len() + a.len() + t.len());
+                form.push_str(head);
+                form.push_str(&a);
+                form.push_str(t);
+                out.push(form);
                 if out.len() > MAX_FORMS {
                     return Err(format!("expands to more than {MAX_FORMS} forms"));
                 }
@@ -63,16 +67,40 @@ fn expand(s: &str) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
+/// `phrase` with its ends trimmed and each run of whitespace made one space,
+/// or `None` when it already is so.
+pub(crate) fn normalize_spaces(phrase: &str) -> Option<String> {
+    let mut prev_space = true; // a leading space is not normal either
+    let normal = phrase.chars().all(|c| {
+        let ok = !c.is_whitespace() || (c == ' ' && !prev_space);
+        prev_space = c.is_whitespace();
+        ok
+    }) && !prev_space;
+    (!normal).then(|| phrase.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Calls `f` with each apostrophe variant of a phrase whose spacing is
+/// normal: the phrase itself when it has no apostrophe, else its straight and
+/// its curly spelling (the forms [`apostrophe_variants`] returns).
+pub(crate) fn each_apostrophe_variant(normal: &str, mut f: impl FnMut(&str)) {
+    if !normal.contains(['\'', '\u{2019}']) {
+        f(normal);
+        return;
+    }
+    let straight = normal.replace('\u{2019}', "'");
+    f(&straight);
+    f(&straight.replace('\'', "\u{2019}"));
+}
+
 /// Normalises a phrase's spacing and returns it with every straight/curly
 /// apostrophe variant (`it's` and `it’s`) so both spellings match.
 pub fn apostrophe_variants(phrase: &str) -> Vec<String> {
-    let normal: String = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
-    let straight = normal.replace('\u{2019}', "'");
-    if !straight.contains('\'') {
-        return vec![straight];
-    }
-    let curly = straight.replace('\'', "\u{2019}");
-    vec![straight, curly]
+    let normal = normalize_spaces(phrase);
+    let mut out = Vec::with_capacity(2);
+    each_apostrophe_variant(normal.as_deref().unwrap_or(phrase), |v| {
+        out.push(v.to_owned())
+    });
+    out
 }
 
 /// True for characters that continue a word.
@@ -143,6 +171,27 @@ mod tests {
             vec!["it's said", "it\u{2019}s said"]
         );
         assert_eq!(apostrophe_variants("said"), vec!["said"]);
+    }
+
+    #[test]
+    fn spacing_is_normalised_only_when_needed() {
+        assert_eq!(normalize_spaces("it said"), None);
+        assert_eq!(normalize_spaces("said"), None);
+        for odd in [
+            " said",
+            "said ",
+            "it  said",
+            "it\tsaid",
+            "it\u{a0}said",
+            " ",
+        ] {
+            let want = odd.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(normalize_spaces(odd), Some(want), "{odd:?}");
+        }
+        assert_eq!(
+            apostrophe_variants(" it\u{2019}s "),
+            vec!["it's", "it\u{2019}s"]
+        );
     }
 
     #[test]
