@@ -486,9 +486,11 @@ impl Finder<'_> {
         let mut j = i;
         let mut dotted = false;
         loop {
-            while j < limit && b[j].is_ascii_alphanumeric() {
-                j += 1;
-            }
+            // `limit` never passes the text's end: a bounds-check-free scan.
+            j += b[j..limit]
+                .iter()
+                .position(|&c| !ASCII_ALNUM[usize::from(c)])
+                .unwrap_or(limit - j);
             if j >= limit {
                 break;
             }
@@ -2153,6 +2155,17 @@ fn word_char_at(text: &str, i: usize, limit: usize) -> bool {
         _ => char_at(text, i, limit).is_some_and(char::is_alphanumeric),
     }
 }
+
+/// ASCII letters and digits, by byte: one load per byte in the word loop.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
 
 /// Length in bytes of a packed key.
 fn key_len(k: lexicon::Key) -> usize {

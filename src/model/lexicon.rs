@@ -940,12 +940,21 @@ static CUE_FILTER: LazyLock<Vec<u64>> = LazyLock::new(|| {
 /// 64 Ki bits: a few hundred cue words leave false positives under 1%.
 const FILTER_BITS: usize = 1 << 16;
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
 /// FNV-1a over the ASCII-lowercased letters, folded to a filter index.
 fn filter_index(w: &[u8]) -> usize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h: u64 = FNV_OFFSET;
     for &b in w {
-        h = (h ^ u64::from(b | 0x20)).wrapping_mul(0x0100_0000_01b3);
+        h = (h ^ u64::from(b | 0x20)).wrapping_mul(FNV_PRIME);
     }
+    filter_finish(h)
+}
+
+/// Folds an FNV-1a state to a filter index.
+#[inline]
+fn filter_finish(mut h: u64) -> usize {
     // FNV's high bits mix poorly on short words: finish like MurmurHash3.
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
@@ -953,28 +962,34 @@ fn filter_index(w: &[u8]) -> usize {
     (h >> (64 - 16)) as usize
 }
 
+/// True when the word hashed to `h` is in the filter.
+#[inline]
+fn filter_hit(bits: &[u64], h: u64) -> bool {
+    let k = filter_finish(h);
+    bits[k / 64] & (1 << (k % 64)) != 0
+}
+
 /// False when no word of `text` can be a reporting cue, so a sentence can
 /// skip attribution entirely. Never false for a sentence holding one.
 pub(super) fn may_hold_cue(text: &[u8]) -> bool {
     let bits = &*CUE_FILTER;
-    let n = text.len();
-    let mut i = 0;
-    while i < n {
-        while i < n && !text[i].is_ascii_alphabetic() {
-            i += 1;
-        }
-        let s = i;
-        while i < n && text[i].is_ascii_alphabetic() {
-            i += 1;
-        }
-        if i > s {
-            let k = filter_index(&text[s..i]);
-            if bits[k / 64] & (1 << (k % 64)) != 0 {
+    // One pass: each run of ASCII letters is hashed as it is read (the
+    // same FNV-1a as `filter_index`, finished the same way).
+    let mut h: u64 = FNV_OFFSET;
+    let mut in_word = false;
+    for &b in text {
+        if b.is_ascii_alphabetic() {
+            h = (h ^ u64::from(b | 0x20)).wrapping_mul(FNV_PRIME);
+            in_word = true;
+        } else if in_word {
+            if filter_hit(bits, h) {
                 return true;
             }
+            h = FNV_OFFSET;
+            in_word = false;
         }
     }
-    false
+    in_word && filter_hit(bits, h)
 }
 
 /// How an abbreviation followed by a period behaves at a possible sentence end.
