@@ -377,38 +377,25 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
 /// A source that only points back to a group named before: "one",
 /// "another", "others", "a third".
 fn is_back_reference(source: &str) -> bool {
-    matches!(
-        source.to_ascii_lowercase().as_str(),
-        "one"
-            | "another"
-            | "others"
-            | "other"
-            | "the other"
-            | "the others"
-            | "a third"
-            | "a second"
-            | "a fourth"
-            | "some"
-            | "several"
-            | "most"
-            | "many"
-            | "a few"
-            | "few"
-            | "both"
-            | "all"
-            | "one of them"
-            | "some of them"
-            | "others still"
-    )
+    #[rustfmt::skip]
+    const BACK: &[&str] = &[
+        "one", "another", "others", "other", "the other", "the others", "a third", "a second",
+        "a fourth", "some", "several", "most", "many", "a few", "few", "both", "all", "one of them",
+        "some of them", "others still",
+    ];
+    is_one_of(source, BACK)
 }
 
 /// "I believe" is the speaker's own avowal and "What do you think?" a
 /// prompt to the reader: neither claims to know someone else's mind.
 fn is_first_or_second_person(source: &str) -> bool {
-    matches!(
-        source.to_ascii_lowercase().as_str(),
-        "i" | "we" | "you" | "i, too" | "we all" | "you all"
-    )
+    is_one_of(source, &["i", "we", "you", "i, too", "we all", "you all"])
+}
+
+/// `source` is one of `words` (lower-case), ignoring ASCII case; no allocation
+/// on this per-attribution path.
+fn is_one_of(source: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(source))
 }
 
 /// Decides whether a candidate is a finding, and builds it.

@@ -263,20 +263,7 @@ impl<'p> Document<'p> {
     /// Offset of the `?` that ends the sentence at `range`, if it ends with one
     /// (closing quotes, brackets and trailing `!` aside).
     fn question_mark(&self, range: &Range<usize>) -> Option<usize> {
-        let b = self.prose.text.as_bytes();
-        let mut i = range.end;
-        while i > range.start {
-            match b[i - 1] {
-                b'"' | b'\'' | b')' | b']' | b'!' => i -= 1,
-                0x9D | 0x99 if i >= range.start + 3 && b[i - 3] == 0xE2 && b[i - 2] == 0x80 => {
-                    i -= 3
-                }
-                0xBB if i >= range.start + 2 && b[i - 2] == 0xC2 => i -= 2,
-                b'?' => return Some(i - 1),
-                _ => return None,
-            }
-        }
-        None
+        question_mark(&self.prose.text, range)
     }
 
     /// The prose text.
@@ -417,11 +404,27 @@ impl<'p> Document<'p> {
     }
 }
 
-/// Bytes between two ranges (0 when they overlap).
+/// Offset of the `?` that ends `text[range]`, if it ends with one: closing
+/// quotes, brackets, emphasis marks and a trailing `!` may follow it.
+pub(super) fn question_mark(text: &str, range: &Range<usize>) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = range.end;
+    while i > range.start {
+        match b[i - 1] {
+            b'"' | b'\'' | b')' | b']' | b'!' | b'*' | b'_' => i -= 1,
+            0x9D | 0x99 if i >= range.start + 3 && b[i - 3] == 0xE2 && b[i - 2] == 0x80 => i -= 3,
+            0xBB if i >= range.start + 2 && b[i - 2] == 0xC2 => i -= 2,
+            b'?' => return Some(i - 1),
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// Marks each short paragraph or heading (3 to 20 words, the length of a
 /// teaser or a prompt) whose text an earlier one already had; table cells
-/// and list items repeat by design. A long paragraph that
-/// repeats is the writer's own copy pasted twice, and stays checked.
+/// and list items repeat by design. A long paragraph that repeats is the
+/// writer's own copy pasted twice, and stays checked.
 fn repeats(text: &str, blocks: &[crate::prose::Block]) -> Vec<bool> {
     let mut seen = std::collections::HashSet::new();
     blocks
@@ -438,6 +441,7 @@ fn repeats(text: &str, blocks: &[crate::prose::Block]) -> Vec<bool> {
         .collect()
 }
 
+/// Bytes between two ranges (0 when they overlap).
 fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
     if a.end <= b.start {
         b.start - a.end

@@ -139,11 +139,8 @@ fn introduces_speech(block: &str) -> bool {
 
 /// The block ends with a question mark (closing quotes and brackets aside).
 fn is_question(block: &str) -> bool {
-    block
-        .trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '"' | '\u{201d}' | '\u{2019}' | ')' | ']' | '*' | '_')
-        })
-        .ends_with('?')
+    let t = block.trim_end();
+    super::question_mark(t, &(0..t.len())).is_some()
 }
 
 /// The signature line under an embedded post: "— Name (@handle) Date" as
