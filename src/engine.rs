@@ -1,6 +1,6 @@
 //! Matches a compiled pack against one analysed document.
 //!
-//! One pass of the phrase automaton and one search per rule regex find every
+//! One pass of the phrase matcher and one search per rule regex find every
 //! candidate; only rules with candidates (and element rules) do any further
 //! work. Each candidate is then judged in context: unit, scope, names,
 //! exceptions and conditions.
@@ -12,7 +12,7 @@ use regex_automata::Input;
 use crate::finding::{Category, Context, Finding, Suggestion};
 use crate::model::{Attribution, CueKind, Document, QuotationKind, SourceKind};
 use crate::prose::{BlockKind, Prose};
-use crate::rules::phrase::{at_word_boundaries, is_word_char};
+use crate::rules::phrase::is_word_char;
 use crate::rules::schema::{AttributionFilter, Element, Scope, Side, Unit};
 use crate::rules::{Condition, GroupId, Pack, Rule, Target};
 
@@ -34,25 +34,13 @@ impl Hits {
         let mut items = Vec::new();
         // (regex, start) of each trigger occurrence of a gated regex.
         let mut triggers: Vec<(u32, usize)> = Vec::new();
-        if let Some(ac) = pack.automaton_for(text.len()) {
-            // Patterns are stored lower-case and the automaton is built case
-            // sensitive (much cheaper to build than an ASCII-case-insensitive
-            // one); ASCII lower-casing keeps every byte offset.
-            let lower = text.to_ascii_lowercase();
-            for m in ac.find_overlapping_iter(&lower) {
-                let (s, e) = (m.start(), m.end());
-                let pattern = m.pattern().as_usize();
-                // Triggers need no word boundary: `claim` in `claimed`.
-                for &r in &pack.phrase_owners.triggers[pattern] {
-                    triggers.push((r, s));
-                }
-                if !text.is_char_boundary(s)
-                    || !text.is_char_boundary(e)
-                    || !at_word_boundaries(text, s, e)
-                {
-                    continue;
-                }
-                for (group, exact) in &pack.phrase_owners.owners[pattern] {
+        // Phrases are stored lower-case; ASCII lower-casing keeps every byte
+        // offset. The matcher finds them only at word edges.
+        let lower = text.to_ascii_lowercase();
+        pack.matcher.find(
+            &lower,
+            |pattern, s, e| {
+                for (group, exact) in &pack.phrase_owners[pattern as usize] {
                     if exact.as_deref().is_none_or(|x| x == &text[s..e]) {
                         items.push(Hit {
                             group: *group,
@@ -61,8 +49,9 @@ impl Hits {
                         });
                     }
                 }
-            }
-        }
+            },
+            |regex, s| triggers.push((regex, s)),
+        );
         triggers.sort_unstable();
         let bytes = text.as_bytes();
         // Each regex runs alone: a gated one only over the segments holding
@@ -744,25 +733,14 @@ mod tests {
     }
 
     #[test]
-    fn the_phrase_dfa_finds_what_the_compact_automaton_finds() {
-        let p = pack(&format!(
-            "{RULE}phrases = [\"it's said\", \"claim\", \"one of the\", \"one of the most\"]\nregex = ['\\bmany\\s+[a-z]']\n"
-        ));
-        let prose = crate::extract::extract_txt(
-            "It\u{2019}s said they claim one of the most. Many claims, reclaim it's said.",
-        );
-        let ranges = |p: &Pack| -> Vec<_> {
-            check_prose(p, &prose)
-                .into_iter()
-                .map(|f| f.range)
-                .collect()
-        };
-        let compact = ranges(&p);
-        // Reading this much text switches the pack from the NFA to the DFA.
-        let dfa = p.automaton_for(crate::rules::DFA_AFTER_BYTES).unwrap();
-        assert!(matches!(dfa.kind(), aho_corasick::AhoCorasickKind::DFA));
-        assert_eq!(compact.len(), 5);
-        assert_eq!(ranges(&p), compact);
+    fn a_regex_whose_trigger_may_sit_inside_a_word_is_still_found() {
+        // `reclaim` is not known to start a word: the matcher looks for it
+        // anywhere, not only at word starts.
+        let p = pack(&format!("{RULE}regex = ['\\w*re(?P<flag>claim)']\n"));
+        let found = |t: &str| check_prose(&p, &crate::extract::extract_txt(t)).len();
+        assert_eq!(found("They unreclaim it."), 1);
+        assert_eq!(found("They reclaim it."), 1);
+        assert_eq!(found("They claim it."), 0);
     }
 
     #[test]

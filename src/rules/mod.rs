@@ -5,6 +5,7 @@ mod embedded;
 mod error;
 mod gate;
 mod load;
+mod matcher;
 mod pack;
 pub mod phrase;
 pub mod schema;
@@ -12,6 +13,4 @@ pub mod schema;
 pub use embedded::FILES as EMBEDDED_FILES;
 pub use error::{RuleError, RuleErrors, RuleSource};
 pub use load::{PackLoader, RulePathError, parse_example};
-#[cfg(test)]
-pub(crate) use pack::DFA_AFTER_BYTES;
 pub use pack::{Condition, Example, GroupId, Pack, Rule, Suggest, Target};

@@ -1,18 +1,15 @@
 //! The compiled rule pack: rules with their conditions resolved, and one
-//! matcher (an Aho-Corasick automaton over every literal phrase, and the
-//! compiled regular expressions) shared by all documents and threads.
+//! matcher (every literal phrase in one word trie, and the compiled regular
+//! expressions) shared by all documents and threads.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex_automata::meta::{self, Regex};
 use regex_syntax::hir::Hir;
 
 use super::gate::{Alphabet, Gate};
+use super::matcher::{FxHashMap, PhraseMatcher, Trigger};
 
 use super::schema::{AttributionFilter, Element, Scope, Side, Unit};
 use crate::finding::{Applicability, Category, Severity};
@@ -186,15 +183,9 @@ pub(crate) struct PackRegex {
     pub alphabet: Option<Box<Alphabet>>,
 }
 
-/// Literal phrase bookkeeping: which groups a deduplicated pattern feeds.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct PhraseOwners {
-    /// For each automaton pattern: (group, exact form for case-sensitive groups).
-    pub owners: Vec<Vec<(GroupId, Option<String>)>>,
-    /// For each automaton pattern: the gated regexes (indices into the
-    /// pack's regexes) it is a trigger of.
-    pub triggers: Vec<Vec<u32>>,
-}
+/// For each phrase of the matcher: the groups it feeds, each with the exact
+/// form a case-sensitive group asks for.
+pub(crate) type PhraseOwners = Vec<Vec<(GroupId, Option<String>)>>;
 
 /// The compiled pack.
 #[derive(Debug, Clone)]
@@ -205,13 +196,8 @@ pub struct Pack {
     pub sources: Vec<super::error::RuleSource>,
     /// Which rules run (after `--select` / `--ignore`).
     pub enabled: Vec<bool>,
-    pub(crate) automaton: Option<AhoCorasick>,
-    /// The same patterns as a DFA, built once enough text has been read.
-    fast: OnceLock<AhoCorasick>,
-    /// Bytes searched so far, shared by every thread (and clone).
-    searched: Arc<AtomicUsize>,
-    /// The automaton's patterns, kept to build the DFA from.
-    patterns: Vec<String>,
+    /// Finds every phrase and regex trigger of the pack.
+    pub(crate) matcher: Arc<PhraseMatcher>,
     pub(crate) phrase_owners: PhraseOwners,
     pub(crate) regexes: Vec<PackRegex>,
     /// For each group, the rules whose candidates it produces.
@@ -222,45 +208,13 @@ pub struct Pack {
     pub lexicons: Vec<(String, GroupId, Vec<String>)>,
 }
 
-/// The FxHash function (rustc's): the pattern index hashes some 9,000 short
-/// phrases at start-up, and SipHash's resistance to chosen keys buys nothing
-/// for rule files.
-#[derive(Default)]
-pub(crate) struct PatternHasher(u64);
-
-impl Hasher for PatternHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl PatternHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
 /// Collects patterns into groups while rules are compiled.
 #[derive(Debug, Default)]
 pub(crate) struct MatcherBuilder {
     patterns: Vec<String>,
-    index: HashMap<String, usize, BuildHasherDefault<PatternHasher>>,
+    index: FxHashMap<String, usize>,
     owners: PhraseOwners,
+    triggers: Vec<Trigger>,
     regexes: Vec<PackRegex>,
     groups: usize,
 }
@@ -271,7 +225,7 @@ impl MatcherBuilder {
         (self.groups - 1) as GroupId
     }
 
-    /// The automaton pattern for a lower-case key, added if new.
+    /// The matcher's phrase for a lower-case key, added if new.
     fn pattern(&mut self, key: String) -> usize {
         if let Some(&id) = self.index.get(&key) {
             return id;
@@ -279,8 +233,7 @@ impl MatcherBuilder {
         let id = self.patterns.len();
         self.index.insert(key.clone(), id);
         self.patterns.push(key);
-        self.owners.owners.push(Vec::new());
-        self.owners.triggers.push(Vec::new());
+        self.owners.push(Vec::new());
         id
     }
 
@@ -288,7 +241,7 @@ impl MatcherBuilder {
     pub fn add_phrase(&mut self, group: GroupId, form: &str, case_sensitive: bool) {
         let id = self.pattern(form.to_ascii_lowercase());
         let exact = case_sensitive.then(|| form.to_owned());
-        let owners = &mut self.owners.owners[id];
+        let owners = &mut self.owners[id];
         if !owners.iter().any(|(g, e)| *g == group && *e == exact) {
             owners.push((group, exact));
         }
@@ -299,9 +252,12 @@ impl MatcherBuilder {
         let flag = regex.flag();
         let index = self.regexes.len() as u32;
         let alphabet = gate.map(|g| {
-            for t in g.triggers {
-                let id = self.pattern(t);
-                self.owners.triggers[id].push(index);
+            for text in g.triggers {
+                self.triggers.push(Trigger {
+                    text,
+                    regex: index,
+                    word_start: g.word_start,
+                });
             }
             g.alphabet
         });
@@ -319,8 +275,7 @@ impl MatcherBuilder {
         sources: Vec<super::error::RuleSource>,
         lexicons: Vec<(String, GroupId, Vec<String>)>,
     ) -> Pack {
-        let automaton = (!self.patterns.is_empty())
-            .then(|| build_automaton(&self.patterns, AhoCorasickKind::NoncontiguousNFA));
+        let matcher = Arc::new(PhraseMatcher::new(self.patterns, self.triggers));
         let mut group_rules = vec![Vec::new(); self.groups];
         let mut element_rules = Vec::new();
         for (i, r) in rules.iter().enumerate() {
@@ -335,10 +290,7 @@ impl MatcherBuilder {
             enabled: vec![true; rules.len()],
             rules,
             sources,
-            automaton,
-            fast: OnceLock::new(),
-            searched: Arc::default(),
-            patterns: self.patterns,
+            matcher,
             phrase_owners: self.owners,
             regexes: self.regexes,
             group_rules,
@@ -346,21 +298,6 @@ impl MatcherBuilder {
             lexicons,
         }
     }
-}
-
-/// Text searched with the NFA before the DFA is built: the DFA
-/// searches about three times faster but takes several times longer to
-/// build (about 25 ms for the default pack), which only pays off on more
-/// text than a few articles.
-pub(crate) const DFA_AFTER_BYTES: usize = 4 << 20;
-
-/// The phrase automaton: case-sensitive, over the lower-case patterns.
-fn build_automaton(patterns: &[String], kind: AhoCorasickKind) -> AhoCorasick {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(kind))
-        .build(patterns)
-        .expect("phrase automaton builds: patterns are plain strings")
 }
 
 impl Pack {
@@ -371,23 +308,6 @@ impl Pack {
         for r in &self.regexes {
             r.regex.get();
         }
-    }
-
-    /// The phrase automaton to search `len` more bytes with. Both kinds hold
-    /// the same patterns in the same order, so they report the same matches.
-    pub(crate) fn automaton_for(&self, len: usize) -> Option<&AhoCorasick> {
-        let nfa = self.automaton.as_ref()?;
-        if let Some(dfa) = self.fast.get() {
-            return Some(dfa);
-        }
-        let before = self.searched.fetch_add(len, Ordering::Relaxed);
-        if before + len < DFA_AFTER_BYTES {
-            return Some(nfa);
-        }
-        Some(
-            self.fast
-                .get_or_init(|| build_automaton(&self.patterns, AhoCorasickKind::DFA)),
-        )
     }
 
     /// Index of the rule with this id.

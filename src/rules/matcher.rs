@@ -1,0 +1,724 @@
+//! The phrase matcher: every literal phrase of the pack, and every trigger of
+//! a gated regex, found in one pass over a document's words.
+//!
+//! A phrase matches whole words only. Cut text into *units*, each a maximal
+//! run of word characters or one other character: a phrase then matches
+//! exactly where a run of whole units equals the phrase's own units (its
+//! first and last characters sit at unit edges, and the edges inside it fall
+//! where the phrase's own do). So phrases live in a trie keyed by unit, and
+//! the text is read one unit at a time; a unit that starts no phrase costs a
+//! two-byte filter test. Building the trie hashes each phrase once: the
+//! Aho-Corasick automaton it replaces took half of start-up to build for the
+//! default pack's 5,700 patterns.
+//!
+//! A trigger (see `gate`) must be reported wherever it occurs, inside words
+//! too. Most are proven to start only where a word starts, and are looked up
+//! at each word start; the rest, from user regexes, go to a small
+//! Aho-Corasick automaton that finds them anywhere.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+use super::phrase::is_word_char;
+
+/// The FxHash function (rustc's): keys are short phrases and unit hashes, and
+/// SipHash's resistance to chosen keys buys nothing for rule files.
+#[derive(Default)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            // The length keeps "ab" and "ab\0" apart.
+            self.add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// A hash map with [`FxHasher`].
+pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// One step of the FxHash function.
+#[inline]
+fn mix(h: u64, word: u64) -> u64 {
+    (h.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+/// Finishes a hash so that its low bits depend on every byte too (a product
+/// keeps high bits of its operands out of its low bits).
+#[inline]
+fn finish(h: u64) -> u64 {
+    h ^ (h >> 32)
+}
+
+/// The hash of `u`, a unit: its bytes read as little-endian words, the last
+/// one zero-padded.
+fn unit_hash(u: &[u8]) -> u64 {
+    let mut h = u.len() as u64;
+    let mut chunks = u.chunks_exact(8);
+    for c in &mut chunks {
+        h = mix(h, u64::from_le_bytes(c.try_into().expect("8 bytes")));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = mix(h, u64::from_le_bytes(last));
+    }
+    finish(h)
+}
+
+/// [`unit_hash`] of `b[s..e]`, with one unaligned load for a short unit
+/// that has eight bytes of text after its start.
+#[inline]
+fn hash_at(b: &[u8], s: usize, e: usize) -> u64 {
+    let len = e - s;
+    if len <= 8
+        && let Some(w) = b.get(s..s + 8)
+    {
+        let w = u64::from_le_bytes(w.try_into().expect("8 bytes"));
+        let w = if len == 8 {
+            w
+        } else {
+            w & ((1u64 << (8 * len)) - 1)
+        };
+        return finish(mix(len as u64, w));
+    }
+    unit_hash(&b[s..e])
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+struct HashedKey(u64);
+
+impl Hasher for HashedKey {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, u64::from(b));
+        }
+    }
+
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map from nonzero hashes to indices, frozen into an open-addressing table: one probe finds
+/// most keys, where a general hash map spends several times that.
+struct EdgeTable {
+    /// (key, child); a zero key marks an empty slot.
+    slots: Box<[(u64, u32)]>,
+    mask: usize,
+}
+
+impl EdgeTable {
+    /// Zero marks empty slots, so a zero key is stored as one. Sharing a key
+    /// is harmless (see [`edge`]).
+    #[inline]
+    fn nonzero(key: u64) -> u64 {
+        key.max(1)
+    }
+
+    fn new(entries: impl ExactSizeIterator<Item = (u64, u32)>) -> Self {
+        // At most half full: probes stay short.
+        let len = (entries.len() * 2).next_power_of_two().max(16);
+        let mut slots = vec![(0u64, 0u32); len].into_boxed_slice();
+        let mask = len - 1;
+        for (key, child) in entries {
+            let key = Self::nonzero(key);
+            let mut i = key as usize & mask;
+            while slots[i].0 != 0 && slots[i].0 != key {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (key, child);
+        }
+        EdgeTable { slots, mask }
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<u32> {
+        let key = Self::nonzero(key);
+        let mut i = key as usize & self.mask;
+        loop {
+            let (k, child) = self.slots[i];
+            if k == key {
+                return Some(child);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+/// The trie edge from `node` on a unit with hash `unit`. Two edges sharing a
+/// key would share a child: harmless, as every match is compared in full.
+#[inline]
+fn edge(node: u32, unit: u64) -> u64 {
+    unit ^ u64::from(node)
+        .wrapping_add(1)
+        .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// `[0-9A-Za-z_]`, the bytes an ASCII `\b` counts as word bytes.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// End of the unit starting at `i` (a char boundary before the end).
+#[inline]
+fn unit_end(text: &str, i: usize) -> usize {
+    let b = text.as_bytes();
+    let c = b[i];
+    if c < 0x80 {
+        if !ASCII_WORD[c as usize] {
+            return i + 1;
+        }
+        return ascii_run_end(text, i + 1);
+    }
+    if char_at(text, i).is_some_and(is_word_char) {
+        word_run_end(text, i)
+    } else {
+        i + char_len(c)
+    }
+}
+
+/// End of the run of word characters from `i`, which follows a word byte.
+#[inline]
+fn ascii_run_end(text: &str, mut i: usize) -> usize {
+    let b = text.as_bytes();
+    while i < b.len() && ASCII_WORD[b[i] as usize] {
+        i += 1;
+    }
+    if i < b.len() && b[i] >= 0x80 {
+        word_run_end(text, i)
+    } else {
+        i
+    }
+}
+
+/// End of the run of word characters starting at `i`.
+fn word_run_end(text: &str, mut i: usize) -> usize {
+    let b = text.as_bytes();
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if !ASCII_WORD[c as usize] {
+                break;
+            }
+            i += 1;
+        } else if char_at(text, i).is_some_and(is_word_char) {
+            i += char_len(c);
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|t| t.chars().next())
+}
+
+/// Length of the UTF-8 character whose first byte is `b`.
+#[inline]
+fn char_len(b: u8) -> usize {
+    match b {
+        0..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+/// A set of 16-bit keys (a bloom filter of one hash when keyed by one).
+struct BitSet(Box<[u64; 1024]>);
+
+impl BitSet {
+    fn new() -> Self {
+        BitSet(Box::new([0; 1024]))
+    }
+
+    fn insert(&mut self, k: u16) {
+        self.0[usize::from(k >> 6)] |= 1 << (k & 63);
+    }
+
+    #[inline]
+    fn contains(&self, k: u16) -> bool {
+        self.0[usize::from(k >> 6)] & (1 << (k & 63)) != 0
+    }
+}
+
+/// Bloom key of a unit hash.
+#[inline]
+fn bloom(h: u64) -> u16 {
+    (h >> 48) as u16
+}
+
+/// Bloom key of a trigram.
+#[inline]
+fn trigram_bloom(t: u32) -> u16 {
+    (t.wrapping_mul(0x9e37_79b1) >> 16) as u16
+}
+
+/// Finds phrases and triggers (see the module documentation).
+pub(crate) struct PhraseMatcher {
+    /// The phrases, lower-case, by pattern id.
+    phrases: Vec<String>,
+    /// Trie edges, keyed by [`edge`].
+    edges: EdgeTable,
+    /// For each trie node: the phrases ending there.
+    ends: Vec<Vec<u32>>,
+    /// For each trie node: whether any edge leaves it.
+    inner: Vec<bool>,
+    /// Bloom filter of the first units of phrases that start with a word.
+    first_words: BitSet,
+    /// First bytes of phrases that start with a non-word character.
+    first_marks: [bool; 256],
+    /// Triggers looked for at word starts, sorted by trigram.
+    word_triggers: Vec<WordTrigger>,
+    /// Index in `word_triggers` of the first trigger of each trigram.
+    trigger_index: EdgeTable,
+    /// Bloom filter of the trigrams of `word_triggers`.
+    trigger_starts: BitSet,
+    /// Triggers found anywhere, and the regexes of each.
+    anywhere: Option<(AhoCorasick, Vec<Vec<u32>>)>,
+}
+
+impl std::fmt::Debug for PhraseMatcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PhraseMatcher")
+            .field("phrases", &self.phrases.len())
+            .field("nodes", &self.ends.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A trigger looked for at word starts.
+#[derive(Debug)]
+struct WordTrigger {
+    /// Its first three bytes, as [`load8`] reads them.
+    trigram: u32,
+    /// Its first eight bytes (zero-padded), and the mask of those it has.
+    head: u64,
+    mask: u64,
+    text: Box<[u8]>,
+    regexes: Vec<u32>,
+}
+
+impl WordTrigger {
+    fn new(text: &[u8], regex: u32) -> Self {
+        let head = load8(text, 0);
+        let mask = match text.len() {
+            8.. => u64::MAX,
+            n => (1u64 << (8 * n)) - 1,
+        };
+        WordTrigger {
+            trigram: (head & 0xff_ffff) as u32,
+            head: head & mask,
+            mask,
+            text: text.into(),
+            regexes: vec![regex],
+        }
+    }
+}
+
+/// Eight bytes from `p` as a little-endian word, zero-padded past the end.
+#[inline]
+fn load8(b: &[u8], p: usize) -> u64 {
+    match b.get(p..p + 8) {
+        Some(w) => u64::from_le_bytes(w.try_into().expect("8 bytes")),
+        None => {
+            let mut w = [0u8; 8];
+            let rest = &b[p.min(b.len())..];
+            w[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(w)
+        }
+    }
+}
+
+/// A trigger to register: its lower-case bytes, its regex, and whether it is
+/// proven to start only where a word starts.
+#[derive(Debug)]
+pub(crate) struct Trigger {
+    pub text: String,
+    pub regex: u32,
+    pub word_start: bool,
+}
+
+impl PhraseMatcher {
+    /// Builds the matcher over lower-case `phrases` (ids are their indices)
+    /// and `triggers`.
+    pub fn new(phrases: Vec<String>, triggers: Vec<Trigger>) -> Self {
+        let mut edges = HashMap::default();
+        let mut m = PhraseMatcher {
+            phrases: Vec::new(),
+            edges: EdgeTable::new(std::iter::empty()),
+            ends: vec![Vec::new()],
+            inner: vec![false],
+            first_words: BitSet::new(),
+            first_marks: [false; 256],
+            word_triggers: Vec::new(),
+            trigger_index: EdgeTable::new(std::iter::empty()),
+            trigger_starts: BitSet::new(),
+            anywhere: None,
+        };
+        edges.reserve(phrases.len() * 2);
+        for (id, p) in phrases.iter().enumerate() {
+            m.add_phrase(&mut edges, id as u32, p);
+        }
+        m.edges = EdgeTable::new(edges.into_iter());
+        m.phrases = phrases;
+        let mut anywhere: Vec<(String, Vec<u32>)> = Vec::new();
+        for t in triggers {
+            let b = t.text.as_bytes();
+            if t.word_start && b.len() >= 3 && ASCII_WORD[b[0] as usize] {
+                match m.word_triggers.iter_mut().find(|w| *w.text == *b) {
+                    Some(w) => w.regexes.push(t.regex),
+                    None => m.word_triggers.push(WordTrigger::new(b, t.regex)),
+                }
+            } else if !b.is_empty() {
+                match anywhere.iter_mut().find(|(x, _)| *x == t.text) {
+                    Some((_, regexes)) => regexes.push(t.regex),
+                    None => anywhere.push((t.text, vec![t.regex])),
+                }
+            }
+        }
+        m.word_triggers.sort_by_key(|w| w.trigram);
+        let mut firsts = Vec::new();
+        for (i, w) in m.word_triggers.iter().enumerate() {
+            if i == 0 || m.word_triggers[i - 1].trigram != w.trigram {
+                m.trigger_starts.insert(trigram_bloom(w.trigram));
+                firsts.push((u64::from(w.trigram), i as u32));
+            }
+        }
+        m.trigger_index = EdgeTable::new(firsts.into_iter());
+        if !anywhere.is_empty() {
+            let ac = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(anywhere.iter().map(|(t, _)| t))
+                .expect("triggers are plain strings");
+            m.anywhere = Some((ac, anywhere.into_iter().map(|(_, r)| r).collect()));
+        }
+        m
+    }
+
+    fn add_phrase(
+        &mut self,
+        edges: &mut HashMap<u64, u32, BuildHasherDefault<HashedKey>>,
+        id: u32,
+        phrase: &str,
+    ) {
+        let b = phrase.as_bytes();
+        if b.is_empty() {
+            return;
+        }
+        match unit_end(phrase, 0) == char_len(b[0]) && !starts_word(phrase) {
+            true => self.first_marks[b[0] as usize] = true,
+            false => self
+                .first_words
+                .insert(bloom(hash_at(b, 0, unit_end(phrase, 0)))),
+        }
+        let mut node = 0u32;
+        let mut i = 0;
+        while i < b.len() {
+            let end = unit_end(phrase, i);
+            self.inner[node as usize] = true;
+            let next = self.ends.len() as u32;
+            node = *edges.entry(edge(node, hash_at(b, i, end))).or_insert(next);
+            if node == next {
+                self.ends.push(Vec::new());
+                self.inner.push(false);
+            }
+            i = skip_space(b, end);
+        }
+        self.ends[node as usize].push(id);
+    }
+
+    /// Calls `phrase(id, start, end)` for every occurrence of a phrase in
+    /// `lower` (ASCII-lower-cased text) at unit edges, and `trigger(regex,
+    /// start)` for every occurrence of a trigger (and perhaps a few more
+    /// places: a superset is safe for a gate).
+    pub fn find(
+        &self,
+        lower: &str,
+        mut phrase: impl FnMut(u32, usize, usize),
+        mut trigger: impl FnMut(u32, usize),
+    ) {
+        let b = lower.as_bytes();
+        let n = b.len();
+        let mut i = 0;
+        while i < n {
+            let c = b[i];
+            let start = i;
+            let ascii_only;
+            if c < 0x80 {
+                if !ASCII_WORD[c as usize] {
+                    if self.first_marks[c as usize] {
+                        self.walk(lower, i, i + 1, hash_at(b, i, i + 1), &mut phrase);
+                    }
+                    i += 1;
+                    continue;
+                }
+                i += 1;
+                while i < n && ASCII_WORD[b[i] as usize] {
+                    i += 1;
+                }
+                ascii_only = i == n || b[i] < 0x80 || !starts_word(&lower[i..]);
+                if !ascii_only {
+                    i = word_run_end(lower, i);
+                }
+            } else if starts_word(&lower[i..]) {
+                ascii_only = false;
+                i = word_run_end(lower, i);
+            } else {
+                i += char_len(c);
+                if self.first_marks[c as usize] {
+                    self.walk(lower, start, i, hash_at(b, start, i), &mut phrase);
+                }
+                continue;
+            }
+            // A word unit: `start..i`.
+            let h = hash_at(b, start, i);
+            if self.first_words.contains(bloom(h)) {
+                self.walk(lower, start, i, h, &mut phrase);
+            }
+            if ASCII_WORD[c as usize] {
+                self.word_trigger(b, start, &mut trigger);
+            }
+            if !ascii_only {
+                for p in start + 1..i {
+                    if ASCII_WORD[b[p] as usize] && b[p - 1] >= 0x80 {
+                        self.word_trigger(b, p, &mut trigger);
+                    }
+                }
+            }
+        }
+        if let Some((ac, regexes)) = &self.anywhere {
+            for m in ac.find_overlapping_iter(lower) {
+                for &r in &regexes[m.pattern().as_usize()] {
+                    trigger(r, m.start());
+                }
+            }
+        }
+    }
+
+    /// Reports the triggers starting at `p`, an ASCII word start.
+    #[inline(always)]
+    fn word_trigger(&self, b: &[u8], p: usize, trigger: &mut impl FnMut(u32, usize)) {
+        let head = load8(b, p);
+        let t = (head & 0xff_ffff) as u32;
+        if !self.trigger_starts.contains(trigram_bloom(t)) {
+            return;
+        }
+        let Some(first) = self.trigger_index.get(u64::from(t)) else {
+            return;
+        };
+        for w in self.word_triggers[first as usize..]
+            .iter()
+            .take_while(|w| w.trigram == t)
+        {
+            if head & w.mask == w.head
+                && p + w.text.len() <= b.len()
+                && (w.text.len() <= 8 || b[p..].starts_with(&w.text))
+            {
+                for &r in &w.regexes {
+                    trigger(r, p);
+                }
+            }
+        }
+    }
+
+    /// Follows the trie from the unit `start..end` (with hash `h`), reporting
+    /// each phrase that ends at a unit edge on the way.
+    #[inline]
+    fn walk(
+        &self,
+        lower: &str,
+        start: usize,
+        mut end: usize,
+        mut h: u64,
+        phrase: &mut impl FnMut(u32, usize, usize),
+    ) {
+        let b = lower.as_bytes();
+        let mut node = 0u32;
+        loop {
+            let Some(child) = self.edges.get(edge(node, h)) else {
+                return;
+            };
+            node = child;
+            for &id in &self.ends[node as usize] {
+                if self.phrases[id as usize].as_bytes() == &b[start..end] {
+                    phrase(id, start, end);
+                }
+            }
+            let from = skip_space(b, end);
+            if from >= b.len() || !self.inner[node as usize] {
+                return;
+            }
+            end = unit_end(lower, from);
+            h = hash_at(b, from, end);
+        }
+    }
+}
+
+/// Where the unit after one ending at `end` starts. The single space between
+/// the words of a phrase is not a unit of the trie, which halves the steps
+/// of a walk: phrases are stored with single spaces, text with other
+/// spacing is told apart when the match is compared in full.
+#[inline]
+fn skip_space(b: &[u8], end: usize) -> usize {
+    if b.get(end) == Some(&b' ') {
+        end + 1
+    } else {
+        end
+    }
+}
+
+/// `text` starts with a word character.
+#[inline]
+fn starts_word(text: &str) -> bool {
+    text.chars().next().is_some_and(is_word_char)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::phrase::at_word_boundaries;
+
+    /// Every (pattern, start, end) a plain substring search finds at word
+    /// boundaries: what the matcher must find.
+    fn naive(phrases: &[&str], text: &str) -> Vec<(u32, usize, usize)> {
+        let lower = text.to_ascii_lowercase();
+        let mut out = Vec::new();
+        for (id, p) in phrases.iter().enumerate() {
+            for (s, _) in lower.match_indices(p) {
+                let e = s + p.len();
+                if at_word_boundaries(text, s, e) {
+                    out.push((id as u32, s, e));
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// Phrase matches (id, start, end) and trigger hits (regex, start).
+    type Found = (Vec<(u32, usize, usize)>, Vec<(u32, usize)>);
+
+    fn found(m: &PhraseMatcher, text: &str) -> Found {
+        let lower = text.to_ascii_lowercase();
+        let (mut p, mut t) = (Vec::new(), Vec::new());
+        m.find(&lower, |id, s, e| p.push((id, s, e)), |r, s| t.push((r, s)));
+        p.sort_unstable();
+        t.sort_unstable();
+        (p, t)
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        let phrases = [
+            "claim",
+            "one of the",
+            "one of the most",
+            "it's said",
+            "it\u{2019}s said",
+            "so-called",
+            "u.s.",
+            "30%",
+            "a",
+            "café",
+            "naïve",
+            "of",
+        ];
+        let owned: Vec<String> = phrases.iter().map(|s| s.to_string()).collect();
+        let m = PhraseMatcher::new(owned, Vec::new());
+        for text in [
+            "They claim one of the most. Claims, reclaim it's said, It\u{2019}s said.",
+            "The so-called U.S. plan, a 30% cut (so-called-ish) and a café naïve.",
+            "acafé naïveté of, off, of-of; a\u{301} Of",
+            "",
+            "a",
+            "one of the one of the most one of themost",
+            "\u{feff}x\u{a0}a\u{2014}claim\u{2019}s 30%% 130%",
+        ] {
+            assert_eq!(found(&m, text).0, naive(&phrases, text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_start_triggers_are_found_in_words_and_after_non_ascii_letters() {
+        let t = |text: &str, regex| Trigger {
+            text: text.into(),
+            regex,
+            word_start: true,
+        };
+        let m = PhraseMatcher::new(Vec::new(), vec![t("claim", 0), t("may", 1), t("claim", 2)]);
+        let (_, trig) = found(&m, "Claimed, reclaim; éclaim MAY mayor");
+        assert_eq!(
+            trig,
+            vec![(0, 0), (0, 20), (1, 26), (1, 30), (2, 0), (2, 20)]
+        );
+    }
+
+    #[test]
+    fn other_triggers_are_found_anywhere() {
+        let m = PhraseMatcher::new(
+            Vec::new(),
+            vec![Trigger {
+                text: "aim".into(),
+                regex: 3,
+                word_start: false,
+            }],
+        );
+        let (_, trig) = found(&m, "reclaim, aims");
+        assert_eq!(trig, vec![(3, 4), (3, 9)]);
+    }
+}
