@@ -149,7 +149,8 @@ pub fn display_path(path: &Path) -> String {
     }
 }
 
-/// Paths found by walking the inputs, plus inputs that do not exist.
+/// Paths found by walking the inputs, in no set order, plus inputs that do
+/// not exist.
 pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -173,14 +174,13 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
             files.push(p.clone());
             continue;
         }
-        let mut found = Vec::new();
         for entry in ignore::WalkBuilder::new(p).build() {
             match entry {
                 Ok(e) => {
                     if e.file_type().is_some_and(|t| t.is_file())
                         && InputFormat::from_path(e.path()).is_some()
                     {
-                        found.push(e.into_path());
+                        files.push(e.into_path());
                     }
                 }
                 Err(err) => errors.push(InputError {
@@ -189,8 +189,6 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
                 }),
             }
         }
-        found.sort();
-        files.extend(found);
     }
     (files, errors)
 }
