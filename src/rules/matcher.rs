@@ -221,7 +221,7 @@ fn unit_end(text: &str, i: usize) -> usize {
         }
         return ascii_run_end(text, i + 1);
     }
-    if char_at(text, i).is_some_and(is_word_char) {
+    if starts_word(&text[i..]) {
         word_run_end(text, i)
     } else {
         i + char_len(c)
@@ -252,18 +252,13 @@ fn word_run_end(text: &str, mut i: usize) -> usize {
                 break;
             }
             i += 1;
-        } else if char_at(text, i).is_some_and(is_word_char) {
+        } else if starts_word(&text[i..]) {
             i += char_len(c);
         } else {
             break;
         }
     }
     i
-}
-
-#[inline]
-fn char_at(text: &str, i: usize) -> Option<char> {
-    text.get(i..).and_then(|t| t.chars().next())
 }
 
 /// Length of the UTF-8 character whose first byte is `b`.
@@ -625,6 +620,11 @@ fn skip_space(b: &[u8], end: usize) -> usize {
 /// `text` starts with a word character.
 #[inline]
 fn starts_word(text: &str) -> bool {
+    // General punctuation (U+2000 to U+206F: curly quotes, dashes, spaces),
+    // common in news copy, skips the Unicode tables.
+    if let [0xe2, 0x80, ..] | [0xe2, 0x81, 0x80..=0xaf, ..] = text.as_bytes() {
+        return false;
+    }
     text.chars().next().is_some_and(is_word_char)
 }
 
@@ -660,6 +660,13 @@ mod tests {
         p.sort_unstable();
         t.sort_unstable();
         (p, t)
+    }
+
+    #[test]
+    fn the_punctuation_shortcut_agrees_with_the_unicode_tables() {
+        for c in '\u{1f00}'..='\u{2200}' {
+            assert_eq!(starts_word(&c.to_string()), is_word_char(c), "{c:?}");
+        }
     }
 
     #[test]
