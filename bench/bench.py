@@ -372,7 +372,9 @@ def main() -> None:
     if "peers" in groups:
         files = sorted(str(p.relative_to(work)) for p in (work / "peers").rglob("*.txt"))
         nb = c["peers"]["bytes"]
-        cmds = [Cmd("newslint -j1", [nl, "check", "--format", "jsonl", "--threads", "1"] + files, nb)]
+        cmds = [Cmd("newslint -j1", [nl, "check", "--format", "jsonl", "--threads", "1"] + files, nb),
+                # As a user runs it: every core.
+                Cmd("newslint (all cores)", [nl, "check", "--format", "jsonl"] + files, nb)]
         if rg:
             cmds.append(Cmd("rg -j1", [rg, "-j1", "-i", "-w", "-F", "-f", str(phrases)] + files, nb))
         argvs = {
@@ -496,10 +498,13 @@ def main() -> None:
         tgt.append(["+5,000 phrases time / default", "<= 1.5", fmt_r(r["ratio_extra"])])
     if "peers" in g:
         base = get("peers", "newslint -j1")
+        every = get("peers", "newslint (all cores)")
         for p in peers:
             x = get("peers", p)
             if x and x["median"] and base and base["median"]:
-                tgt.append([f"throughput vs {p}", ">= 100x", f"{x['median'] / base['median']:.0f}x"])
+                also = (f" ({x['median'] / every['median']:.0f}x on all cores)"
+                        if every and every["median"] else "")
+                tgt.append([f"throughput vs {p}", ">= 100x", f"{x['median'] / base['median']:.0f}x{also}"])
     if "big" in g:
         r = g["big"][-1]
         tgt.append(["2 threads / 1 thread speed-up (100 MB)", ">= 1.7", fmt_r(r["speedup_2_threads"])])
