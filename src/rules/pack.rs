@@ -1,5 +1,5 @@
 //! The compiled rule pack: rules with their conditions resolved, and one
-//! matcher (every literal phrase in one word trie, and the compiled regular
+//! matcher (every literal phrase filed under one of its words, and the compiled regular
 //! expressions) shared by all documents and threads.
 
 use std::ops::Range;
