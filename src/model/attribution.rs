@@ -565,19 +565,23 @@ impl Finder<'_> {
         self.toks.get(i).map(|t| t.kind)
     }
 
-    /// True when token `i` is the word `w` (ASCII, any case).
-    fn is(&self, i: usize, w: &str) -> bool {
-        self.tok(i).is_some_and(|t| {
-            t.kind == Tk::Word
-                && self
-                    .text
-                    .get(t.start..t.end)
-                    .is_some_and(|s| s.eq_ignore_ascii_case(w))
-        })
+    /// The text of token `i` when it is a word.
+    fn word_text(&self, i: usize) -> Option<&str> {
+        self.tok(i)
+            .filter(|t| t.kind == Tk::Word)
+            .and_then(|t| self.text.get(t.start..t.end))
     }
 
+    /// True when token `i` is the word `w` (ASCII, any case).
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.word_text(i).is_some_and(|s| s.eq_ignore_ascii_case(w))
+    }
+
+    /// True when token `i` is one of the words `ws`; the token is looked up
+    /// once, not once per word (some lists are long).
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        ws.iter().any(|w| self.is(i, w))
+        self.word_text(i)
+            .is_some_and(|s| ws.iter().any(|w| s.eq_ignore_ascii_case(w)))
     }
 
     /// A word of class `bits` that is not part of a name.
