@@ -708,17 +708,19 @@ impl Finder<'_> {
                 c = next;
                 continue;
             }
-            // "a think tank" is an institution, not a state of mind.
-            if self.is(c, "think") && self.is_any(c + 1, &["tank", "tanks"]) {
-                c += 2;
-                continue;
-            }
-            if let Some(spec) = t.lex.cue
-                && (!t.cap || t.neutral)
-                && let Some(next) = self.cue(c, spec)
-            {
-                c = next;
-                continue;
+            if let Some(spec) = t.lex.cue {
+                // "a think tank" is an institution, not a state of mind
+                // ("think" is a cue: words that are not skip the comparison).
+                if self.is(c, "think") && self.is_any(c + 1, &["tank", "tanks"]) {
+                    c += 2;
+                    continue;
+                }
+                if (!t.cap || t.neutral)
+                    && let Some(next) = self.cue(c, spec)
+                {
+                    c = next;
+                    continue;
+                }
             }
             if phrase.is_none()
                 && t.lex.has(PREP | TIME)
