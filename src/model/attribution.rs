@@ -260,7 +260,7 @@ pub(super) fn block_labels(text: &str, blocks: &[Block]) -> Vec<Label> {
 fn block_label(text: &str, block: usize, r: Range<usize>) -> Option<(Label, bool, bool)> {
     let s = text.get(r.clone())?;
     let b = s.as_bytes();
-    let colon = b.iter().take(48).position(|&c| c == b':')?;
+    let colon = memchr::memchr(b':', &b[..b.len().min(48)])?;
     let rest = s.get(colon + 1..)?;
     // "Clinton: 547" is a tally, not speech.
     if !rest.starts_with([' ', '\t', '\u{a0}'])
