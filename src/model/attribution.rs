@@ -260,7 +260,7 @@ pub(super) fn block_labels(text: &str, blocks: &[Block]) -> Vec<Label> {
 fn block_label(text: &str, block: usize, r: Range<usize>) -> Option<(Label, bool, bool)> {
     let s = text.get(r.clone())?;
     let b = s.as_bytes();
-    let colon = b.iter().take(48).position(|&c| c == b':')?;
+    let colon = memchr::memchr(b':', &b[..b.len().min(48)])?;
     let rest = s.get(colon + 1..)?;
     // "Clinton: 547" is a tally, not speech.
     if !rest.starts_with([' ', '\t', '\u{a0}'])
@@ -565,19 +565,23 @@ impl Finder<'_> {
         self.toks.get(i).map(|t| t.kind)
     }
 
-    /// True when token `i` is the word `w` (ASCII, any case).
-    fn is(&self, i: usize, w: &str) -> bool {
-        self.tok(i).is_some_and(|t| {
-            t.kind == Tk::Word
-                && self
-                    .text
-                    .get(t.start..t.end)
-                    .is_some_and(|s| s.eq_ignore_ascii_case(w))
-        })
+    /// The text of token `i` when it is a word.
+    fn word_text(&self, i: usize) -> Option<&str> {
+        self.tok(i)
+            .filter(|t| t.kind == Tk::Word)
+            .and_then(|t| self.text.get(t.start..t.end))
     }
 
+    /// True when token `i` is the word `w` (ASCII, any case).
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.word_text(i).is_some_and(|s| s.eq_ignore_ascii_case(w))
+    }
+
+    /// True when token `i` is one of the words `ws`; the token is looked up
+    /// once, not once per word (some lists are long).
     fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        ws.iter().any(|w| self.is(i, w))
+        self.word_text(i)
+            .is_some_and(|s| ws.iter().any(|w| s.eq_ignore_ascii_case(w)))
     }
 
     /// A word of class `bits` that is not part of a name.
@@ -704,17 +708,19 @@ impl Finder<'_> {
                 c = next;
                 continue;
             }
-            // "a think tank" is an institution, not a state of mind.
-            if self.is(c, "think") && self.is_any(c + 1, &["tank", "tanks"]) {
-                c += 2;
-                continue;
-            }
-            if let Some(spec) = t.lex.cue
-                && (!t.cap || t.neutral)
-                && let Some(next) = self.cue(c, spec)
-            {
-                c = next;
-                continue;
+            if let Some(spec) = t.lex.cue {
+                // "a think tank" is an institution, not a state of mind
+                // ("think" is a cue: words that are not skip the comparison).
+                if self.is(c, "think") && self.is_any(c + 1, &["tank", "tanks"]) {
+                    c += 2;
+                    continue;
+                }
+                if (!t.cap || t.neutral)
+                    && let Some(next) = self.cue(c, spec)
+                {
+                    c = next;
+                    continue;
+                }
             }
             if phrase.is_none()
                 && t.lex.has(PREP | TIME)

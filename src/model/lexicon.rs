@@ -174,7 +174,8 @@ const fn pack(w: &[u8]) -> Key {
 /// a trailing period and a possessive 's dropped, curly apostrophes made
 /// straight. Returns 0 (no word) when the word cannot be in the lexicon, and
 /// whether it was possessive. With the whole text at hand, a short word is
-/// read with one 16-byte load instead of a copy.
+/// read with one 8- or 16-byte load instead of a copy.
+#[inline]
 pub(super) fn key_in(text: &[u8], start: usize, end: usize) -> (Key, bool) {
     let mut w = &text[start..end];
     if let [rest @ .., b'.'] = w {
@@ -187,6 +188,16 @@ pub(super) fn key_in(text: &[u8], start: usize, end: usize) -> (Key, bool) {
     } else if w.len() > 4 && w.ends_with("\u{2019}s".as_bytes()) {
         w = &w[..w.len() - 4];
         poss = true;
+    }
+    // Most words fit in eight bytes: one 64-bit load, mask and lowercase.
+    if w.len() <= 8
+        && let Some(chunk) = text.get(start..start + 8)
+    {
+        let mask = u64::MAX.checked_shr(64 - 8 * w.len() as u32).unwrap_or(0);
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8])) & mask;
+        if x & 0x8080_8080_8080_8080 == 0 {
+            return (Key::from(lowercase64(x)), poss);
+        }
     }
     if w.is_ascii() {
         if w.len() > MAX_WORD {
@@ -246,24 +257,31 @@ fn lowercase(x: u128) -> u128 {
     x | (upper >> 2)
 }
 
+/// [`lowercase`] for eight packed bytes.
+fn lowercase64(x: u64) -> u64 {
+    const B: u64 = 0x0101_0101_0101_0101;
+    let seven = x & (0x7f * B);
+    let ge_a = seven + (0x80 - u64::from(b'A')) * B;
+    let gt_z = seven + (0x80 - u64::from(b'Z') - 1) * B;
+    let upper = ge_a & !gt_z & !x & (0x80 * B);
+    x | (upper >> 2)
+}
+
 /// Open addressing with linear probing: a lookup is a multiply, a shift and
 /// usually one comparison. Keys and values sit in separate arrays so probing
 /// touches only the small key array, which stays in the L1 cache.
 struct Table<K> {
     keys: Vec<K>,
-    /// Class bits (with `be_adj` in bit 31) and cue index plus one.
-    values: Vec<(u32, u32)>,
+    /// What each key's word is, returned whole: no side table to consult.
+    values: Vec<Lex>,
     mask: usize,
 }
-
-/// Marks a state adjective in a stored value's class bits.
-const BE_ADJ_BIT: u32 = 1 << 31;
 
 impl<K: Copy + Default + PartialEq + Into<u128>> Table<K> {
     fn new(size: usize) -> Self {
         Table {
             keys: vec![K::default(); size],
-            values: vec![(0, 0); size],
+            values: vec![Lex::default(); size],
             mask: size - 1,
         }
     }
@@ -274,7 +292,7 @@ impl<K: Copy + Default + PartialEq + Into<u128>> Table<K> {
         (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & self.mask
     }
 
-    fn get(&self, k: K) -> (u32, u32) {
+    fn get(&self, k: K) -> Lex {
         let mut i = self.slot(k);
         loop {
             let kk = self.keys[i];
@@ -282,13 +300,13 @@ impl<K: Copy + Default + PartialEq + Into<u128>> Table<K> {
                 return self.values[i];
             }
             if kk == K::default() {
-                return (0, 0);
+                return Lex::default();
             }
             i = (i + 1) & self.mask;
         }
     }
 
-    fn insert(&mut self, k: K, v: (u32, u32)) {
+    fn insert(&mut self, k: K, v: Lex) {
         let mut i = self.slot(k);
         while self.keys[i] != K::default() && self.keys[i] != k {
             i = (i + 1) & self.mask;
@@ -299,11 +317,10 @@ impl<K: Copy + Default + PartialEq + Into<u128>> Table<K> {
 }
 
 /// The lexicon: words of up to eight bytes (nearly all lookups) in a table
-/// of `u64` keys, longer ones apart, cue specs in a side array.
+/// of `u64` keys, longer ones apart.
 struct Lexicon {
     short: Table<u64>,
     long: Table<u128>,
-    cues: Vec<CueSpec>,
 }
 
 #[rustfmt::skip]
@@ -867,20 +884,11 @@ fn build() -> Lexicon {
     let mut lex = Lexicon {
         short: Table::new(2048),
         long: Table::new(1024),
-        cues: Vec::new(),
     };
     for (k, l) in words {
-        let cue = match l.cue {
-            Some(spec) => {
-                lex.cues.push(spec);
-                lex.cues.len() as u32
-            }
-            None => 0,
-        };
-        let v = (l.flags | if l.be_adj { BE_ADJ_BIT } else { 0 }, cue);
         match u64::try_from(k) {
-            Ok(short) => lex.short.insert(short, v),
-            Err(_) => lex.long.insert(k, v),
+            Ok(short) => lex.short.insert(short, l),
+            Err(_) => lex.long.insert(k, l),
         }
     }
     lex
@@ -893,17 +901,9 @@ pub(super) fn lookup(k: Key) -> Lex {
         return Lex::default();
     }
     let lex = &*TABLE;
-    let (flags, cue) = match u64::try_from(k) {
+    match u64::try_from(k) {
         Ok(short) => lex.short.get(short),
         Err(_) => lex.long.get(k),
-    };
-    Lex {
-        flags: flags & !BE_ADJ_BIT,
-        cue: cue
-            .checked_sub(1)
-            .and_then(|i| lex.cues.get(i as usize))
-            .copied(),
-        be_adj: flags & BE_ADJ_BIT != 0,
     }
 }
 

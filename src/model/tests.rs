@@ -1504,3 +1504,21 @@ fn a_think_tank_is_not_a_state_of_mind() {
     none("She turned her office into a think tank on housing.");
     assert_eq!(one("Analysts think the bank will cut rates.").0, "think");
 }
+
+#[test]
+fn ascii_words_count_as_split_ascii_whitespace_counts() {
+    let long = "A teaser\tof some\x0bwords,\u{a0}caf\u{e9} \u{2003} and\r\nmore\x0cthan sixteen \
+                bytes long: wordsthatcrosstheeightbyteboundary x  y z.";
+    for start in 0..10 {
+        let t = &long.as_bytes()[start..];
+        let all = t
+            .split(u8::is_ascii_whitespace)
+            .filter(|w| !w.is_empty())
+            .count();
+        for limit in [1, 2, 5, all, all + 1, usize::MAX] {
+            assert_eq!(ascii_words(t, limit), all.min(limit), "{start} {limit}");
+        }
+    }
+    assert_eq!(ascii_words(b"", 21), 0);
+    assert_eq!(ascii_words(b"        \t\t\t\t\t\t\t\t", 21), 0);
+}
