@@ -98,10 +98,15 @@ pub fn render_json(out: &mut dyn Write, pack: &Pack, reports: &[FileReport]) -> 
 
 /// One JSON finding per line, nothing else.
 pub fn render_jsonl(out: &mut dyn Write, pack: &Pack, reports: &[FileReport]) -> io::Result<()> {
+    // serde_json writes a finding in dozens of small pieces: into a Vec they
+    // cost a copy each, through `dyn Write` a call each.
+    let mut line = Vec::with_capacity(512);
     for r in reports {
         for f in &r.findings {
-            serde_json::to_writer(&mut *out, &JsonFinding::new(pack, r, f))?;
-            out.write_all(b"\n")?;
+            line.clear();
+            serde_json::to_writer(&mut line, &JsonFinding::new(pack, r, f))?;
+            line.push(b'\n');
+            out.write_all(&line)?;
         }
     }
     Ok(())
