@@ -150,7 +150,7 @@ def extra_pack(path: Path, phrases: int = 5000, rules: int = 10) -> None:
     """A user rule file adding `phrases` literal phrases over `rules` rules.
 
     Adjective-noun pairs of ordinary news vocabulary, so some occur in copy
-    and the engine pays for real matches, not only for a bigger automaton.
+    and the engine pays for real matches, not only for a bigger phrase index.
     """
     adjectives = """
     absolute abrupt bitter blatant brazen brutal bold careless chaotic cheap
