@@ -540,13 +540,20 @@ impl PhraseMatcher {
                 }
                 continue;
             }
-            // A word unit: `start..i`.
-            let h = hash_at(b, start, i);
+            // A word unit: `start..i`. Its first eight bytes serve both the
+            // hash and the trigger test.
+            let head = load8(b, start);
+            let len = i - start;
+            let h = match len {
+                0..8 => finish(mix(len as u64, head & ((1u64 << (8 * len)) - 1))),
+                8 => finish(mix(8, head)),
+                _ => unit_hash(&b[start..i]),
+            };
             if self.anchor_words.contains(bloom(h)) {
                 self.anchor(lower, h, start, i, &mut phrase);
             }
             if ASCII_WORD[c as usize] {
-                self.word_trigger(b, start, &mut trigger);
+                self.word_trigger_at(b, start, head, &mut trigger);
             }
             if !ascii_only {
                 for p in start + 1..i {
@@ -568,7 +575,12 @@ impl PhraseMatcher {
     /// Reports the triggers starting at `p`, an ASCII word start.
     #[inline(always)]
     fn word_trigger(&self, b: &[u8], p: usize, trigger: &mut impl FnMut(u32, usize)) {
-        let head = load8(b, p);
+        self.word_trigger_at(b, p, load8(b, p), trigger);
+    }
+
+    /// [`Self::word_trigger`] with `head`, the eight bytes from `p`, loaded.
+    #[inline(always)]
+    fn word_trigger_at(&self, b: &[u8], p: usize, head: u64, trigger: &mut impl FnMut(u32, usize)) {
         let t = (head & 0xff_ffff) as u32;
         if !self.trigger_starts.contains(trigram_bloom(t)) {
             return;
