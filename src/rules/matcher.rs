@@ -316,6 +316,15 @@ struct Anchored {
     /// Bytes of the phrase before and after the anchor.
     before: u32,
     after: u32,
+    /// The first (up to) eight bytes after the anchor, zero-padded, and the
+    /// mask of those there are: most phrases under a common anchor ("said")
+    /// differ there, so one masked compare rejects them.
+    after_head: u64,
+    after_mask: u64,
+    /// The last (up to) eight bytes before the anchor, as the high bytes of
+    /// a word read from eight bytes before it, shifted down; and how many.
+    before_tail: u64,
+    before_len: u32,
 }
 
 /// Common English words, most common first: a phrase is filed under its word
@@ -374,6 +383,15 @@ impl WordTrigger {
             text: text.into(),
             regexes: vec![regex],
         }
+    }
+}
+
+/// A mask of the low `n` bytes of a word (`n` at most 8).
+#[inline]
+fn low_bytes(n: usize) -> u64 {
+    match n {
+        8.. => u64::MAX,
+        n => (1u64 << (8 * n)) - 1,
     }
 }
 
@@ -489,11 +507,19 @@ impl PhraseMatcher {
             true => self.anchor_words.insert(bloom(hash)),
             false => self.anchor_marks[b[start] as usize] = true,
         }
+        let after = b.len() - end;
+        let before_len = start.min(8);
+        let mut tail = [0u8; 8];
+        tail[8 - before_len..].copy_from_slice(&b[start - before_len..start]);
         self.anchored.push(Anchored {
             hash,
             phrase: id,
             before: start as u32,
-            after: (b.len() - end) as u32,
+            after: after as u32,
+            after_head: load8(&b[end..], 0),
+            after_mask: low_bytes(after.min(8)),
+            before_tail: u64::from_le_bytes(tail) >> (8 * (8 - before_len) % 64),
+            before_len: before_len as u32,
         });
     }
 
@@ -628,6 +654,13 @@ impl PhraseMatcher {
             ) else {
                 continue;
             };
+            if load8(b, end) & a.after_mask != a.after_head
+                || (a.before_len > 0
+                    && start >= 8
+                    && load8(b, start - 8) >> (64 - 8 * a.before_len) != a.before_tail)
+            {
+                continue;
+            }
             // Equal bytes start and end on character boundaries: the phrase
             // is text that starts and ends with whole characters.
             if e <= b.len()
