@@ -10,12 +10,8 @@ impl LineIndex {
     /// Indexes `text`'s lines (`\n` ends a line; a `\r` before it is ignored).
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        // memchr: a byte-by-byte scan here was 1% of a run.
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
 
