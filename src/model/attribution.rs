@@ -14,8 +14,8 @@ use std::ops::Range;
 use super::lexicon::{
     self, ADJ, ANON, BE, BOUND, C_BASE, C_COMPL, C_DOC_ONLY, C_NEXT_OF, C_NEXT_TO, C_NOT_TO,
     C_NOUN, C_PART, C_QUOTE, C_STRONG, C_THAT, C_WRITTEN, CONCERN, CueSpec, DEF, DET, DOC, DOCV,
-    INDEF, LINK, Lex, NUM, PLATFORM, PREP, PRON, QUANT, REL, ROLE, SKIP, STMT, Special, TIME,
-    TITLE, VAGUE,
+    INDEF, Key, LINK, Lex, Lexicon, NUM, PLATFORM, PREP, PRON, QUANT, REL, ROLE, SKIP, STMT,
+    Special, TIME, TITLE, VAGUE,
 };
 use super::scan::{char_at, ws_len};
 use super::{Attribution, CueKind, Quotation, Sentence, SourceKind};
@@ -119,6 +119,7 @@ enum Src {
 
 struct Finder<'a> {
     text: &'a str,
+    lexicon: &'static Lexicon,
     quotations: &'a [Quotation],
     top: &'a [usize],
     qcur: usize,
@@ -143,6 +144,7 @@ pub(super) fn find(
 ) -> Vec<Attribution> {
     let mut f = Finder {
         text,
+        lexicon: lexicon::lexicon(),
         quotations,
         top,
         qcur: 0,
@@ -483,22 +485,17 @@ impl Finder<'_> {
     fn word(&mut self, i: usize, limit: usize, end: usize, neutral: bool) -> usize {
         let text = self.text;
         let b = text.as_bytes();
-        let mut j = i;
+        let mut j = i + alnum_run(b, i, limit);
+        // Most words are one run of ASCII letters and digits.
+        let plain_end = j;
         let mut dotted = false;
-        loop {
-            // `limit` never passes the text's end: a bounds-check-free scan.
-            j += b[j..limit]
-                .iter()
-                .position(|&c| !ASCII_ALNUM[usize::from(c)])
-                .unwrap_or(limit - j);
-            if j >= limit {
-                break;
-            }
+        while j < limit {
             let c = b[j];
             if c < 0x80 {
                 if matches!(c, b'\'' | b'-' | b'.' | b'&') && word_char_at(text, j + 1, limit) {
                     dotted |= c == b'.';
                     j += 1;
+                    j += alnum_run(b, j, limit);
                     continue;
                 }
                 break;
@@ -512,10 +509,12 @@ impl Finder<'_> {
                     && word_char_at(text, j + len, limit))
             {
                 j += len;
+                j += alnum_run(b, j, limit);
                 continue;
             }
             break;
         }
+        let plain = j == plain_end;
         // An abbreviation keeps its period, so "Mr. Smith" stays one phrase.
         if j + 1 < end
             && b.get(j) == Some(&b'.')
@@ -525,8 +524,17 @@ impl Finder<'_> {
         {
             j += 1;
         }
-        let (key, poss) = lexicon::key_in(b, i, j);
-        let lex = lexicon::lookup(key);
+        // A plain word needs no stripping: its key is one masked load.
+        let (key, poss, lex) = match plain
+            .then(|| lexicon::plain_key(b, i, plain_end - i))
+            .flatten()
+        {
+            Some(k) => (Key::from(k), false, self.lexicon.get_short(k)),
+            None => {
+                let (key, poss) = lexicon::key_in(b, i, j);
+                (key, poss, self.lexicon.get(key))
+            }
+        };
         let cap = if b[i] < 0x80 {
             b[i].is_ascii_uppercase()
         } else {
@@ -2162,6 +2170,15 @@ fn word_char_at(text: &str, i: usize, limit: usize) -> bool {
     }
 }
 
+/// Length of the run of ASCII letters and digits at `i`, stopping at `limit`
+/// (which never passes the text's end: a bounds-check-free scan).
+fn alnum_run(b: &[u8], i: usize, limit: usize) -> usize {
+    b[i..limit]
+        .iter()
+        .position(|&c| !ASCII_ALNUM[usize::from(c)])
+        .unwrap_or(limit - i)
+}
+
 /// ASCII letters and digits, by byte: one load per byte in the word loop.
 static ASCII_ALNUM: [bool; 256] = {
     let mut t = [false; 256];
@@ -2174,6 +2191,6 @@ static ASCII_ALNUM: [bool; 256] = {
 };
 
 /// Length in bytes of a packed key.
-fn key_len(k: lexicon::Key) -> usize {
+fn key_len(k: Key) -> usize {
     16 - (k.leading_zeros() / 8) as usize
 }

@@ -246,6 +246,19 @@ pub(super) fn key_in(text: &[u8], start: usize, end: usize) -> (Key, bool) {
     (k, poss)
 }
 
+/// The key of a word of ASCII letters and digits only (nothing to strip or
+/// straighten), `len` bytes at `start`: one load when it fits eight bytes
+/// and the text runs on that far; `None` leaves the word to [`key_in`].
+#[inline]
+pub(super) fn plain_key(text: &[u8], start: usize, len: usize) -> Option<u64> {
+    if len > 8 {
+        return None;
+    }
+    let chunk: [u8; 8] = text.get(start..start + 8)?.try_into().ok()?;
+    let mask = u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0);
+    Some(lowercase64(u64::from_le_bytes(chunk) & mask))
+}
+
 /// ASCII-lowercases sixteen packed bytes at once: a byte gets 0x20 added
 /// when it lies in `A..=Z` (7-bit sums never carry into the next byte).
 fn lowercase(x: u128) -> u128 {
@@ -269,31 +282,32 @@ fn lowercase64(x: u64) -> u64 {
 
 /// Open addressing with linear probing: a lookup is a multiply, a shift and
 /// usually one comparison. Keys and values sit in separate arrays so probing
-/// touches only the small key array, which stays in the L1 cache.
-struct Table<K> {
-    keys: Vec<K>,
+/// touches only the small key array, which stays in the L1 cache. The size
+/// `N` (a power of two) is part of the type, so a masked index needs no
+/// bounds check.
+struct Table<K, const N: usize> {
+    keys: Box<[K; N]>,
     /// What each key's word is, returned whole: no side table to consult.
-    values: Vec<Lex>,
-    mask: usize,
+    values: Box<[Lex; N]>,
 }
 
-impl<K: Copy + Default + PartialEq + Into<u128>> Table<K> {
-    fn new(size: usize) -> Self {
+impl<K: Copy + Default + PartialEq + Into<u128>, const N: usize> Table<K, N> {
+    fn new() -> Self {
         Table {
-            keys: vec![K::default(); size],
-            values: vec![Lex::default(); size],
-            mask: size - 1,
+            keys: Box::new([K::default(); N]),
+            values: Box::new([Lex::default(); N]),
         }
     }
 
-    fn slot(&self, k: K) -> usize {
+    fn slot(k: K) -> usize {
         let k: u128 = k.into();
         let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
-        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & self.mask
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (N - 1)
     }
 
+    #[inline]
     fn get(&self, k: K) -> Lex {
-        let mut i = self.slot(k);
+        let mut i = Self::slot(k);
         loop {
             let kk = self.keys[i];
             if kk == k {
@@ -302,14 +316,14 @@ impl<K: Copy + Default + PartialEq + Into<u128>> Table<K> {
             if kk == K::default() {
                 return Lex::default();
             }
-            i = (i + 1) & self.mask;
+            i = (i + 1) & (N - 1);
         }
     }
 
     fn insert(&mut self, k: K, v: Lex) {
-        let mut i = self.slot(k);
+        let mut i = Self::slot(k);
         while self.keys[i] != K::default() && self.keys[i] != k {
-            i = (i + 1) & self.mask;
+            i = (i + 1) & (N - 1);
         }
         self.keys[i] = k;
         self.values[i] = v;
@@ -317,10 +331,28 @@ impl<K: Copy + Default + PartialEq + Into<u128>> Table<K> {
 }
 
 /// The lexicon: words of up to eight bytes (nearly all lookups) in a table
-/// of `u64` keys, longer ones apart.
-struct Lexicon {
-    short: Table<u64>,
-    long: Table<u128>,
+/// of `u64` keys, longer ones apart. Load factors under a half keep probe
+/// runs short.
+pub(super) struct Lexicon {
+    short: Table<u64, 2048>,
+    long: Table<u128, 1024>,
+}
+
+impl Lexicon {
+    /// Looks up a packed word (0 finds nothing).
+    #[inline]
+    pub(super) fn get(&self, k: Key) -> Lex {
+        match u64::try_from(k) {
+            Ok(short) => self.get_short(short),
+            Err(_) => self.long.get(k),
+        }
+    }
+
+    /// Looks up a word of at most eight bytes.
+    #[inline]
+    pub(super) fn get_short(&self, k: u64) -> Lex {
+        self.short.get(k)
+    }
 }
 
 #[rustfmt::skip]
@@ -880,10 +912,9 @@ fn build() -> Lexicon {
     for w in BE_ADJECTIVES {
         words.entry(pack(w.as_bytes())).or_default().be_adj = true;
     }
-    // Load factors under a half keep probe runs short.
     let mut lex = Lexicon {
-        short: Table::new(2048),
-        long: Table::new(1024),
+        short: Table::new(),
+        long: Table::new(),
     };
     for (k, l) in words {
         match u64::try_from(k) {
@@ -894,17 +925,15 @@ fn build() -> Lexicon {
     lex
 }
 
+/// The lexicon, built on first use: a caller doing many lookups takes it
+/// once, not once per word.
+pub(super) fn lexicon() -> &'static Lexicon {
+    &TABLE
+}
+
 /// Looks up a packed word (0 finds nothing).
-#[inline]
 pub(super) fn lookup(k: Key) -> Lex {
-    if k == 0 {
-        return Lex::default();
-    }
-    let lex = &*TABLE;
-    match u64::try_from(k) {
-        Ok(short) => lex.short.get(short),
-        Err(_) => lex.long.get(k),
-    }
+    lexicon().get(k)
 }
 
 /// Statement nouns that report speech on their own ("In a statement, the
