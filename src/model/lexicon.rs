@@ -170,6 +170,43 @@ const fn pack(w: &[u8]) -> Key {
     k
 }
 
+/// The key of a word the code names, lowercase ASCII of at most
+/// [`MAX_WORD`] bytes (checked when the constant is evaluated): equal to the
+/// [`written_key`] of the same word in the text, in any case.
+pub(super) const fn word_key(w: &str) -> Key {
+    let b = w.as_bytes();
+    assert!(!b.is_empty() && b.len() <= MAX_WORD);
+    let mut i = 0;
+    while i < b.len() {
+        assert!(b[i].is_ascii() && !b[i].is_ascii_uppercase());
+        i += 1;
+    }
+    pack(b)
+}
+
+/// [`word_key`] of each word of a list.
+pub(super) const fn word_keys<const N: usize>(ws: [&str; N]) -> [Key; N] {
+    let mut keys = [0; N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = word_key(ws[i]);
+        i += 1;
+    }
+    keys
+}
+
+/// The key of `w` exactly as written, ASCII-lowercased, nothing dropped:
+/// 0 when it is not ASCII or longer than [`MAX_WORD`], so it equals a
+/// [`word_key`] exactly when the word is that word in some case.
+pub(super) fn written_key(w: &[u8]) -> Key {
+    if w.len() > MAX_WORD || !w.is_ascii() {
+        return 0;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    buf[..w.len()].copy_from_slice(w);
+    lowercase(u128::from_le_bytes(buf))
+}
+
 /// The lookup key of the word `text[start..end]` as written: ASCII-lowercased,
 /// a trailing period and a possessive 's dropped, curly apostrophes made
 /// straight. Returns 0 (no word) when the word cannot be in the lexicon, and
@@ -939,11 +976,14 @@ pub(super) fn lookup(k: Key) -> Lex {
 /// Statement nouns that report speech on their own ("In a statement, the
 /// company denied ...").
 #[rustfmt::skip]
-pub(super) const SPOKEN: &[&str] = &[
+const SPOKEN_WORDS: [&str; 19] = [
     "statement", "statements", "interview", "post", "tweet", "letter", "speech", "email", "e-mail",
     "memo", "remarks", "briefing", "filing", "release", "conference", "testimony", "communique",
     "declaration", "announcement",
 ];
+
+/// [`SPOKEN_WORDS`] as keys.
+pub(super) const SPOKEN: &[Key] = &word_keys(SPOKEN_WORDS);
 
 /// A one-hash Bloom filter over every word that can start a cue: a
 /// sentence with no such word needs no tokenizing at all (about half of
@@ -954,7 +994,7 @@ static CUE_FILTER: LazyLock<Vec<u64>> = LazyLock::new(|| {
         .iter()
         .map(|c| c.0)
         .chain(BE_ADJECTIVES.iter().copied())
-        .chain(SPOKEN.iter().copied());
+        .chain(SPOKEN_WORDS);
     for w in words {
         for part in w.split(|c: char| !c.is_ascii_alphabetic()) {
             if !part.is_empty() {
@@ -1335,6 +1375,21 @@ mod tests {
         assert_eq!(key(b"abcdefghijklmnopq").0, 0);
         assert_eq!(key(b"AZaz@[`{09'-").0, pack(b"azaz@[`{09'-"));
         assert_eq!(key(b"WASHINGTON").0, pack(b"washington"));
+    }
+
+    #[test]
+    fn written_keys_match_named_words_in_any_case() {
+        assert_eq!(written_key(b"Said"), word_key("said"));
+        assert_eq!(written_key(b"N'T"), word_key("n't"));
+        assert_eq!(
+            written_key(b"abcdefghijklmnop"),
+            word_key("abcdefghijklmnop")
+        );
+        assert_ne!(written_key(b"said."), word_key("said"));
+        assert_ne!(written_key(b"Smith's"), word_key("smith"));
+        assert_eq!(written_key("caf\u{e9}".as_bytes()), 0);
+        assert_eq!(written_key(b"abcdefghijklmnopq"), 0);
+        assert_eq!(word_keys(["a", "of"]), [pack(b"a"), pack(b"of")]);
     }
 
     #[test]
