@@ -392,6 +392,10 @@ impl Finder<'_> {
             if c.is_ascii_alphanumeric() {
                 i = self.word(i, limit, end, neutral || headline);
                 neutral = false;
+                // The space after a word, read here, saves a turn of the loop.
+                if i < end && b[i] == b' ' {
+                    i += 1;
+                }
                 continue;
             }
             if c < 0x80 {
@@ -504,34 +508,24 @@ impl Finder<'_> {
     fn word(&mut self, i: usize, limit: usize, end: usize, neutral: bool) -> usize {
         let text = self.text;
         let b = text.as_bytes();
-        let mut j = i + alnum_run(b, i, limit);
-        // Most words are one run of ASCII letters and digits.
-        let plain_end = j;
-        let mut dotted = false;
-        while j < limit {
-            let c = b[j];
-            if c < 0x80 {
-                if matches!(c, b'\'' | b'-' | b'.' | b'&') && word_char_at(text, j + 1, limit) {
-                    dotted |= c == b'.';
-                    j += 1;
-                    j += alnum_run(b, j, limit);
-                    continue;
+        // One load classifies the first eight bytes, where most words end.
+        let chunk = lexicon::load8(b, i);
+        let run = match chunk {
+            Some(x) => {
+                let n = lexicon::alnum_len(x);
+                if n < 8 || limit - i <= 8 {
+                    n.min(limit - i)
+                } else {
+                    8 + alnum_run(b, i + 8, limit)
                 }
-                break;
             }
-            let Some(ch) = char_at(text, j, limit) else {
-                break;
-            };
-            let len = ch.len_utf8();
-            if ch.is_alphanumeric()
-                || (matches!(ch, '\u{2019}' | '\u{2010}' | '\u{2011}')
-                    && word_char_at(text, j + len, limit))
-            {
-                j += len;
-                j += alnum_run(b, j, limit);
-                continue;
-            }
-            break;
+            None => alnum_run(b, i, limit),
+        };
+        let plain_end = i + run;
+        let mut j = plain_end;
+        let mut dotted = false;
+        if j < limit && (b[j] >= 0x80 || matches!(b[j], b'\'' | b'-' | b'.' | b'&')) {
+            (j, dotted) = word_tail(text, j, limit);
         }
         let plain = j == plain_end;
         // An abbreviation keeps its period, so "Mr. Smith" stays one phrase.
@@ -543,33 +537,46 @@ impl Finder<'_> {
         {
             j += 1;
         }
-        // A plain word needs no stripping: its key is one masked load.
-        let (key, poss, lex) = match plain
-            .then(|| lexicon::plain_key(b, i, plain_end - i))
-            .flatten()
-        {
-            Some(k) => (Key::from(k), false, self.lexicon.get_short(k)),
+        let (lex, poss, plural, word) = match chunk.filter(|_| plain && (1..=8).contains(&run)) {
+            // A plain word needs no stripping: its key is the masked load.
+            Some(x) => {
+                let key = lexicon::plain_key(x, run);
+                let lex = self.lexicon.get_short(key);
+                let byte = |k: usize| (key >> (8 * k)) as u8;
+                let plural = run > 3
+                    && byte(run - 1) == b's'
+                    && !matches!(byte(run - 2), b's' | b'u' | b'i');
+                // The lookup key is the written word unless a period was kept.
+                let word = if j == plain_end {
+                    Key::from(key)
+                } else {
+                    lexicon::written_key(&b[i..j])
+                };
+                (lex, false, plural, word)
+            }
             None => {
                 let (key, poss) = lexicon::key_in(b, i, j);
-                (key, poss, self.lexicon.get(key))
+                let lex = self.lexicon.get(key);
+                // a plural: a key ending in s (not -ss, -us, -is)
+                let n = key_len(key);
+                let byte = |k: usize| (key >> (8 * k)) as u8;
+                let plural = n > 3
+                    && byte(n - 1) == b's'
+                    && !matches!(byte(n - 2), b's' | b'u' | b'i')
+                    && !poss;
+                let word = if plain && j == plain_end {
+                    key
+                } else {
+                    lexicon::written_key(&b[i..j])
+                };
+                (lex, poss, plural, word)
             }
-        };
-        // The lookup key is the written word unless something was dropped.
-        let word = if plain && j == plain_end {
-            key
-        } else {
-            lexicon::written_key(&b[i..j])
         };
         let cap = if b[i] < 0x80 {
             b[i].is_ascii_uppercase()
         } else {
             char_at(text, i, end).is_some_and(char::is_uppercase)
         };
-        // a plural: a key ending in s (not -ss, -us, -is)
-        let n = key_len(key);
-        let byte = |k: usize| (key >> (8 * k)) as u8;
-        let plural =
-            n > 3 && byte(n - 1) == b's' && !matches!(byte(n - 2), b's' | b'u' | b'i') && !poss;
         if j - i > 3 && !b[i].is_ascii_digit() {
             self.long_words.0 += 1;
             self.long_words.1 += usize::from(cap);
@@ -727,7 +734,7 @@ impl Finder<'_> {
                 c += 1;
                 continue;
             }
-            if t.lex.be_adj
+            if t.lex.be_adj()
                 && let Some(next) = self.be_adjective(c)
             {
                 c = next;
@@ -2184,6 +2191,42 @@ impl Finder<'_> {
             })
             || self.toks[h].plural
     }
+}
+
+/// The end of a word whose run of ASCII letters and digits stopped at `j`
+/// on a joiner or a non-ASCII byte, and whether a period joined it
+/// ("U.S"): apostrophes, hyphens, periods and ampersands join word chars
+/// ("don't", "AT&T"), as do curly apostrophes and Unicode hyphens.
+#[inline(never)]
+fn word_tail(text: &str, mut j: usize, limit: usize) -> (usize, bool) {
+    let b = text.as_bytes();
+    let mut dotted = false;
+    while j < limit {
+        let c = b[j];
+        if c < 0x80 {
+            if matches!(c, b'\'' | b'-' | b'.' | b'&') && word_char_at(text, j + 1, limit) {
+                dotted |= c == b'.';
+                j += 1;
+                j += alnum_run(b, j, limit);
+                continue;
+            }
+            break;
+        }
+        let Some(ch) = char_at(text, j, limit) else {
+            break;
+        };
+        let len = ch.len_utf8();
+        if ch.is_alphanumeric()
+            || (matches!(ch, '\u{2019}' | '\u{2010}' | '\u{2011}')
+                && word_char_at(text, j + len, limit))
+        {
+            j += len;
+            j += alnum_run(b, j, limit);
+            continue;
+        }
+        break;
+    }
+    (j, dotted)
 }
 
 /// True when a word char starts at `i`.

@@ -59,6 +59,8 @@ pub(super) const COMMON: u32 = 1 << 21;
 pub(super) const LINK: u32 = 1 << 22;
 /// A noun of concern that "expressed" turns into a speech act.
 pub(super) const CONCERN: u32 = 1 << 23;
+/// A state adjective after "be" ("worried"); see [`Lex::be_adj`].
+pub(super) const BE_ADJ: u32 = 1 << 24;
 
 /// Cue may be an adjective or passive participle: not after a determiner,
 /// and after "be" only with a "by" agent.
@@ -127,18 +129,22 @@ pub(super) struct CueSpec {
     pub flags: u16,
 }
 
-/// What the lexicon knows about one lowercase word.
+/// What the lexicon knows about one lowercase word: eight bytes, copied
+/// into every token.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Lex {
     /// Word-class bits.
     pub flags: u32,
     /// The word's reporting cue, if it is one.
     pub cue: Option<CueSpec>,
-    /// The word can also be a state adjective after "be" ("worried").
-    pub be_adj: bool,
 }
 
 impl Lex {
+    /// The word can also be a state adjective after "be" ("worried").
+    pub fn be_adj(&self) -> bool {
+        self.has(BE_ADJ)
+    }
+
     /// True when any of `bits` is set.
     pub fn has(&self, bits: u32) -> bool {
         self.flags & bits != 0
@@ -147,7 +153,7 @@ impl Lex {
     /// True for any word the lexicon lists: such a word capitalised at the
     /// start of a sentence is not evidence of a name.
     pub fn known(&self) -> bool {
-        self.flags != 0 || self.cue.is_some() || self.be_adj
+        self.flags != 0 || self.cue.is_some()
     }
 }
 
@@ -283,17 +289,34 @@ pub(super) fn key_in(text: &[u8], start: usize, end: usize) -> (Key, bool) {
     (k, poss)
 }
 
-/// The key of a word of ASCII letters and digits only (nothing to strip or
-/// straighten), `len` bytes at `start`: one load when it fits eight bytes
-/// and the text runs on that far; `None` leaves the word to [`key_in`].
+/// The eight bytes of `text` from `start`, little-endian, if the text runs
+/// on that far.
 #[inline]
-pub(super) fn plain_key(text: &[u8], start: usize, len: usize) -> Option<u64> {
-    if len > 8 {
-        return None;
-    }
+pub(super) fn load8(text: &[u8], start: usize) -> Option<u64> {
     let chunk: [u8; 8] = text.get(start..start + 8)?.try_into().ok()?;
-    let mask = u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0);
-    Some(lowercase64(u64::from_le_bytes(chunk) & mask))
+    Some(u64::from_le_bytes(chunk))
+}
+
+/// How many of the eight bytes loaded in `x` are, from the first, ASCII
+/// letters and digits (8 when all are).
+#[inline]
+pub(super) fn alnum_len(x: u64) -> usize {
+    const B: u64 = 0x0101_0101_0101_0101;
+    // On the low seven bits per-byte sums never carry; `in_range` flags a
+    // byte's top bit when its value lies in `lo..=hi`.
+    let v = x & (0x7f * B);
+    let in_range = |v: u64, lo: u8, hi: u8| {
+        (v + (0x80 - u64::from(lo)) * B) & !(v + (0x7f - u64::from(hi)) * B)
+    };
+    let alnum = (in_range(v | (0x20 * B), b'a', b'z') | in_range(v, b'0', b'9')) & !x & (0x80 * B);
+    ((!alnum & (0x80 * B)).trailing_zeros() / 8) as usize
+}
+
+/// The key of a word of `len` (1 to 8) ASCII letters and digits loaded in
+/// `x`: nothing to strip or straighten, so the same as [`key_in`]'s.
+#[inline]
+pub(super) fn plain_key(x: u64, len: usize) -> u64 {
+    lowercase64(x & (u64::MAX >> (64 - 8 * len)))
 }
 
 /// ASCII-lowercases sixteen packed bytes at once: a byte gets 0x20 added
@@ -947,7 +970,7 @@ fn build() -> Lexicon {
         });
     }
     for w in BE_ADJECTIVES {
-        words.entry(pack(w.as_bytes())).or_default().be_adj = true;
+        words.entry(pack(w.as_bytes())).or_default().flags |= BE_ADJ;
     }
     let mut lex = Lexicon {
         short: Table::new(),
@@ -1366,7 +1389,8 @@ mod tests {
         let said = lookup(key(b"said").0);
         assert_eq!(said.cue.map(|c| c.kind), Some(CueKind::Speech));
         let worried = lookup(key(b"worried").0);
-        assert!(worried.be_adj && worried.cue.is_some());
+        assert!(worried.be_adj() && worried.cue.is_some());
+        assert_eq!(std::mem::size_of::<Lex>(), 8);
         assert!(!lookup(key(b"zzyzx").0).known());
         assert!(lookup(key("didn\u{2019}t".as_bytes()).0).has(SKIP));
         assert_eq!(key(b"Smith's"), (pack(b"smith"), true));
@@ -1375,6 +1399,17 @@ mod tests {
         assert_eq!(key(b"abcdefghijklmnopq").0, 0);
         assert_eq!(key(b"AZaz@[`{09'-").0, pack(b"azaz@[`{09'-"));
         assert_eq!(key(b"WASHINGTON").0, pack(b"washington"));
+    }
+
+    #[test]
+    fn alnum_len_counts_leading_letters_and_digits() {
+        for c in 0..=255u8 {
+            let alnum = c.is_ascii_alphanumeric();
+            let x = u64::from_le_bytes([c; 8]);
+            assert_eq!(alnum_len(x), if alnum { 8 } else { 0 }, "{c}");
+            let x = u64::from_le_bytes([b'a', b'9', b'Z', b'z', c, b'0', b'A', b'q']);
+            assert_eq!(alnum_len(x), if alnum { 8 } else { 4 }, "{c}");
+        }
     }
 
     #[test]
