@@ -380,13 +380,15 @@ impl<K: Copy + Default + PartialEq + Into<u128>, const N: usize> Table<K, N> {
         }
     }
 
-    fn insert(&mut self, k: K, v: Lex) {
+    /// The value of key `k`, added empty when missing: words are merged
+    /// into the table directly, with no map to build first.
+    fn entry(&mut self, k: K) -> &mut Lex {
         let mut i = Self::slot(k);
         while self.keys[i] != K::default() && self.keys[i] != k {
             i = (i + 1) & (N - 1);
         }
         self.keys[i] = k;
-        self.values[i] = v;
+        &mut self.values[i]
     }
 }
 
@@ -412,6 +414,14 @@ impl Lexicon {
     #[inline]
     pub(super) fn get_short(&self, k: u64) -> Lex {
         self.short.get(k)
+    }
+
+    /// The entry of word `k`, added empty when missing.
+    fn entry(&mut self, k: Key) -> &mut Lex {
+        match u64::try_from(k) {
+            Ok(short) => self.short.entry(short),
+            Err(_) => self.long.entry(k),
+        }
     }
 }
 
@@ -931,11 +941,14 @@ const CUES: &[CueEntry] = &[
 static TABLE: LazyLock<Lexicon> = LazyLock::new(build);
 
 fn build() -> Lexicon {
-    let mut words: std::collections::HashMap<Key, Lex> = std::collections::HashMap::new();
+    let mut lex = Lexicon {
+        short: Table::new(),
+        long: Table::new(),
+    };
     let mut add = |words_in: &[&'static str], flags: u32| {
         for w in words_in {
             if w.len() <= MAX_WORD {
-                words.entry(pack(w.as_bytes())).or_default().flags |= flags;
+                lex.entry(pack(w.as_bytes())).flags |= flags;
             }
         }
     };
@@ -962,25 +975,13 @@ fn build() -> Lexicon {
     add(TITLES, TITLE);
     add(COMMONS, COMMON);
     add(CONCERNS, CONCERN);
+    add(BE_ADJECTIVES, BE_ADJ);
     for &(w, kind, special, flags) in CUES {
-        words.entry(pack(w.as_bytes())).or_default().cue = Some(CueSpec {
+        lex.entry(pack(w.as_bytes())).cue = Some(CueSpec {
             kind,
             special,
             flags,
         });
-    }
-    for w in BE_ADJECTIVES {
-        words.entry(pack(w.as_bytes())).or_default().flags |= BE_ADJ;
-    }
-    let mut lex = Lexicon {
-        short: Table::new(),
-        long: Table::new(),
-    };
-    for (k, l) in words {
-        match u64::try_from(k) {
-            Ok(short) => lex.short.insert(short, l),
-            Err(_) => lex.long.insert(k, l),
-        }
     }
     lex
 }
