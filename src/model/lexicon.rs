@@ -396,7 +396,7 @@ impl<K: Copy + Default + PartialEq + Into<u128>, const N: usize> Table<K, N> {
 /// of `u64` keys, longer ones apart. Load factors under a half keep probe
 /// runs short.
 pub(super) struct Lexicon {
-    short: Table<u64, 2048>,
+    short: Table<u64, 4096>,
     long: Table<u128, 1024>,
 }
 
