@@ -301,15 +301,9 @@ pub(super) fn load8(text: &[u8], start: usize) -> Option<u64> {
 /// letters and digits (8 when all are).
 #[inline]
 pub(super) fn alnum_len(x: u64) -> usize {
-    const B: u64 = 0x0101_0101_0101_0101;
-    // On the low seven bits per-byte sums never carry; `in_range` flags a
-    // byte's top bit when its value lies in `lo..=hi`.
-    let v = x & (0x7f * B);
-    let in_range = |v: u64, lo: u8, hi: u8| {
-        (v + (0x80 - u64::from(lo)) * B) & !(v + (0x7f - u64::from(hi)) * B)
-    };
-    let alnum = (in_range(v | (0x20 * B), b'a', b'z') | in_range(v, b'0', b'9')) & !x & (0x80 * B);
-    ((!alnum & (0x80 * B)).trailing_zeros() / 8) as usize
+    let v = x & (0x7f * LO);
+    let alnum = (in_range(v | (0x20 * LO), b'a', b'z') | in_range(v, b'0', b'9')) & !x & HI;
+    run_len(alnum)
 }
 
 /// The key of a word of `len` (1 to 8) ASCII letters and digits loaded in
@@ -1022,7 +1016,8 @@ static CUE_FILTER: LazyLock<Vec<u64>> = LazyLock::new(|| {
     for w in words {
         for part in w.split(|c: char| !c.is_ascii_alphabetic()) {
             if !part.is_empty() {
-                let i = filter_index(part.as_bytes());
+                let head = pack(&part.as_bytes()[..part.len().min(8)]) as u64;
+                let i = filter_index(head, part.len());
                 bits[i / 64] |= 1 << (i % 64);
             }
         }
@@ -1033,56 +1028,102 @@ static CUE_FILTER: LazyLock<Vec<u64>> = LazyLock::new(|| {
 /// 64 Ki bits: a few hundred cue words leave false positives under 1%.
 const FILTER_BITS: usize = 1 << 16;
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-/// FNV-1a over the ASCII-lowercased letters, folded to a filter index.
-fn filter_index(w: &[u8]) -> usize {
-    let mut h: u64 = FNV_OFFSET;
-    for &b in w {
-        h = (h ^ u64::from(b | 0x20)).wrapping_mul(FNV_PRIME);
-    }
-    filter_finish(h)
-}
-
-/// Folds an FNV-1a state to a filter index.
+/// The filter index of a run of `len` ASCII letters whose first eight
+/// (or fewer), lowercased, are packed in `head`.
 #[inline]
-fn filter_finish(mut h: u64) -> usize {
-    // FNV's high bits mix poorly on short words: finish like MurmurHash3.
+fn filter_index(head: u64, len: usize) -> usize {
+    let mut h = head.wrapping_add((len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    // Finish like MurmurHash3, so every bit of the head moves the index.
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
     (h >> (64 - 16)) as usize
 }
 
-/// True when the word hashed to `h` is in the filter.
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes of `text` from `i`, zero-padded past its end (zero is no
+/// letter).
 #[inline]
-fn filter_hit(bits: &[u64], h: u64) -> bool {
-    let k = filter_finish(h);
-    bits[k / 64] & (1 << (k % 64)) != 0
+fn load_padded(text: &[u8], i: usize) -> u64 {
+    match load8(text, i) {
+        Some(x) => x,
+        None => {
+            let rest = text.get(i..).unwrap_or(&[]);
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(buf)
+        }
+    }
+}
+
+/// The top bit of each byte of `x` that is an ASCII letter.
+#[inline]
+fn letters(x: u64) -> u64 {
+    in_range(x & (0x7f * LO) | (0x20 * LO), b'a', b'z') & !x & HI
+}
+
+/// The top bit of each 7-bit byte of `v` whose value lies in `lo..=hi`
+/// (per-byte sums of 7-bit values never carry).
+#[inline]
+fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
+    (v + (0x80 - u64::from(lo)) * LO) & !(v + (0x7f - u64::from(hi)) * LO)
+}
+
+/// How many bytes of a run of letters start a chunk whose letter flags
+/// are `l` (8 when all are letters).
+#[inline]
+fn run_len(l: u64) -> usize {
+    ((!l & HI).trailing_zeros() / 8) as usize
 }
 
 /// False when no word of `text` can be a reporting cue, so a sentence can
 /// skip attribution entirely. Never false for a sentence holding one.
 pub(super) fn may_hold_cue(text: &[u8]) -> bool {
     let bits = &*CUE_FILTER;
-    // One pass: each run of ASCII letters is hashed as it is read (the
-    // same FNV-1a as `filter_index`, finished the same way).
-    let mut h: u64 = FNV_OFFSET;
-    let mut in_word = false;
-    for &b in text {
-        if b.is_ascii_alphabetic() {
-            h = (h ^ u64::from(b | 0x20)).wrapping_mul(FNV_PRIME);
-            in_word = true;
-        } else if in_word {
-            if filter_hit(bits, h) {
-                return true;
-            }
-            h = FNV_OFFSET;
-            in_word = false;
+    // Eight bytes at a time: each run of ASCII letters is found by its
+    // letter flags and filtered by its first eight letters and length, the
+    // way the filter was built.
+    let mut i = 0;
+    while i < text.len() {
+        let x = load_padded(text, i);
+        let l = letters(x);
+        if l == 0 {
+            i += 8;
+            continue;
         }
+        let s = (l.trailing_zeros() / 8) as usize;
+        let after = (!l & HI) >> (8 * s);
+        let (head, run, len) = if after != 0 {
+            // The run ends inside this chunk, as most words do.
+            let run = (after.trailing_zeros() / 8) as usize;
+            (x >> (8 * s), run, run)
+        } else {
+            let y = load_padded(text, i + s);
+            let run = run_len(letters(y));
+            let mut len = run;
+            if run == 8 {
+                // A long word: count the rest of its letters.
+                loop {
+                    let r = run_len(letters(load_padded(text, i + s + len)));
+                    len += r;
+                    if r < 8 {
+                        break;
+                    }
+                }
+            }
+            (y, run, len)
+        };
+        let mask = u64::MAX >> (64 - 8 * run);
+        let head = (head | (0x20 * LO)) & mask;
+        let k = filter_index(head, len);
+        if bits[k / 64] & (1 << (k % 64)) != 0 {
+            return true;
+        }
+        i += s + len;
     }
-    in_word && filter_hit(bits, h)
+    false
 }
 
 /// How an abbreviation followed by a period behaves at a possible sentence end.
@@ -1434,9 +1475,15 @@ mod tests {
             let s = format!("The {w}, they");
             assert!(may_hold_cue(s.as_bytes()), "{w}");
             assert!(may_hold_cue(s.to_uppercase().as_bytes()), "{w}");
+            // Every offset in an eight-byte chunk, and the text's end.
+            for pad in 0..9 {
+                let s = format!("{}{w}", "-".repeat(pad));
+                assert!(may_hold_cue(s.as_bytes()), "{s}");
+            }
         }
         assert!(may_hold_cue("In a statement, the firm".as_bytes()));
         assert!(!may_hold_cue(b"The cat sat on the mat."));
+        assert!(!may_hold_cue(b"Saidsaidsaid sa id"));
         assert!(!may_hold_cue(b""));
     }
 
