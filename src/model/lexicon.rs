@@ -1071,6 +1071,15 @@ fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
     (v + (0x80 - u64::from(lo)) * LO) & !(v + (0x7f - u64::from(hi)) * LO)
 }
 
+/// True when the run of `len` letters whose first `run` (1 to 8) are the
+/// low bytes of `head` is in the filter.
+#[inline]
+fn filter_hit(bits: &[u64], head: u64, run: usize, len: usize) -> bool {
+    let head = (head | (0x20 * LO)) & (u64::MAX >> (64 - 8 * run));
+    let k = filter_index(head, len);
+    bits[k / 64] & (1 << (k % 64)) != 0
+}
+
 /// How many bytes of a run of letters start a chunk whose letter flags
 /// are `l` (8 when all are letters).
 #[inline]
@@ -1086,42 +1095,43 @@ pub(super) fn may_hold_cue(text: &[u8]) -> bool {
     // letter flags and filtered by its first eight letters and length, the
     // way the filter was built.
     let mut i = 0;
-    while i < text.len() {
+    'chunks: while i < text.len() {
         let x = load_padded(text, i);
-        let l = letters(x);
-        if l == 0 {
-            i += 8;
-            continue;
-        }
-        let s = (l.trailing_zeros() / 8) as usize;
-        let after = (!l & HI) >> (8 * s);
-        let (head, run, len) = if after != 0 {
-            // The run ends inside this chunk, as most words do.
-            let run = (after.trailing_zeros() / 8) as usize;
-            (x >> (8 * s), run, run)
-        } else {
-            let y = load_padded(text, i + s);
-            let run = run_len(letters(y));
-            let mut len = run;
-            if run == 8 {
-                // A long word: count the rest of its letters.
-                loop {
-                    let r = run_len(letters(load_padded(text, i + s + len)));
-                    len += r;
-                    if r < 8 {
-                        break;
+        let mut l = letters(x);
+        let ends = !l & HI;
+        // Each run starting in this chunk; most end in it too.
+        while l != 0 {
+            let s = (l.trailing_zeros() / 8) as usize;
+            let after = ends >> (8 * s);
+            if after == 0 {
+                // The run reaches the chunk's end: read on from its start.
+                i += s;
+                let y = load_padded(text, i);
+                let run = run_len(letters(y));
+                let mut len = run;
+                if run == 8 {
+                    // A long word: count the rest of its letters.
+                    loop {
+                        let r = run_len(letters(load_padded(text, i + len)));
+                        len += r;
+                        if r < 8 {
+                            break;
+                        }
                     }
                 }
+                if filter_hit(bits, y, run, len) {
+                    return true;
+                }
+                i += len;
+                continue 'chunks;
             }
-            (y, run, len)
-        };
-        let mask = u64::MAX >> (64 - 8 * run);
-        let head = (head | (0x20 * LO)) & mask;
-        let k = filter_index(head, len);
-        if bits[k / 64] & (1 << (k % 64)) != 0 {
-            return true;
+            let run = (after.trailing_zeros() / 8) as usize;
+            if filter_hit(bits, x >> (8 * s), run, run) {
+                return true;
+            }
+            l &= u64::MAX << (8 * (s + run));
         }
-        i += s + len;
+        i += 8;
     }
     false
 }
