@@ -14,44 +14,59 @@ use std::ops::Range;
 use super::lexicon::{
     self, ADJ, ANON, BE, BOUND, C_BASE, C_COMPL, C_DOC_ONLY, C_NEXT_OF, C_NEXT_TO, C_NOT_TO,
     C_NOUN, C_PART, C_QUOTE, C_STRONG, C_THAT, C_WRITTEN, CONCERN, CueSpec, DEF, DET, DOC, DOCV,
-    INDEF, LINK, Lex, NUM, PLATFORM, PREP, PRON, QUANT, REL, ROLE, SKIP, STMT, Special, TIME,
-    TITLE, VAGUE,
+    INDEF, Key, LINK, Lex, Lexicon, NUM, PLATFORM, PREP, PRON, QUANT, REL, ROLE, SKIP, SPOKEN,
+    STMT, Special, TIME, TITLE, VAGUE,
 };
 use super::scan::{char_at, ws_len};
 use super::{Attribution, CueKind, Quotation, Sentence, SourceKind};
 use crate::prose::{Block, BlockKind};
 
+/// The key of a word, computed at compile time, for [`Finder::is`].
+macro_rules! w {
+    ($w:literal) => {
+        const { lexicon::word_key($w) }
+    };
+}
+
+/// The keys of a list of words, computed at compile time, for
+/// [`Finder::is_any`].
+macro_rules! ws {
+    ($($w:literal),+ $(,)?) => {
+        const { &lexicon::word_keys([$($w),+]) }
+    };
+}
+
 /// Adjectives that take a phrase after a source noun ("close to the talks").
 #[rustfmt::skip]
-const POSTMODIFIERS: &[&str] = &[
+const POSTMODIFIERS: &[Key] = &lexicon::word_keys([
     "familiar", "close", "closest", "near", "loyal", "opposed", "linked", "tied", "connected",
     "sympathetic", "allied", "affiliated", "briefed", "working", "based", "knowledgeable", "privy",
-];
+]);
 
 /// Verbs that can open an inverted attribution ("Said the minister: ...").
 #[rustfmt::skip]
-const INVERSION_VERBS: &[&str] = &[
+const INVERSION_VERBS: &[Key] = &lexicon::word_keys([
     "said", "says", "asked", "added", "wrote", "writes", "replied", "recalled", "explained",
     "noted", "continued", "insisted", "warned", "tweeted",
-];
+]);
 
 /// Written things that "read" or "say" their words ("the sign read").
 #[rustfmt::skip]
-const WRITTEN_THINGS: &[&str] = &[
+const WRITTEN_THINGS: &[Key] = &lexicon::word_keys([
     "sign", "signs", "banner", "banners", "placard", "placards", "ad", "ads", "advert",
     "advertisement", "headline", "headlines", "caption", "message", "messages", "post", "posts",
     "tweet", "tweets", "note", "notes", "plaque", "inscription", "poster", "posters", "billboard",
     "shirt", "shirts", "t-shirt", "t-shirts", "slogan", "label", "text", "texts", "email",
     "emails", "flyer", "flyers", "leaflet", "card", "screen", "graffiti", "chyron", "petition",
     "letter", "letters", "statement", "sticker", "stickers", "tag", "subject", "title",
-];
+]);
 
 /// Prepositions that attach inside a source's noun phrase ("officials at
 /// the Treasury", "a spokeswoman for the agency").
 #[rustfmt::skip]
-const NP_PREPS: &[&str] = &[
+const NP_PREPS: &[Key] = &lexicon::word_keys([
     "of", "at", "for", "from", "with", "including", "by", "in", "among", "like",
-];
+]);
 
 /// Longest stretch of tokens read back for a subject.
 const MAX_SUBJECT: usize = 24;
@@ -94,6 +109,9 @@ struct Tok {
     num: bool,
     /// Looks like a plural common noun.
     plural: bool,
+    /// The word as written, for comparing with named words
+    /// ([`lexicon::written_key`]); 0 for other tokens.
+    word: Key,
 }
 
 /// What a phrase reading stopped at.
@@ -119,6 +137,7 @@ enum Src {
 
 struct Finder<'a> {
     text: &'a str,
+    lexicon: &'static Lexicon,
     quotations: &'a [Quotation],
     top: &'a [usize],
     qcur: usize,
@@ -143,6 +162,7 @@ pub(super) fn find(
 ) -> Vec<Attribution> {
     let mut f = Finder {
         text,
+        lexicon: lexicon::lexicon(),
         quotations,
         top,
         qcur: 0,
@@ -372,6 +392,10 @@ impl Finder<'_> {
             if c.is_ascii_alphanumeric() {
                 i = self.word(i, limit, end, neutral || headline);
                 neutral = false;
+                // The space after a word, read here, saves a turn of the loop.
+                if i < end && b[i] == b' ' {
+                    i += 1;
+                }
                 continue;
             }
             if c < 0x80 {
@@ -475,6 +499,7 @@ impl Finder<'_> {
             poss: false,
             num: false,
             plural: false,
+            word: 0,
         });
     }
 
@@ -483,39 +508,26 @@ impl Finder<'_> {
     fn word(&mut self, i: usize, limit: usize, end: usize, neutral: bool) -> usize {
         let text = self.text;
         let b = text.as_bytes();
-        let mut j = i;
-        let mut dotted = false;
-        loop {
-            // `limit` never passes the text's end: a bounds-check-free scan.
-            j += b[j..limit]
-                .iter()
-                .position(|&c| !ASCII_ALNUM[usize::from(c)])
-                .unwrap_or(limit - j);
-            if j >= limit {
-                break;
-            }
-            let c = b[j];
-            if c < 0x80 {
-                if matches!(c, b'\'' | b'-' | b'.' | b'&') && word_char_at(text, j + 1, limit) {
-                    dotted |= c == b'.';
-                    j += 1;
-                    continue;
+        // One load classifies the first eight bytes, where most words end.
+        let chunk = lexicon::load8(b, i);
+        let run = match chunk {
+            Some(x) => {
+                let n = lexicon::alnum_len(x);
+                if n < 8 || limit - i <= 8 {
+                    n.min(limit - i)
+                } else {
+                    8 + alnum_run(b, i + 8, limit)
                 }
-                break;
             }
-            let Some(ch) = char_at(text, j, limit) else {
-                break;
-            };
-            let len = ch.len_utf8();
-            if ch.is_alphanumeric()
-                || (matches!(ch, '\u{2019}' | '\u{2010}' | '\u{2011}')
-                    && word_char_at(text, j + len, limit))
-            {
-                j += len;
-                continue;
-            }
-            break;
+            None => alnum_run(b, i, limit),
+        };
+        let plain_end = i + run;
+        let mut j = plain_end;
+        let mut dotted = false;
+        if j < limit && (b[j] >= 0x80 || matches!(b[j], b'\'' | b'-' | b'.' | b'&')) {
+            (j, dotted) = word_tail(text, j, limit);
         }
+        let plain = j == plain_end;
         // An abbreviation keeps its period, so "Mr. Smith" stays one phrase.
         if j + 1 < end
             && b.get(j) == Some(&b'.')
@@ -525,18 +537,46 @@ impl Finder<'_> {
         {
             j += 1;
         }
-        let (key, poss) = lexicon::key_in(b, i, j);
-        let lex = lexicon::lookup(key);
+        let (lex, poss, plural, word) = match chunk.filter(|_| plain && (1..=8).contains(&run)) {
+            // A plain word needs no stripping: its key is the masked load.
+            Some(x) => {
+                let key = lexicon::plain_key(x, run);
+                let lex = self.lexicon.get_short(key);
+                let byte = |k: usize| (key >> (8 * k)) as u8;
+                let plural = run > 3
+                    && byte(run - 1) == b's'
+                    && !matches!(byte(run - 2), b's' | b'u' | b'i');
+                // The lookup key is the written word unless a period was kept.
+                let word = if j == plain_end {
+                    Key::from(key)
+                } else {
+                    lexicon::written_key(&b[i..j])
+                };
+                (lex, false, plural, word)
+            }
+            None => {
+                let (key, poss) = lexicon::key_in(b, i, j);
+                let lex = self.lexicon.get(key);
+                // a plural: a key ending in s (not -ss, -us, -is)
+                let n = key_len(key);
+                let byte = |k: usize| (key >> (8 * k)) as u8;
+                let plural = n > 3
+                    && byte(n - 1) == b's'
+                    && !matches!(byte(n - 2), b's' | b'u' | b'i')
+                    && !poss;
+                let word = if plain && j == plain_end {
+                    key
+                } else {
+                    lexicon::written_key(&b[i..j])
+                };
+                (lex, poss, plural, word)
+            }
+        };
         let cap = if b[i] < 0x80 {
             b[i].is_ascii_uppercase()
         } else {
             char_at(text, i, end).is_some_and(char::is_uppercase)
         };
-        // a plural: a key ending in s (not -ss, -us, -is)
-        let n = key_len(key);
-        let byte = |k: usize| (key >> (8 * k)) as u8;
-        let plural =
-            n > 3 && byte(n - 1) == b's' && !matches!(byte(n - 2), b's' | b'u' | b'i') && !poss;
         if j - i > 3 && !b[i].is_ascii_digit() {
             self.long_words.0 += 1;
             self.long_words.1 += usize::from(cap);
@@ -551,6 +591,7 @@ impl Finder<'_> {
             poss,
             num: b[i].is_ascii_digit(),
             plural,
+            word,
         });
         j
     }
@@ -565,23 +606,14 @@ impl Finder<'_> {
         self.toks.get(i).map(|t| t.kind)
     }
 
-    /// The text of token `i` when it is a word.
-    fn word_text(&self, i: usize) -> Option<&str> {
-        self.tok(i)
-            .filter(|t| t.kind == Tk::Word)
-            .and_then(|t| self.text.get(t.start..t.end))
+    /// True when token `i` is the word keyed `w` (see [`w!`]), in any case.
+    fn is(&self, i: usize, w: Key) -> bool {
+        self.tok(i).is_some_and(|t| t.word == w)
     }
 
-    /// True when token `i` is the word `w` (ASCII, any case).
-    fn is(&self, i: usize, w: &str) -> bool {
-        self.word_text(i).is_some_and(|s| s.eq_ignore_ascii_case(w))
-    }
-
-    /// True when token `i` is one of the words `ws`; the token is looked up
-    /// once, not once per word (some lists are long).
-    fn is_any(&self, i: usize, ws: &[&str]) -> bool {
-        self.word_text(i)
-            .is_some_and(|s| ws.iter().any(|w| s.eq_ignore_ascii_case(w)))
+    /// True when token `i` is one of the words keyed `ws` (see [`ws!`]).
+    fn is_any(&self, i: usize, ws: &[Key]) -> bool {
+        self.tok(i).is_some_and(|t| ws.contains(&t.word))
     }
 
     /// A word of class `bits` that is not part of a name.
@@ -629,7 +661,7 @@ impl Finder<'_> {
 
     /// An unknown word that reads as an adverb ("famously", "quickly").
     fn adverb_ly(&self, i: usize) -> bool {
-        const NOT_ADVERBS: &[&str] = &[
+        const NOT_ADVERBS: &[Key] = &lexicon::word_keys([
             "early",
             "family",
             "daily",
@@ -650,7 +682,7 @@ impl Finder<'_> {
             "comply",
             "italy",
             "anomaly",
-        ];
+        ]);
         self.unknown(i)
             && self.tok(i).is_some_and(|t| {
                 let w = &self.text[t.start..t.end];
@@ -661,7 +693,7 @@ impl Finder<'_> {
 
     /// "and" between two names ("Smith and Jones", "he and his wife").
     fn joins_names(&self, i: usize) -> bool {
-        self.is_any(i, &["and", "&"])
+        self.is_any(i, ws!["and", "&"])
             && i > 0
             && (self.proper(i - 1) || self.has(i - 1, PRON))
             && (self.proper(i + 1) || self.has(i + 1, DET | PRON))
@@ -702,7 +734,7 @@ impl Finder<'_> {
                 c += 1;
                 continue;
             }
-            if t.lex.be_adj
+            if t.lex.be_adj()
                 && let Some(next) = self.be_adjective(c)
             {
                 c = next;
@@ -711,7 +743,7 @@ impl Finder<'_> {
             if let Some(spec) = t.lex.cue {
                 // "a think tank" is an institution, not a state of mind
                 // ("think" is a cue: words that are not skip the comparison).
-                if self.is(c, "think") && self.is_any(c + 1, &["tank", "tanks"]) {
+                if self.is(c, w!("think")) && self.is_any(c + 1, ws!["tank", "tanks"]) {
                     c += 2;
                     continue;
                 }
@@ -743,7 +775,7 @@ impl Finder<'_> {
         match spec.special {
             Special::None => self.verb(c, spec),
             Special::According => {
-                if !self.is(c + 1, "to") {
+                if !self.is(c + 1, w!("to")) {
                     return None;
                 }
                 // "according to recently hacked documents"
@@ -764,11 +796,11 @@ impl Finder<'_> {
             Special::Trailing => {
                 let p = c.checked_sub(1)?;
                 let after_comma = self.kind(p) == Some(Tk::Comma)
-                    || self.is_any(p, &["by", "while", "before", "after", "when"]);
+                    || self.is_any(p, ws!["by", "while", "before", "after", "when"]);
                 // "can be heard saying", "was caught on tape saying"
                 let heard = self.is_any(
                     p,
-                    &[
+                    ws![
                         "heard", "seen", "caught", "filmed", "recorded", "shown", "tape",
                     ],
                 );
@@ -781,7 +813,7 @@ impl Finder<'_> {
                 if !(after_comma || heard || quoted) {
                     return None;
                 }
-                if !self.is(c, "saying") && !self.clause_follows(c + 1) {
+                if !self.is(c, w!("saying")) && !self.clause_follows(c + 1) {
                     return None;
                 }
                 let src = self.last_source().or_else(|| self.clause_subject(c))?;
@@ -798,7 +830,7 @@ impl Finder<'_> {
                         return None;
                     }
                     let noun = if spec.special == Special::Issued {
-                        self.is_any(k, lexicon::SPOKEN) && !self.is(k, "conference")
+                        self.is_any(k, SPOKEN) && !self.is(k, w!("conference"))
                     } else {
                         t.lex.has(CONCERN)
                     };
@@ -820,7 +852,7 @@ impl Finder<'_> {
                 // "described the plan as", or a quotation holding the "as"
                 let has_as = (c + 1..(c + 9).min(self.toks.len()))
                     .take_while(|&k| matches!(self.kind(k), Some(Tk::Word | Tk::Quote)))
-                    .any(|k| self.is(k, "as") || self.kind(k) == Some(Tk::Quote));
+                    .any(|k| self.is(k, w!("as")) || self.kind(k) == Some(Tk::Quote));
                 if !has_as {
                     return None;
                 }
@@ -828,7 +860,7 @@ impl Finder<'_> {
                 self.emit(c, c, spec, Some(src))
             }
             Special::Quoted => {
-                if self.is(c + 1, "as") && self.is(c + 2, "saying") {
+                if self.is(c + 1, w!("as")) && self.is(c + 2, w!("saying")) {
                     let src = match self.before_adverbs(c) {
                         Some(p) if self.has(p, BE) => self.subject_before(p),
                         _ => self.subject_before(c),
@@ -837,14 +869,14 @@ impl Finder<'_> {
                 }
                 // "quoted the minister as saying": the quoted person speaks.
                 let k = (c + 2..(c + 10).min(self.toks.len()))
-                    .find(|&k| self.is(k, "as") && self.is(k + 1, "saying"))?;
+                    .find(|&k| self.is(k, w!("as")) && self.is(k + 1, w!("saying")))?;
                 if !(c + 1..k).all(|i| self.kind(i) == Some(Tk::Word)) {
                     return None;
                 }
                 self.emit(c, c, spec, Some(Src::Toks(c + 1, k - 1)))
             }
             Special::Pointed => {
-                if !self.is(c + 1, "out") {
+                if !self.is(c + 1, w!("out")) {
                     return None;
                 }
                 let src = self.inverted(c, c + 1).or_else(|| self.subject_before(c))?;
@@ -862,7 +894,7 @@ impl Finder<'_> {
             let pt = self.toks[p];
             if f & (C_PART | C_NOUN | C_BASE) != 0
                 && pt.kind == Tk::Word
-                && (pt.poss || self.has(p, DET | PREP) || self.is(p, "to"))
+                && (pt.poss || self.has(p, DET | PREP) || self.is(p, w!("to")))
             {
                 // "the said company", "his claims", "in fear", "to say"
                 return None;
@@ -879,20 +911,20 @@ impl Finder<'_> {
                 return None;
             }
         }
-        if self.is(c, "said")
-            && (prev.is_some_and(|p| self.is(p, "having"))
-                || (prev.is_some_and(|p| self.is_any(p, &["that", "this"]))
+        if self.is(c, w!("said"))
+            && (prev.is_some_and(|p| self.is(p, w!("having")))
+                || (prev.is_some_and(|p| self.is_any(p, ws!["that", "this"]))
                     && self.kind(c + 1) == Some(Tk::Comma)))
         {
             // "That said, ..." / "Having said that"
             return None;
         }
-        if self.is(c, "told") && prev.is_some_and(|p| self.is(p, "all")) {
+        if self.is(c, w!("told")) && prev.is_some_and(|p| self.is(p, w!("all"))) {
             return None;
         }
-        if self.is(c, "asked")
-            && (self.is(c + 1, "not")
-                || (self.is(c + 1, "to") && self.is_any(c + 2, &["be", "remain"])))
+        if self.is(c, w!("asked"))
+            && (self.is(c + 1, w!("not"))
+                || (self.is(c + 1, w!("to")) && self.is_any(c + 2, ws!["be", "remain"])))
         {
             // "asked not to be named": a condition of anonymity, not a report
             return None;
@@ -903,21 +935,21 @@ impl Finder<'_> {
             c
         };
         let widely = prev.is_some_and(|p| {
-            self.is_any(p, &["widely", "generally", "commonly", "broadly", "long"])
+            self.is_any(p, ws!["widely", "generally", "commonly", "broadly", "long"])
         });
         if f & C_PART != 0
             && let Some(p) = self.before_adverbs(c)
             && (self.has(p, BE) || widely)
         {
             // A passive reports a source only with its agent: "was confirmed by police".
-            if self.is(e + 1, "by") {
+            if self.is(e + 1, w!("by")) {
                 let (z, _) = self.np_forward(e + 2, false)?;
                 return self.emit(c, e, spec, Some(Src::Toks(e + 2, z)));
             }
             return None;
         }
         if f & C_PART != 0
-            && self.is(e + 1, "by")
+            && self.is(e + 1, w!("by"))
             && let Some((z, _)) = self.np_forward(e + 2, false)
             && self.sourceish(e + 2, z)
         {
@@ -925,21 +957,21 @@ impl Finder<'_> {
             return self.emit(c, e, spec, Some(Src::Toks(e + 2, z)));
         }
         let nx = e + 1;
-        if self.is(c, "reported") && self.is(nx, "from") {
+        if self.is(c, w!("reported")) && self.is(nx, w!("from")) {
             // a reporter's credit line: "Costa reported from Washington."
             return None;
         }
         // "the report states that", "point seven states: “...”"
         if f & C_THAT != 0
-            && !(self.is(nx, "that") && self.noun_cue_next(nx, f))
+            && !(self.is(nx, w!("that")) && self.noun_cue_next(nx, f))
             && !self.quote_next(nx)
         {
             return None;
         }
-        if self.is(nx, "of")
+        if self.is(nx, w!("of"))
             && self.is_any(
                 c,
-                &[
+                ws![
                     "suspected",
                     "alleged",
                     "feared",
@@ -954,10 +986,10 @@ impl Finder<'_> {
             // "users suspected of spreading it"
             return None;
         }
-        if self.is_any(nx, &["of", "for", "as"])
+        if self.is_any(nx, ws!["of", "for", "as"])
             && self.is_any(
                 c,
-                &[
+                ws![
                     "accused",
                     "criticized",
                     "criticised",
@@ -973,7 +1005,7 @@ impl Finder<'_> {
             // "the man accused of buying the guns", "a pastor praised for"
             return None;
         }
-        if f & C_NOT_TO != 0 && self.is(nx, "to") {
+        if f & C_NOT_TO != 0 && self.is(nx, w!("to")) {
             return None;
         }
         if f & C_NOUN != 0 && !self.noun_cue_next(nx, f) {
@@ -1014,7 +1046,7 @@ impl Finder<'_> {
             // or "continues to lose"
             let object = self.kind(nx) == Some(Tk::Word)
                 && !self.has(nx, PREP | TIME | SKIP | BOUND)
-                || self.is(nx, "to");
+                || self.is(nx, w!("to"));
             if !beside_quote || (inverted.is_none() && object) {
                 return None;
             }
@@ -1027,7 +1059,10 @@ impl Finder<'_> {
             let h = self.head(a, z);
             let written = self.has(h, DOC | DOCV | STMT) || self.is_any(h, WRITTEN_THINGS);
             let mut k = nx;
-            if self.kind(k) == Some(Tk::Comma) && self.is(k + 1, "in") && self.is(k + 2, "part") {
+            if self.kind(k) == Some(Tk::Comma)
+                && self.is(k + 1, w!("in"))
+                && self.is(k + 2, w!("part"))
+            {
                 k += 3;
             }
             let compl = matches!(
@@ -1098,7 +1133,8 @@ impl Finder<'_> {
         if !self.has(be, BE | LINK) || self.cue_at[be] {
             return None;
         }
-        if self.is(c, "concerned") && (be.saturating_sub(4)..be).any(|i| self.is(i, "far")) {
+        if self.is(c, w!("concerned")) && (be.saturating_sub(4)..be).any(|i| self.is(i, w!("far")))
+        {
             // "as far as we are concerned"
             return None;
         }
@@ -1113,16 +1149,16 @@ impl Finder<'_> {
 
     /// A cue's fixed continuation: "told reporters", "said in a statement".
     fn extension(&self, c: usize) -> Option<usize> {
-        if self.is(c, "told") {
-            if self.is_any(c + 1, &["reporters", "journalists"]) {
+        if self.is(c, w!("told")) {
+            if self.is_any(c + 1, ws!["reporters", "journalists"]) {
                 return Some(c + 1);
             }
-            if self.is(c + 1, "the") && self.is_any(c + 2, &["press", "media"]) {
+            if self.is(c + 1, w!("the")) && self.is_any(c + 2, ws!["press", "media"]) {
                 return Some(c + 2);
             }
-            if self.is(c + 1, "a")
-                && self.is_any(c + 2, &["news", "press"])
-                && self.is_any(c + 3, &["conference", "briefing"])
+            if self.is(c + 1, w!("a"))
+                && self.is_any(c + 2, ws!["news", "press"])
+                && self.is_any(c + 3, ws!["conference", "briefing"])
             {
                 return Some(c + 3);
             }
@@ -1141,8 +1177,8 @@ impl Finder<'_> {
         {
             return None;
         }
-        if self.is(i, "on") {
-            if self.is(i + 1, "social") && self.is(i + 2, "media") {
+        if self.is(i, w!("on")) {
+            if self.is(i + 1, w!("social")) && self.is(i + 2, w!("media")) {
                 return Some(i + 2);
             }
             if self
@@ -1153,7 +1189,7 @@ impl Finder<'_> {
             }
             return None;
         }
-        if !self.is_any(i, &["in", "at", "during"]) || !self.has(i + 1, DET) {
+        if !self.is_any(i, ws!["in", "at", "during"]) || !self.has(i + 1, DET) {
             return None;
         }
         let mut last = None;
@@ -1173,7 +1209,7 @@ impl Finder<'_> {
 
     /// "In a statement, the company ..." with no verb cue in the sentence.
     fn standalone_phrase(&mut self, s: usize, e: usize) {
-        if !self.is_any(e, lexicon::SPOKEN) {
+        if !self.is_any(e, SPOKEN) {
             return;
         }
         let spec = CueSpec {
@@ -1184,7 +1220,7 @@ impl Finder<'_> {
         let mut k = e + 1;
         if self.is_any(
             k,
-            &[
+            ws![
                 "released",
                 "issued",
                 "published",
@@ -1196,11 +1232,11 @@ impl Finder<'_> {
             k += 1;
         }
         // A statement comes from its author; a speech "from Wyoming" from a place.
-        let from_author = self.is(k, "by")
-            || (self.is(k, "from")
+        let from_author = self.is(k, w!("by"))
+            || (self.is(k, w!("from"))
                 && self.is_any(
                     e,
-                    &[
+                    ws![
                         "statement",
                         "letter",
                         "email",
@@ -1241,7 +1277,7 @@ impl Finder<'_> {
         match self.kind(i) {
             None => true,
             Some(Tk::Word) => {
-                self.cue_at[i] || self.has(i, BOUND | REL | SKIP | TIME) || self.is(i, "that")
+                self.cue_at[i] || self.has(i, BOUND | REL | SKIP | TIME) || self.is(i, w!("that"))
             }
             Some(_) => true,
         }
@@ -1256,12 +1292,12 @@ impl Finder<'_> {
         match t.kind {
             Tk::Quote | Tk::Comma | Tk::Colon | Tk::Semi | Tk::Dash | Tk::End => true,
             Tk::Word => {
-                if self.is(nx, "that") {
+                if self.is(nx, w!("that")) {
                     // "claims that he lied", not "claims that were filed"
                     return !(self.has(nx + 1, BE | SKIP) || self.unknown(nx + 1));
                 }
-                (self.is(nx, "to") && f & C_NEXT_TO != 0)
-                    || (self.is_any(nx, &["of", "about"]) && f & C_NEXT_OF != 0)
+                (self.is(nx, w!("to")) && f & C_NEXT_TO != 0)
+                    || (self.is_any(nx, ws!["of", "about"]) && f & C_NEXT_OF != 0)
                     || self.has(nx, PRON | DET)
                     || self.proper(nx)
             }
@@ -1286,9 +1322,9 @@ impl Finder<'_> {
         match self.kind(nx) {
             None | Some(Tk::Quote | Tk::Comma | Tk::Colon | Tk::Semi | Tk::Dash | Tk::End) => true,
             Some(Tk::Word) => {
-                self.is(nx, "that")
-                    || (self.is(nx, "to") && f & C_NEXT_TO != 0)
-                    || (self.is_any(nx, &["of", "about", "against"]) && f & C_NEXT_OF != 0)
+                self.is(nx, w!("that"))
+                    || (self.is(nx, w!("to")) && f & C_NEXT_TO != 0)
+                    || (self.is_any(nx, ws!["of", "about", "against"]) && f & C_NEXT_OF != 0)
             }
             _ => false,
         }
@@ -1333,7 +1369,9 @@ impl Finder<'_> {
             None | Some(Tk::Quote | Tk::Colon) => true,
             // ", writing, “...”"
             Some(Tk::Comma) => self.kind(nx + 1) == Some(Tk::Quote),
-            Some(Tk::Word) => self.is(nx, "that") || self.has(nx, PRON | DET) || self.proper(nx),
+            Some(Tk::Word) => {
+                self.is(nx, w!("that")) || self.has(nx, PRON | DET) || self.proper(nx)
+            }
             _ => false,
         }
     }
@@ -1444,7 +1482,7 @@ impl Finder<'_> {
                 && self
                     .tok(p - 1)
                     .is_some_and(|q| q.kind == Tk::Word && q.lex.has(TIME));
-            let date_lead = word && j < c && self.is_any(p, &["this", "next", "early", "late"]);
+            let date_lead = word && j < c && self.is_any(p, ws!["this", "next", "early", "late"]);
             let date_part = date_number || date_lead;
             if adverb || time || date_part {
                 j = p;
@@ -1496,7 +1534,7 @@ impl Finder<'_> {
             return Some(Src::Toks(a, k));
         }
         if self.has(j, BOUND) {
-            if self.is_any(j, &["and", "but", "or"]) {
+            if self.is_any(j, ws!["and", "but", "or"]) {
                 // "denied the report and said": the clause's subject
                 return self.last_source().or_else(|| self.clause_subject(j));
             }
@@ -1568,7 +1606,7 @@ impl Finder<'_> {
             }
         };
         let adverbial = |i: usize| {
-            self.has(i, PREP | TIME | BOUND | SKIP | REL | BE | LINK) || self.is(i, "to")
+            self.has(i, PREP | TIME | BOUND | SKIP | REL | BE | LINK) || self.is(i, w!("to"))
         };
         let mut next_start = clause_start;
         let mut after_adverbial = false;
@@ -1636,13 +1674,13 @@ impl Finder<'_> {
                 matches!(
                     self.kind(i),
                     Some(Tk::Dash | Tk::Semi | Tk::Colon | Tk::End)
-                ) || (self.is_any(i, &["and", "but"])
+                ) || (self.is_any(i, ws!["and", "but"])
                     && i > 0
                     && self.kind(i - 1) == Some(Tk::Comma))
             })
             .map_or(0, |i| i + 1);
         let mut f = (start..c).find(|&i| self.kind(i) == Some(Tk::Word))?;
-        if self.is_any(f, &["but", "and", "yet", "so"]) {
+        if self.is_any(f, ws!["but", "and", "yet", "so"]) {
             f += 1;
         }
         if self.has(f, PREP | BOUND | TIME | SKIP) {
@@ -1702,8 +1740,8 @@ impl Finder<'_> {
             // "a source close to the talks".
             let linked = p > floor
                 && ((self.is_any(p, NP_PREPS) && self.np_tail(p - 1))
-                    || (self.is(p, "to") && self.has(p - 1, ROLE | VAGUE))
-                    || ((self.is_any(p, &["to", "on"]) || self.is_any(p, NP_PREPS))
+                    || (self.is(p, w!("to")) && self.has(p - 1, ROLE | VAGUE))
+                    || ((self.is_any(p, ws!["to", "on"]) || self.is_any(p, NP_PREPS))
                         && self.is_any(p - 1, POSTMODIFIERS)));
             if linked {
                 a = p - 1;
@@ -1766,7 +1804,7 @@ impl Finder<'_> {
         if self.has(i, PRON) {
             return Some((i, self.term_at(i + 1)));
         }
-        if self.has(i, BOUND | TIME | PREP | SKIP | BE | REL) || self.is(i, "to") {
+        if self.has(i, BOUND | TIME | PREP | SKIP | BE | REL) || self.is(i, w!("to")) {
             return None;
         }
         if strict && !self.phrase_start(i) && !self.unknown(i) {
@@ -1807,7 +1845,7 @@ impl Finder<'_> {
                         };
                         return Some((m, term));
                     }
-                    if self.is(k, "such") && self.is(k + 1, "as") {
+                    if self.is(k, w!("such")) && self.is(k + 1, w!("as")) {
                         k += 2;
                         count += 2;
                         continue;
@@ -1815,8 +1853,9 @@ impl Finder<'_> {
                     if u.lex.has(PREP) {
                         let ok = if !self.is_any(k, NP_PREPS) {
                             false
-                        } else if self.is(k, "in") {
-                            self.is(k + 1, "the") && (self.proper(k + 2) || self.has(k + 2, ROLE))
+                        } else if self.is(k, w!("in")) {
+                            self.is(k + 1, w!("the"))
+                                && (self.proper(k + 2) || self.has(k + 2, ROLE))
                         } else {
                             self.kind(k + 1) == Some(Tk::Word)
                                 && !self.has(k + 1, BOUND | TIME | PREP)
@@ -1829,7 +1868,7 @@ impl Finder<'_> {
                         continue;
                     }
                     // "an adviser to Trump", "the ambassador to Spain"
-                    if self.is(k, "to")
+                    if self.is(k, w!("to"))
                         && self.has(k - 1, ROLE | VAGUE)
                         && (self.proper(k + 1) || self.has(k + 1, DET | QUANT))
                     {
@@ -1839,7 +1878,7 @@ impl Finder<'_> {
                     }
                     // "people familiar with the matter", "a source close to"
                     if self.is_any(k, POSTMODIFIERS)
-                        && (self.is_any(k + 1, NP_PREPS) || self.is_any(k + 1, &["to", "on"]))
+                        && (self.is_any(k + 1, NP_PREPS) || self.is_any(k + 1, ws!["to", "on"]))
                     {
                         k += 2;
                         count += 2;
@@ -1850,7 +1889,7 @@ impl Finder<'_> {
                     // ("police reports") do not.
                     let verb = u.lex.has(LINK) || u.lex.cue.is_some_and(|c| c.flags & C_NOUN == 0);
                     let skip = u.lex.has(SKIP) && !u.lex.has(QUANT | DET);
-                    if u.lex.has(BOUND | BE) || skip || self.is(k, "to") || verb {
+                    if u.lex.has(BOUND | BE) || skip || self.is(k, w!("to")) || verb {
                         if self.joins_names(k) {
                             k += 1;
                             continue;
@@ -1868,7 +1907,7 @@ impl Finder<'_> {
                         return Some((z, Term::Word));
                     }
                     if u.lex.has(DET)
-                        && !(self.has(k - 1, PREP) || self.is_any(k - 1, &["as", "to"]))
+                        && !(self.has(k - 1, PREP) || self.is_any(k - 1, ws!["as", "to"]))
                     {
                         return Some((z, Term::Word));
                     }
@@ -1878,7 +1917,7 @@ impl Finder<'_> {
                     // An unknown word right after a plural is its verb: "said
                     // voters want change".
                     // "figures released by the ministry" goes on.
-                    if self.unknown(k) && self.toks[k - 1].plural && !self.is(k + 1, "by") {
+                    if self.unknown(k) && self.toks[k - 1].plural && !self.is(k + 1, w!("by")) {
                         return Some((z, Term::Word));
                     }
                     if strict && self.unknown(k) {
@@ -1944,9 +1983,9 @@ impl Finder<'_> {
             }
             if i > a
                 && (self.has(i, PREP | REL)
-                    || self.is_any(i, &["and", "&", "to"])
+                    || self.is_any(i, ws!["and", "&", "to"])
                     || (self.is_any(i, POSTMODIFIERS)
-                        && (self.is_any(i + 1, NP_PREPS) || self.is_any(i + 1, &["to", "on"]))))
+                        && (self.is_any(i + 1, NP_PREPS) || self.is_any(i + 1, ws!["to", "on"]))))
             {
                 break;
             }
@@ -1977,7 +2016,7 @@ impl Finder<'_> {
         let vague_head = !head_proper
             && self.is_any(
                 h,
-                &[
+                ws![
                     "critics",
                     "supporters",
                     "opponents",
@@ -2026,12 +2065,12 @@ impl Finder<'_> {
             if self.kind(i) != Some(Tk::Word) {
                 return false;
             }
-            if self.has(i, ANON) || self.is_any(i, &["familiar", "briefed", "knowledge"]) {
+            if self.has(i, ANON) || self.is_any(i, ws!["familiar", "briefed", "knowledge"]) {
                 return true;
             }
             if self.is_any(
                 i,
-                &[
+                ws![
                     "authorized",
                     "authorised",
                     "allowed",
@@ -2040,12 +2079,12 @@ impl Finder<'_> {
                     "empowered",
                 ],
             ) {
-                return (i.saturating_sub(3)..i).any(|k| self.is_any(k, &["not", "n't"]));
+                return (i.saturating_sub(3)..i).any(|k| self.is_any(k, ws!["not", "n't"]));
             }
-            if self.is_any(i, &["named", "identified"]) {
-                return i > a && self.is_any(i - 1, &["be", "not", "being"]);
+            if self.is_any(i, ws!["named", "identified"]) {
+                return i > a && self.is_any(i - 1, ws!["be", "not", "being"]);
             }
-            self.is(i, "close") && self.is(i + 1, "to")
+            self.is(i, w!("close")) && self.is(i + 1, w!("to"))
         })
     }
 
@@ -2064,10 +2103,10 @@ impl Finder<'_> {
             {
                 return true;
             }
-            if self.is_any(i, NP_PREPS) || self.is(i, "such") {
-                let is_in = self.is(i, "in");
+            if self.is_any(i, NP_PREPS) || self.is(i, w!("such")) {
+                let is_in = self.is(i, w!("in"));
                 for k in i + 1..=z.min(i + 3) {
-                    if self.proper(k) && (!is_in || self.is(k - 1, "the")) {
+                    if self.proper(k) && (!is_in || self.is(k - 1, w!("the"))) {
                         return true;
                     }
                     if self.has(k, ROLE | DOC) && self.has(k - 1, DEF) {
@@ -2104,7 +2143,7 @@ impl Finder<'_> {
         let h = self.head(a, z);
         let t = self.toks[h];
         // "said more than half" begins the report, not the speaker.
-        if self.is_any(h, &["more", "less", "fewer"]) {
+        if self.is_any(h, ws!["more", "less", "fewer"]) {
             return false;
         }
         if t.num
@@ -2129,7 +2168,7 @@ impl Finder<'_> {
             "ems",
         ];
         #[rustfmt::skip]
-        const THINGS: &[&str] = &[
+        const THINGS: &[Key] = &lexicon::word_keys([
             "dollars", "prices", "shares", "markets", "rates", "costs", "sales", "profits", "earnings",
             "talks", "reforms", "measures", "plans", "rules", "laws", "taxes", "changes", "stocks",
             "bonds", "loans", "goods", "exports", "imports", "tariffs", "cuts", "gains", "losses",
@@ -2138,7 +2177,7 @@ impl Finder<'_> {
             "ounces", "bushels", "points", "units", "notes", "claims", "products", "contracts",
             "assets", "funds", "securities", "orders", "results", "figures", "reserves",
             "supplies", "deposits", "revenues", "estimates", "forecasts", "jobs", "votes",
-        ];
+        ]);
         let w = &self.text[t.start..t.end];
         !(THINGS_ENDING.iter().any(|s| w.ends_with(s)) || self.is_any(h, THINGS))
     }
@@ -2154,12 +2193,57 @@ impl Finder<'_> {
     }
 }
 
+/// The end of a word whose run of ASCII letters and digits stopped at `j`
+/// on a joiner or a non-ASCII byte, and whether a period joined it
+/// ("U.S"): apostrophes, hyphens, periods and ampersands join word chars
+/// ("don't", "AT&T"), as do curly apostrophes and Unicode hyphens.
+#[inline(never)]
+fn word_tail(text: &str, mut j: usize, limit: usize) -> (usize, bool) {
+    let b = text.as_bytes();
+    let mut dotted = false;
+    while j < limit {
+        let c = b[j];
+        if c < 0x80 {
+            if matches!(c, b'\'' | b'-' | b'.' | b'&') && word_char_at(text, j + 1, limit) {
+                dotted |= c == b'.';
+                j += 1;
+                j += alnum_run(b, j, limit);
+                continue;
+            }
+            break;
+        }
+        let Some(ch) = char_at(text, j, limit) else {
+            break;
+        };
+        let len = ch.len_utf8();
+        if ch.is_alphanumeric()
+            || (matches!(ch, '\u{2019}' | '\u{2010}' | '\u{2011}')
+                && word_char_at(text, j + len, limit))
+        {
+            j += len;
+            j += alnum_run(b, j, limit);
+            continue;
+        }
+        break;
+    }
+    (j, dotted)
+}
+
 /// True when a word char starts at `i`.
 fn word_char_at(text: &str, i: usize, limit: usize) -> bool {
     match text.as_bytes().get(i) {
         Some(c) if *c < 0x80 => i < limit && c.is_ascii_alphanumeric(),
         _ => char_at(text, i, limit).is_some_and(char::is_alphanumeric),
     }
+}
+
+/// Length of the run of ASCII letters and digits at `i`, stopping at `limit`
+/// (which never passes the text's end: a bounds-check-free scan).
+fn alnum_run(b: &[u8], i: usize, limit: usize) -> usize {
+    b[i..limit]
+        .iter()
+        .position(|&c| !ASCII_ALNUM[usize::from(c)])
+        .unwrap_or(limit - i)
 }
 
 /// ASCII letters and digits, by byte: one load per byte in the word loop.
@@ -2174,6 +2258,6 @@ static ASCII_ALNUM: [bool; 256] = {
 };
 
 /// Length in bytes of a packed key.
-fn key_len(k: lexicon::Key) -> usize {
+fn key_len(k: Key) -> usize {
     16 - (k.leading_zeros() / 8) as usize
 }

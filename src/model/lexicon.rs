@@ -59,6 +59,8 @@ pub(super) const COMMON: u32 = 1 << 21;
 pub(super) const LINK: u32 = 1 << 22;
 /// A noun of concern that "expressed" turns into a speech act.
 pub(super) const CONCERN: u32 = 1 << 23;
+/// A state adjective after "be" ("worried"); see [`Lex::be_adj`].
+pub(super) const BE_ADJ: u32 = 1 << 24;
 
 /// Cue may be an adjective or passive participle: not after a determiner,
 /// and after "be" only with a "by" agent.
@@ -127,18 +129,22 @@ pub(super) struct CueSpec {
     pub flags: u16,
 }
 
-/// What the lexicon knows about one lowercase word.
+/// What the lexicon knows about one lowercase word: eight bytes, copied
+/// into every token.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct Lex {
     /// Word-class bits.
     pub flags: u32,
     /// The word's reporting cue, if it is one.
     pub cue: Option<CueSpec>,
-    /// The word can also be a state adjective after "be" ("worried").
-    pub be_adj: bool,
 }
 
 impl Lex {
+    /// The word can also be a state adjective after "be" ("worried").
+    pub fn be_adj(&self) -> bool {
+        self.has(BE_ADJ)
+    }
+
     /// True when any of `bits` is set.
     pub fn has(&self, bits: u32) -> bool {
         self.flags & bits != 0
@@ -147,7 +153,7 @@ impl Lex {
     /// True for any word the lexicon lists: such a word capitalised at the
     /// start of a sentence is not evidence of a name.
     pub fn known(&self) -> bool {
-        self.flags != 0 || self.cue.is_some() || self.be_adj
+        self.flags != 0 || self.cue.is_some()
     }
 }
 
@@ -168,6 +174,43 @@ const fn pack(w: &[u8]) -> Key {
         i += 1;
     }
     k
+}
+
+/// The key of a word the code names, lowercase ASCII of at most
+/// [`MAX_WORD`] bytes (checked when the constant is evaluated): equal to the
+/// [`written_key`] of the same word in the text, in any case.
+pub(super) const fn word_key(w: &str) -> Key {
+    let b = w.as_bytes();
+    assert!(!b.is_empty() && b.len() <= MAX_WORD);
+    let mut i = 0;
+    while i < b.len() {
+        assert!(b[i].is_ascii() && !b[i].is_ascii_uppercase());
+        i += 1;
+    }
+    pack(b)
+}
+
+/// [`word_key`] of each word of a list.
+pub(super) const fn word_keys<const N: usize>(ws: [&str; N]) -> [Key; N] {
+    let mut keys = [0; N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = word_key(ws[i]);
+        i += 1;
+    }
+    keys
+}
+
+/// The key of `w` exactly as written, ASCII-lowercased, nothing dropped:
+/// 0 when it is not ASCII or longer than [`MAX_WORD`], so it equals a
+/// [`word_key`] exactly when the word is that word in some case.
+pub(super) fn written_key(w: &[u8]) -> Key {
+    if w.len() > MAX_WORD || !w.is_ascii() {
+        return 0;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    buf[..w.len()].copy_from_slice(w);
+    lowercase(u128::from_le_bytes(buf))
 }
 
 /// The lookup key of the word `text[start..end]` as written: ASCII-lowercased,
@@ -246,6 +289,30 @@ pub(super) fn key_in(text: &[u8], start: usize, end: usize) -> (Key, bool) {
     (k, poss)
 }
 
+/// The eight bytes of `text` from `start`, little-endian, if the text runs
+/// on that far.
+#[inline]
+pub(super) fn load8(text: &[u8], start: usize) -> Option<u64> {
+    let chunk: [u8; 8] = text.get(start..start + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(chunk))
+}
+
+/// How many of the eight bytes loaded in `x` are, from the first, ASCII
+/// letters and digits (8 when all are).
+#[inline]
+pub(super) fn alnum_len(x: u64) -> usize {
+    let v = x & (0x7f * LO);
+    let alnum = (in_range(v | (0x20 * LO), b'a', b'z') | in_range(v, b'0', b'9')) & !x & HI;
+    run_len(alnum)
+}
+
+/// The key of a word of `len` (1 to 8) ASCII letters and digits loaded in
+/// `x`: nothing to strip or straighten, so the same as [`key_in`]'s.
+#[inline]
+pub(super) fn plain_key(x: u64, len: usize) -> u64 {
+    lowercase64(x & (u64::MAX >> (64 - 8 * len)))
+}
+
 /// ASCII-lowercases sixteen packed bytes at once: a byte gets 0x20 added
 /// when it lies in `A..=Z` (7-bit sums never carry into the next byte).
 fn lowercase(x: u128) -> u128 {
@@ -269,31 +336,32 @@ fn lowercase64(x: u64) -> u64 {
 
 /// Open addressing with linear probing: a lookup is a multiply, a shift and
 /// usually one comparison. Keys and values sit in separate arrays so probing
-/// touches only the small key array, which stays in the L1 cache.
-struct Table<K> {
-    keys: Vec<K>,
+/// touches only the small key array, which stays in the L1 cache. The size
+/// `N` (a power of two) is part of the type, so a masked index needs no
+/// bounds check.
+struct Table<K, const N: usize> {
+    keys: Box<[K; N]>,
     /// What each key's word is, returned whole: no side table to consult.
-    values: Vec<Lex>,
-    mask: usize,
+    values: Box<[Lex; N]>,
 }
 
-impl<K: Copy + Default + PartialEq + Into<u128>> Table<K> {
-    fn new(size: usize) -> Self {
+impl<K: Copy + Default + PartialEq + Into<u128>, const N: usize> Table<K, N> {
+    fn new() -> Self {
         Table {
-            keys: vec![K::default(); size],
-            values: vec![Lex::default(); size],
-            mask: size - 1,
+            keys: Box::new([K::default(); N]),
+            values: Box::new([Lex::default(); N]),
         }
     }
 
-    fn slot(&self, k: K) -> usize {
+    fn slot(k: K) -> usize {
         let k: u128 = k.into();
         let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
-        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & self.mask
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & (N - 1)
     }
 
+    #[inline]
     fn get(&self, k: K) -> Lex {
-        let mut i = self.slot(k);
+        let mut i = Self::slot(k);
         loop {
             let kk = self.keys[i];
             if kk == k {
@@ -302,25 +370,53 @@ impl<K: Copy + Default + PartialEq + Into<u128>> Table<K> {
             if kk == K::default() {
                 return Lex::default();
             }
-            i = (i + 1) & self.mask;
+            i = (i + 1) & (N - 1);
         }
     }
 
-    fn insert(&mut self, k: K, v: Lex) {
-        let mut i = self.slot(k);
+    /// The value of key `k`, added empty when missing: words are merged
+    /// into the table directly, with no map to build first.
+    fn entry(&mut self, k: K) -> &mut Lex {
+        let mut i = Self::slot(k);
         while self.keys[i] != K::default() && self.keys[i] != k {
-            i = (i + 1) & self.mask;
+            i = (i + 1) & (N - 1);
         }
         self.keys[i] = k;
-        self.values[i] = v;
+        &mut self.values[i]
     }
 }
 
 /// The lexicon: words of up to eight bytes (nearly all lookups) in a table
-/// of `u64` keys, longer ones apart.
-struct Lexicon {
-    short: Table<u64>,
-    long: Table<u128>,
+/// of `u64` keys, longer ones apart. Load factors under a half keep probe
+/// runs short.
+pub(super) struct Lexicon {
+    short: Table<u64, 4096>,
+    long: Table<u128, 1024>,
+}
+
+impl Lexicon {
+    /// Looks up a packed word (0 finds nothing).
+    #[inline]
+    pub(super) fn get(&self, k: Key) -> Lex {
+        match u64::try_from(k) {
+            Ok(short) => self.get_short(short),
+            Err(_) => self.long.get(k),
+        }
+    }
+
+    /// Looks up a word of at most eight bytes.
+    #[inline]
+    pub(super) fn get_short(&self, k: u64) -> Lex {
+        self.short.get(k)
+    }
+
+    /// The entry of word `k`, added empty when missing.
+    fn entry(&mut self, k: Key) -> &mut Lex {
+        match u64::try_from(k) {
+            Ok(short) => self.short.entry(short),
+            Err(_) => self.long.entry(k),
+        }
+    }
 }
 
 #[rustfmt::skip]
@@ -839,11 +935,14 @@ const CUES: &[CueEntry] = &[
 static TABLE: LazyLock<Lexicon> = LazyLock::new(build);
 
 fn build() -> Lexicon {
-    let mut words: std::collections::HashMap<Key, Lex> = std::collections::HashMap::new();
+    let mut lex = Lexicon {
+        short: Table::new(),
+        long: Table::new(),
+    };
     let mut add = |words_in: &[&'static str], flags: u32| {
         for w in words_in {
             if w.len() <= MAX_WORD {
-                words.entry(pack(w.as_bytes())).or_default().flags |= flags;
+                lex.entry(pack(w.as_bytes())).flags |= flags;
             }
         }
     };
@@ -870,51 +969,39 @@ fn build() -> Lexicon {
     add(TITLES, TITLE);
     add(COMMONS, COMMON);
     add(CONCERNS, CONCERN);
+    add(BE_ADJECTIVES, BE_ADJ);
     for &(w, kind, special, flags) in CUES {
-        words.entry(pack(w.as_bytes())).or_default().cue = Some(CueSpec {
+        lex.entry(pack(w.as_bytes())).cue = Some(CueSpec {
             kind,
             special,
             flags,
         });
     }
-    for w in BE_ADJECTIVES {
-        words.entry(pack(w.as_bytes())).or_default().be_adj = true;
-    }
-    // Load factors under a half keep probe runs short.
-    let mut lex = Lexicon {
-        short: Table::new(2048),
-        long: Table::new(1024),
-    };
-    for (k, l) in words {
-        match u64::try_from(k) {
-            Ok(short) => lex.short.insert(short, l),
-            Err(_) => lex.long.insert(k, l),
-        }
-    }
     lex
 }
 
+/// The lexicon, built on first use: a caller doing many lookups takes it
+/// once, not once per word.
+pub(super) fn lexicon() -> &'static Lexicon {
+    &TABLE
+}
+
 /// Looks up a packed word (0 finds nothing).
-#[inline]
 pub(super) fn lookup(k: Key) -> Lex {
-    if k == 0 {
-        return Lex::default();
-    }
-    let lex = &*TABLE;
-    match u64::try_from(k) {
-        Ok(short) => lex.short.get(short),
-        Err(_) => lex.long.get(k),
-    }
+    lexicon().get(k)
 }
 
 /// Statement nouns that report speech on their own ("In a statement, the
 /// company denied ...").
 #[rustfmt::skip]
-pub(super) const SPOKEN: &[&str] = &[
+const SPOKEN_WORDS: [&str; 19] = [
     "statement", "statements", "interview", "post", "tweet", "letter", "speech", "email", "e-mail",
     "memo", "remarks", "briefing", "filing", "release", "conference", "testimony", "communique",
     "declaration", "announcement",
 ];
+
+/// [`SPOKEN_WORDS`] as keys.
+pub(super) const SPOKEN: &[Key] = &word_keys(SPOKEN_WORDS);
 
 /// A one-hash Bloom filter over every word that can start a cue: a
 /// sentence with no such word needs no tokenizing at all (about half of
@@ -925,11 +1012,12 @@ static CUE_FILTER: LazyLock<Vec<u64>> = LazyLock::new(|| {
         .iter()
         .map(|c| c.0)
         .chain(BE_ADJECTIVES.iter().copied())
-        .chain(SPOKEN.iter().copied());
+        .chain(SPOKEN_WORDS);
     for w in words {
         for part in w.split(|c: char| !c.is_ascii_alphabetic()) {
             if !part.is_empty() {
-                let i = filter_index(part.as_bytes());
+                let head = pack(&part.as_bytes()[..part.len().min(8)]) as u64;
+                let i = filter_index(head, part.len());
                 bits[i / 64] |= 1 << (i % 64);
             }
         }
@@ -940,56 +1028,112 @@ static CUE_FILTER: LazyLock<Vec<u64>> = LazyLock::new(|| {
 /// 64 Ki bits: a few hundred cue words leave false positives under 1%.
 const FILTER_BITS: usize = 1 << 16;
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-/// FNV-1a over the ASCII-lowercased letters, folded to a filter index.
-fn filter_index(w: &[u8]) -> usize {
-    let mut h: u64 = FNV_OFFSET;
-    for &b in w {
-        h = (h ^ u64::from(b | 0x20)).wrapping_mul(FNV_PRIME);
-    }
-    filter_finish(h)
-}
-
-/// Folds an FNV-1a state to a filter index.
+/// The filter index of a run of `len` ASCII letters whose first eight
+/// (or fewer), lowercased, are packed in `head`.
 #[inline]
-fn filter_finish(mut h: u64) -> usize {
-    // FNV's high bits mix poorly on short words: finish like MurmurHash3.
+fn filter_index(head: u64, len: usize) -> usize {
+    let mut h = head.wrapping_add((len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    // Finish like MurmurHash3, so every bit of the head moves the index.
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
     (h >> (64 - 16)) as usize
 }
 
-/// True when the word hashed to `h` is in the filter.
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes of `text` from `i`, zero-padded past its end (zero is no
+/// letter).
 #[inline]
-fn filter_hit(bits: &[u64], h: u64) -> bool {
-    let k = filter_finish(h);
+fn load_padded(text: &[u8], i: usize) -> u64 {
+    match load8(text, i) {
+        Some(x) => x,
+        None => {
+            let rest = text.get(i..).unwrap_or(&[]);
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(buf)
+        }
+    }
+}
+
+/// The top bit of each byte of `x` that is an ASCII letter.
+#[inline]
+fn letters(x: u64) -> u64 {
+    in_range(x & (0x7f * LO) | (0x20 * LO), b'a', b'z') & !x & HI
+}
+
+/// The top bit of each 7-bit byte of `v` whose value lies in `lo..=hi`
+/// (per-byte sums of 7-bit values never carry).
+#[inline]
+fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
+    (v + (0x80 - u64::from(lo)) * LO) & !(v + (0x7f - u64::from(hi)) * LO)
+}
+
+/// True when the run of `len` letters whose first `run` (1 to 8) are the
+/// low bytes of `head` is in the filter.
+#[inline]
+fn filter_hit(bits: &[u64], head: u64, run: usize, len: usize) -> bool {
+    let head = (head | (0x20 * LO)) & (u64::MAX >> (64 - 8 * run));
+    let k = filter_index(head, len);
     bits[k / 64] & (1 << (k % 64)) != 0
+}
+
+/// How many bytes of a run of letters start a chunk whose letter flags
+/// are `l` (8 when all are letters).
+#[inline]
+fn run_len(l: u64) -> usize {
+    ((!l & HI).trailing_zeros() / 8) as usize
 }
 
 /// False when no word of `text` can be a reporting cue, so a sentence can
 /// skip attribution entirely. Never false for a sentence holding one.
 pub(super) fn may_hold_cue(text: &[u8]) -> bool {
     let bits = &*CUE_FILTER;
-    // One pass: each run of ASCII letters is hashed as it is read (the
-    // same FNV-1a as `filter_index`, finished the same way).
-    let mut h: u64 = FNV_OFFSET;
-    let mut in_word = false;
-    for &b in text {
-        if b.is_ascii_alphabetic() {
-            h = (h ^ u64::from(b | 0x20)).wrapping_mul(FNV_PRIME);
-            in_word = true;
-        } else if in_word {
-            if filter_hit(bits, h) {
+    // Eight bytes at a time: each run of ASCII letters is found by its
+    // letter flags and filtered by its first eight letters and length, the
+    // way the filter was built.
+    let mut i = 0;
+    'chunks: while i < text.len() {
+        let x = load_padded(text, i);
+        let mut l = letters(x);
+        let ends = !l & HI;
+        // Each run starting in this chunk; most end in it too.
+        while l != 0 {
+            let s = (l.trailing_zeros() / 8) as usize;
+            let after = ends >> (8 * s);
+            if after == 0 {
+                // The run reaches the chunk's end: read on from its start.
+                i += s;
+                let y = load_padded(text, i);
+                let run = run_len(letters(y));
+                let mut len = run;
+                if run == 8 {
+                    // A long word: count the rest of its letters.
+                    loop {
+                        let r = run_len(letters(load_padded(text, i + len)));
+                        len += r;
+                        if r < 8 {
+                            break;
+                        }
+                    }
+                }
+                if filter_hit(bits, y, run, len) {
+                    return true;
+                }
+                i += len;
+                continue 'chunks;
+            }
+            let run = (after.trailing_zeros() / 8) as usize;
+            if filter_hit(bits, x >> (8 * s), run, run) {
                 return true;
             }
-            h = FNV_OFFSET;
-            in_word = false;
+            l &= u64::MAX << (8 * (s + run));
         }
+        i += 8;
     }
-    in_word && filter_hit(bits, h)
+    false
 }
 
 /// How an abbreviation followed by a period behaves at a possible sentence end.
@@ -1297,7 +1441,8 @@ mod tests {
         let said = lookup(key(b"said").0);
         assert_eq!(said.cue.map(|c| c.kind), Some(CueKind::Speech));
         let worried = lookup(key(b"worried").0);
-        assert!(worried.be_adj && worried.cue.is_some());
+        assert!(worried.be_adj() && worried.cue.is_some());
+        assert_eq!(std::mem::size_of::<Lex>(), 8);
         assert!(!lookup(key(b"zzyzx").0).known());
         assert!(lookup(key("didn\u{2019}t".as_bytes()).0).has(SKIP));
         assert_eq!(key(b"Smith's"), (pack(b"smith"), true));
@@ -1309,14 +1454,46 @@ mod tests {
     }
 
     #[test]
+    fn alnum_len_counts_leading_letters_and_digits() {
+        for c in 0..=255u8 {
+            let alnum = c.is_ascii_alphanumeric();
+            let x = u64::from_le_bytes([c; 8]);
+            assert_eq!(alnum_len(x), if alnum { 8 } else { 0 }, "{c}");
+            let x = u64::from_le_bytes([b'a', b'9', b'Z', b'z', c, b'0', b'A', b'q']);
+            assert_eq!(alnum_len(x), if alnum { 8 } else { 4 }, "{c}");
+        }
+    }
+
+    #[test]
+    fn written_keys_match_named_words_in_any_case() {
+        assert_eq!(written_key(b"Said"), word_key("said"));
+        assert_eq!(written_key(b"N'T"), word_key("n't"));
+        assert_eq!(
+            written_key(b"abcdefghijklmnop"),
+            word_key("abcdefghijklmnop")
+        );
+        assert_ne!(written_key(b"said."), word_key("said"));
+        assert_ne!(written_key(b"Smith's"), word_key("smith"));
+        assert_eq!(written_key("caf\u{e9}".as_bytes()), 0);
+        assert_eq!(written_key(b"abcdefghijklmnopq"), 0);
+        assert_eq!(word_keys(["a", "of"]), [pack(b"a"), pack(b"of")]);
+    }
+
+    #[test]
     fn cue_prefilter_has_no_false_negatives() {
         for &(w, ..) in CUES {
             let s = format!("The {w}, they");
             assert!(may_hold_cue(s.as_bytes()), "{w}");
             assert!(may_hold_cue(s.to_uppercase().as_bytes()), "{w}");
+            // Every offset in an eight-byte chunk, and the text's end.
+            for pad in 0..9 {
+                let s = format!("{}{w}", "-".repeat(pad));
+                assert!(may_hold_cue(s.as_bytes()), "{s}");
+            }
         }
         assert!(may_hold_cue("In a statement, the firm".as_bytes()));
         assert!(!may_hold_cue(b"The cat sat on the mat."));
+        assert!(!may_hold_cue(b"Saidsaidsaid sa id"));
         assert!(!may_hold_cue(b""));
     }
 
