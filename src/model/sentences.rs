@@ -26,13 +26,19 @@ pub(super) fn split(
     let mut sent_start = range.start;
     while i < end {
         // Only terminators matter: jump to the next one.
-        let Some(t) = find_any(b, i, end, [b'.', b'?', b'!', 0xE2]) else {
+        // The ellipsis (E2 80 A6) is found by its last byte: curly quotes
+        // and dashes share its first, and would stop the scan for nothing.
+        let Some(t) = find_any(b, i, end, [b'.', b'?', b'!', 0xA6]) else {
             break;
         };
         i = t;
-        if b[i] == 0xE2 && !(b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6)) {
-            i += 1;
-            continue;
+        if b[i] == 0xA6 {
+            if i >= range.start + 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80 {
+                i -= 2;
+            } else {
+                i += 1;
+                continue;
+            }
         }
         let term_start = i;
         let (mut dots, mut qe, mut ellipsis) = (0usize, false, false);
