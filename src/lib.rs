@@ -7,6 +7,7 @@
 pub mod engine;
 pub mod extract;
 pub mod finding;
+mod fxhash;
 pub mod lines;
 pub mod model;
 pub mod prose;

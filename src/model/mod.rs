@@ -428,9 +428,7 @@ pub(super) fn question_mark(text: &str, range: &Range<usize>) -> Option<usize> {
 fn repeats(text: &str, blocks: &[crate::prose::Block]) -> Vec<bool> {
     // Keys are short and few, and come from the file itself: SipHash's
     // defence against chosen collisions costs more than the lookups.
-    let mut seen = std::collections::HashSet::with_hasher(
-        std::hash::BuildHasherDefault::<FxHasher>::default(),
-    );
+    let mut seen = crate::fxhash::FxHashSet::default();
     blocks
         .iter()
         .map(|b| {
@@ -443,38 +441,6 @@ fn repeats(text: &str, blocks: &[crate::prose::Block]) -> Vec<bool> {
                     .is_some_and(|t| !seen.insert(t))
         })
         .collect()
-}
-
-/// A multiply-rotate hash in the style of rustc's FxHasher, eight bytes a
-/// step.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-            h = (h.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// `split_ascii_whitespace().count()` of `b`, counting no further than

@@ -19,65 +19,10 @@
 //! at each word start; the rest, from user regexes, go to a small
 //! Aho-Corasick automaton that finds them anywhere.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::phrase::{at_word_boundaries, is_word_char};
-
-/// The FxHash function (rustc's): keys are short phrases and unit hashes, and
-/// SipHash's resistance to chosen keys buys nothing for rule files.
-#[derive(Default)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            // The length keeps "ab" and "ab\0" apart.
-            self.add(u64::from_le_bytes(last) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-
-    #[inline]
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-/// A hash map with [`FxHasher`].
-pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// One step of the FxHash function.
-#[inline]
-fn mix(h: u64, word: u64) -> u64 {
-    (h.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
-}
+use crate::fxhash::{FxHashMap, mix};
 
 /// Finishes a hash so that its low bits depend on every byte too (a product
 /// keeps high bits of its operands out of its low bits).
@@ -341,7 +286,7 @@ const COMMON_WORDS: &[&str] = &[
     "like", "these", "those", "do", "our", "you", "because", "people", "says", "told", "time",
     "then", "now", "such", "any", "how", "where", "while", "before", "under", "against", "between",
     "during", "being", "very", "even", "did", "does", "my", "me", "us", "your", "should", "might",
-    "must", "each", "both", "much", "well", "make", "made", "says", "say", "get", "since", "still",
+    "must", "each", "both", "much", "well", "make", "made", "say", "get", "since", "still",
     "through", "back", "down", "off", "own",
 ];
 

@@ -9,7 +9,8 @@ use regex_automata::meta::{self, Regex};
 use regex_syntax::hir::Hir;
 
 use super::gate::{Alphabet, Gate};
-use super::matcher::{FxHashMap, PhraseMatcher, Trigger};
+use super::matcher::{PhraseMatcher, Trigger};
+use crate::fxhash::FxHashMap;
 
 use super::schema::{AttributionFilter, Element, Scope, Side, Unit};
 use crate::finding::{Applicability, Category, Severity};
