@@ -4,6 +4,7 @@
 //! quotations and attributions, and matches a compiled rule pack against them.
 //! It never prints or exits: the binary decides what to show and how to end.
 
+mod ascii;
 pub mod engine;
 pub mod extract;
 pub mod finding;

@@ -71,8 +71,7 @@ fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
 /// (body paragraphs are long and this runs on every one), eight bytes at a
 /// time while they are ASCII.
 fn count_words(text: &str, limit: usize) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
+    use crate::ascii::{HI, blank_bytes, word_starts};
     let bytes = text.as_bytes();
     let mut words = 0;
     let mut in_word = false;
@@ -81,22 +80,15 @@ fn count_words(text: &str, limit: usize) -> usize {
         if let Some(chunk) = bytes.get(i..i + 8) {
             let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
             if x & HI == 0 {
-                // Seven-bit bytes: per-byte sums never carry, so each byte's
-                // top bit answers for that byte alone.
-                let y = x ^ (LO * u64::from(b' '));
-                let blank = !((y + LO * 0x7f) | y) & HI;
                 // char::is_whitespace for ASCII: \t \n \x0b \x0c \r and space
-                let control = (x + LO * (0x80 - 9)) & !(x + LO * (0x80 - 14)) & HI;
-                let solid = !(blank | control) & HI;
-                let starts = solid & !((solid << 8) | (u64::from(in_word) << 7));
-                // At most one flag per byte: a multiply sums them into the top
-                // byte (no popcnt instruction in the baseline x86-64 target).
-                words += (((starts >> 7).wrapping_mul(LO)) >> 56) as usize;
+                let solid = !blank_bytes(x, true) & HI;
+                let (starts, ends_in_word) = word_starts(solid, in_word);
+                words += starts;
                 if words >= limit && words > 0 {
                     // One at a time, the count would have stopped right at the limit.
                     return limit.max(1);
                 }
-                in_word = solid >> 63 != 0;
+                in_word = ends_in_word;
                 i += 8;
                 continue;
             }

@@ -446,28 +446,20 @@ fn repeats(text: &str, blocks: &[crate::prose::Block]) -> Vec<bool> {
 /// `split_ascii_whitespace().count()` of `b`, counting no further than
 /// `limit` (at least 1), eight bytes at a time.
 fn ascii_words(b: &[u8], limit: usize) -> usize {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
+    use crate::ascii::{HI, blank_bytes, word_starts};
     let mut words = 0;
     let mut in_word = false;
     let mut chunks = b.chunks_exact(8);
     for chunk in &mut chunks {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // On the low seven bits per-byte sums never carry; a byte with its
-        // top bit set is never white space.
-        let v = x & !HI;
-        let zero = |y: u64| !((y + LO * 0x7f) | y);
-        let blank = zero(v ^ (LO * u64::from(b' ')));
-        let control = (v + LO * (0x80 - 9)) & !(v + LO * (0x80 - 14)) & !zero(v ^ (LO * 0x0b));
-        let solid = !((blank | control) & !x) & HI;
-        let starts = solid & !((solid << 8) | (u64::from(in_word) << 7));
-        // At most one flag per byte: a multiply sums them into the top byte
-        // (no popcnt instruction in the baseline x86-64 target).
-        words += (((starts >> 7).wrapping_mul(LO)) >> 56) as usize;
+        // A byte with its top bit set is never ASCII white space.
+        let solid = !(blank_bytes(x & !HI, false) & !x) & HI;
+        let (starts, ends_in_word) = word_starts(solid, in_word);
+        words += starts;
         if words >= limit {
             return limit;
         }
-        in_word = solid >> 63 != 0;
+        in_word = ends_in_word;
     }
     for &c in chunks.remainder() {
         let solid = !c.is_ascii_whitespace();

@@ -1,0 +1,68 @@
+//! Tests on eight bytes of text at once, for the scanners that count words.
+
+/// 0x01 in every byte.
+pub(crate) const LO: u64 = 0x0101_0101_0101_0101;
+/// 0x80 in every byte.
+pub(crate) const HI: u64 = 0x8080_8080_8080_8080;
+
+/// The top bit of each byte of `v` (a word whose bytes are below 0x80: no
+/// per-byte sum then carries) that is ASCII white space: space and `\t` to
+/// `\r`, without `\x0b` unless `vertical_tab`.
+#[inline]
+pub(crate) fn blank_bytes(v: u64, vertical_tab: bool) -> u64 {
+    let zero = |y: u64| !((y + LO * 0x7f) | y) & HI;
+    let space = zero(v ^ (LO * u64::from(b' ')));
+    let control = (v + LO * (0x80 - 9)) & !(v + LO * (0x80 - 14)) & HI;
+    let control = match vertical_tab {
+        true => control,
+        false => control & !zero(v ^ (LO * 0x0b)),
+    };
+    space | control
+}
+
+/// How many words start in a chunk whose word bytes have their top bit set
+/// in `solid` (and no other bits), the byte before it being in a word when
+/// `in_word`; and whether the chunk ends in a word.
+#[inline]
+pub(crate) fn word_starts(solid: u64, in_word: bool) -> (usize, bool) {
+    let starts = solid & !((solid << 8) | (u64::from(in_word) << 7));
+    // At most one flag per byte: a multiply sums them into the top byte (no
+    // popcnt instruction in the baseline x86-64 target).
+    let count = ((starts >> 7).wrapping_mul(LO) >> 56) as usize;
+    (count, solid >> 63 != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blank_bytes_agree_with_one_byte_tests() {
+        for b in 0..0x80u8 {
+            for at in 0..8 {
+                let mut chunk = [b'x'; 8];
+                chunk[at] = b;
+                let v = u64::from_le_bytes(chunk);
+                let flagged = |mask: u64| mask & (0x80 << (8 * at)) != 0;
+                assert_eq!(
+                    flagged(blank_bytes(v, true)),
+                    (b as char).is_whitespace(),
+                    "{b}"
+                );
+                assert_eq!(
+                    flagged(blank_bytes(v, false)),
+                    b.is_ascii_whitespace(),
+                    "{b}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn word_starts_count_runs() {
+        let solid = |s: &[u8; 8]| !blank_bytes(u64::from_le_bytes(*s), true) & HI;
+        assert_eq!(word_starts(solid(b"ab cd  e"), false), (3, true));
+        assert_eq!(word_starts(solid(b"ab cd  e"), true), (2, true));
+        assert_eq!(word_starts(solid(b"        "), true), (0, false));
+    }
+}
