@@ -145,7 +145,7 @@ pub fn from_bytes(
             format,
         });
     }
-    if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
+    if memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF)]).is_some() {
         return Err(InputError {
             path,
             kind: InputErrorKind::Binary,

@@ -1,7 +1,9 @@
 use crate::prose::{Block, BlockKind, Prose};
 
-/// Longest line, in words, still taken for a headline or subheading.
+/// Longest first line, in words, still taken for a headline.
 const MAX_HEADING_WORDS: usize = 25;
+/// Longest later line, in words, still taken for a subheading.
+const MAX_SUBHEADING_WORDS: usize = 10;
 
 /// Extracts plain text: blank lines separate paragraphs; the first line is the
 /// headline when a blank line follows it; short lines standing alone with no
@@ -124,16 +126,14 @@ fn classify(para: &str, lines: usize, first: bool) -> BlockKind {
     if lines != 1 {
         return BlockKind::Paragraph;
     }
-    // Exact up to the limit, which is all that is asked of it below.
-    let words = count_words(para, MAX_HEADING_WORDS + 1);
-    if words > MAX_HEADING_WORDS {
-        return BlockKind::Paragraph;
-    }
+    // The last and first characters decide most paragraphs; words are
+    // counted (up to the limit that matters) only when they cannot, since
+    // nearly every body paragraph ends with closing punctuation.
     let last = para.chars().next_back().unwrap_or(' ');
     if first {
         // Headlines rarely end with a full stop; a first line that does is a
         // sentence of body copy (as in a file of one sentence per paragraph).
-        return if last == '.' {
+        return if last == '.' || count_words(para, MAX_HEADING_WORDS + 1) > MAX_HEADING_WORDS {
             BlockKind::Paragraph
         } else {
             BlockKind::Headline
@@ -155,7 +155,10 @@ fn classify(para: &str, lines: usize, first: bool) -> BlockKind {
             | '\u{2014}'
     );
     let capitalised = para.chars().next().is_some_and(|c| c.is_uppercase());
-    if !closing && capitalised && words <= 10 {
+    if !closing
+        && capitalised
+        && count_words(para, MAX_SUBHEADING_WORDS + 1) <= MAX_SUBHEADING_WORDS
+    {
         BlockKind::Heading
     } else {
         BlockKind::Paragraph
