@@ -102,7 +102,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormatArg>,
     /// Worker threads (default: all cores). Output is the same for any number.
-    #[arg(long, value_name = "N")]
+    #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
 }
 

@@ -139,10 +139,12 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     });
     let keep_text = args.format == FormatArg::Human;
 
-    // One file is linted on this thread: starting a pool would cost more
-    // (about 1 ms) than it could save.
+    // One file, or one thread asked for, is linted on this thread: a pool
+    // would cost more (about 1 ms to start, a hand-over per chunk) than it
+    // could save.
+    let serial = files.len() == 1 || args.threads == Some(1);
     if let Some(n) = args.threads
-        && files.len() > 1
+        && !serial
     {
         // A second global pool cannot be built; the first call wins, which is this one.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -179,7 +181,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         let lint = |p: &PathBuf| {
             source::read_path(p, forced).map(|doc| newslint::check_doc(&pack, doc, keep_text))
         };
-        let results: Vec<Result<FileReport, InputError>> = if files.len() == 1 {
+        let results: Vec<Result<FileReport, InputError>> = if serial {
             chunk.iter().map(lint).collect()
         } else {
             chunk.par_iter().map(lint).collect()
