@@ -40,15 +40,16 @@ pub struct FileReport {
 impl FileReport {
     /// Places `findings` in `doc`; keeps the text when `keep_text` is set and
     /// there is something to show.
-    pub fn new(doc: SourceDoc, findings: Vec<Finding>, keep_text: bool) -> Self {
+    pub fn new(mut doc: SourceDoc, findings: Vec<Finding>, keep_text: bool) -> Self {
         let offsets_in_file = doc.offsets_in_file();
+        let path = std::mem::take(&mut doc.path);
         let mut located = Vec::with_capacity(findings.len());
         if !findings.is_empty() {
-            let index = LineIndex::new(&doc.text);
+            let index = LineIndex::new(doc.text());
             for f in findings {
-                let (line, column) = index.position(&doc.text, f.range.start);
-                let (end_line, end_column) = index.position(&doc.text, f.range.end);
-                let text = doc.text[f.range.clone()].to_string();
+                let (line, column) = index.position(doc.text(), f.range.start);
+                let (end_line, end_column) = index.position(doc.text(), f.range.end);
+                let text = doc.text()[f.range.clone()].to_string();
                 located.push(Located {
                     finding: f,
                     line,
@@ -59,9 +60,9 @@ impl FileReport {
                 });
             }
         }
-        let text = (keep_text && !located.is_empty()).then(|| Arc::from(doc.text));
+        let text = (keep_text && !located.is_empty()).then(|| Arc::from(doc.into_text()));
         FileReport {
-            path: doc.path,
+            path,
             text,
             offsets_in_file,
             findings: located,

@@ -69,8 +69,10 @@ impl std::error::Error for InputError {}
 pub struct SourceDoc {
     /// Path shown in output.
     pub path: String,
-    /// The text findings point into: the file itself, or Word's extracted text.
-    pub text: String,
+    /// The file's text when the prose was extracted from it (Markdown,
+    /// HTML); `None` when findings point into the prose's own text (plain
+    /// text, Word's extracted text), which is then not held twice.
+    original: Option<String>,
     /// The prose to lint.
     pub prose: Prose,
     /// The format it was read as.
@@ -78,6 +80,16 @@ pub struct SourceDoc {
 }
 
 impl SourceDoc {
+    /// The text findings point into: the file itself, or Word's extracted text.
+    pub fn text(&self) -> &str {
+        self.original.as_deref().unwrap_or(&self.prose.text)
+    }
+
+    /// [`Self::text`], taken out of the document.
+    pub fn into_text(self) -> String {
+        self.original.unwrap_or(self.prose.text)
+    }
+
     /// True when offsets refer to the file's bytes (false for Word documents).
     pub fn offsets_in_file(&self) -> bool {
         self.format.offsets_are_file_offsets()
@@ -140,7 +152,7 @@ pub fn from_bytes(
         })?;
         return Ok(SourceDoc {
             path,
-            text: prose.text.clone(),
+            original: None,
             prose,
             format,
         });
@@ -157,10 +169,13 @@ pub fn from_bytes(
             offset: e.utf8_error().valid_up_to(),
         },
     })?;
-    let prose = extract::extract_text(format, &text);
+    let (prose, original) = match format {
+        InputFormat::Txt | InputFormat::Docx => (extract::extract_txt_owned(text), None),
+        _ => (extract::extract_text(format, &text), Some(text)),
+    };
     Ok(SourceDoc {
         path,
-        text,
+        original,
         prose,
         format,
     })

@@ -17,7 +17,7 @@ pub use docx::{MAX_PART_SIZE, extract_docx};
 pub use error::ExtractError;
 pub use html::extract_html;
 pub use markdown::extract_markdown;
-pub use txt::extract_txt;
+pub use txt::{extract_txt, extract_txt_owned};
 
 /// The formats newslint reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

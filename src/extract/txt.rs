@@ -11,6 +11,21 @@ const MAX_SUBHEADING_WORDS: usize = 10;
 ///
 /// The prose is the file's own text, so offsets need no mapping.
 pub fn extract_txt(text: &str) -> Prose {
+    extract_txt_owned(text.to_owned())
+}
+
+/// [`extract_txt`] keeping `text` itself as the prose's text, uncopied.
+pub fn extract_txt_owned(text: String) -> Prose {
+    let blocks = txt_blocks(&text);
+    Prose {
+        text,
+        blocks,
+        ..Prose::default()
+    }
+}
+
+/// The paragraphs, headline and subheadings of plain text.
+fn txt_blocks(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut para_start: Option<usize> = None;
@@ -58,11 +73,7 @@ pub fn extract_txt(text: &str) -> Prose {
             kind,
         });
     }
-    Prose {
-        text: text.to_owned(),
-        blocks,
-        ..Prose::default()
-    }
+    blocks
 }
 
 fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
