@@ -592,23 +592,26 @@ impl PhraseMatcher {
             return;
         };
         let b = lower.as_bytes();
+        // The bytes around the anchor, read once for all its phrases.
+        let after = load8(b, end);
+        let before = if start >= 8 { load8(b, start - 8) } else { 0 };
         for a in self.anchored[first as usize..]
             .iter()
             .take_while(|a| a.hash == h)
         {
+            if after & a.after_mask != a.after_head
+                || (a.before_len > 0
+                    && start >= 8
+                    && before >> (64 - 8 * a.before_len) != a.before_tail)
+            {
+                continue;
+            }
             let (Some(s), Some(e)) = (
                 start.checked_sub(a.before as usize),
                 end.checked_add(a.after as usize),
             ) else {
                 continue;
             };
-            if load8(b, end) & a.after_mask != a.after_head
-                || (a.before_len > 0
-                    && start >= 8
-                    && load8(b, start - 8) >> (64 - 8 * a.before_len) != a.before_tail)
-            {
-                continue;
-            }
             // Equal bytes start and end on character boundaries: the phrase
             // is text that starts and ends with whole characters.
             if e <= b.len()
