@@ -183,10 +183,15 @@ pub fn from_bytes(
 
 /// A path as users typed it, without a leading `./`.
 pub fn display_path(path: &Path) -> String {
-    let s = path.display().to_string();
-    match s.strip_prefix("./") {
+    // A UTF-8 path displays as itself; `display()` would go through the
+    // formatting machinery for each of thousands of files.
+    let shown = match path.to_str() {
+        Some(s) => std::borrow::Cow::Borrowed(s),
+        None => std::borrow::Cow::Owned(path.display().to_string()),
+    };
+    match shown.strip_prefix("./") {
         Some(rest) if !rest.is_empty() => rest.to_string(),
-        _ => s,
+        _ => shown.into_owned(),
     }
 }
 
@@ -237,6 +242,20 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_display_without_a_leading_dot_slash() {
+        assert_eq!(display_path(Path::new("./news/a.txt")), "news/a.txt");
+        assert_eq!(display_path(Path::new("news/a.txt")), "news/a.txt");
+        assert_eq!(display_path(Path::new("./")), "./");
+        assert_eq!(display_path(Path::new("/tmp/é.md")), "/tmp/é.md");
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let odd = Path::new(std::ffi::OsStr::from_bytes(b"./bad\xffname.txt"));
+            assert_eq!(display_path(odd), "bad\u{fffd}name.txt");
+        }
+    }
 
     #[test]
     fn a_file_reads_whole_whatever_its_size() {
