@@ -761,3 +761,19 @@ fn generated_html_maps_every_word() {
         d.check(&extract_html(&d.src));
     }
 }
+
+#[test]
+fn formats_follow_extensions_in_any_case() {
+    use std::path::Path;
+    let f = |p: &str| InputFormat::from_path(Path::new(p));
+    assert_eq!(f("a/story.txt"), Some(InputFormat::Txt));
+    assert_eq!(f("STORY.TEXT"), Some(InputFormat::Txt));
+    assert_eq!(f("notes.Md"), Some(InputFormat::Markdown));
+    assert_eq!(f("x.markdown"), Some(InputFormat::Markdown));
+    assert_eq!(f("page.HTM"), Some(InputFormat::Html));
+    assert_eq!(f("page.html"), Some(InputFormat::Html));
+    assert_eq!(f("draft.DOCX"), Some(InputFormat::Docx));
+    assert_eq!(f("scan.pdf"), None);
+    assert_eq!(f("Makefile"), None);
+    assert_eq!(f("dir/.txt"), None);
+}
