@@ -14,7 +14,7 @@ use crate::model::{Attribution, CueKind, Document, QuotationKind, SourceKind};
 use crate::prose::{BlockKind, Prose};
 use crate::rules::phrase::is_word_char;
 use crate::rules::schema::{AttributionFilter, Element, Scope, Side, Unit};
-use crate::rules::{Condition, GroupId, Pack, Rule, Target};
+use crate::rules::{Condition, GroupId, Lowered, Pack, Rule, Target};
 
 /// A pattern match before judgement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -36,7 +36,7 @@ impl Hits {
         let mut triggers: Vec<(u32, usize)> = Vec::new();
         // Phrases are stored lower-case; ASCII lower-casing keeps every byte
         // offset. The matcher finds them only at word edges.
-        let lower = text.to_ascii_lowercase();
+        let lower = Lowered::new(text);
         pack.matcher.find(
             &lower,
             |pattern, s, e| {

@@ -354,6 +354,27 @@ fn load8(b: &[u8], p: usize) -> u64 {
     }
 }
 
+/// A document's text, ASCII-lower-cased for [`PhraseMatcher::find`] (every
+/// byte offset kept), with a NUL after its end: the scan over a word's bytes
+/// then stops there without testing for the end at each byte.
+pub(crate) struct Lowered(String);
+
+impl Lowered {
+    /// Lower-cases `text`.
+    pub fn new(text: &str) -> Self {
+        let mut s = String::with_capacity(text.len() + 1);
+        s.push_str(text);
+        s.make_ascii_lowercase();
+        s.push('\0');
+        Lowered(s)
+    }
+
+    /// The lower-cased text, without the NUL.
+    pub fn as_str(&self) -> &str {
+        &self.0[..self.0.len() - 1]
+    }
+}
+
 /// A trigger to register: its lower-case bytes, its regex, and whether it is
 /// proven to start only where a word starts.
 #[derive(Debug)]
@@ -477,12 +498,14 @@ impl PhraseMatcher {
     #[inline(never)]
     pub fn find(
         &self,
-        lower: &str,
+        lowered: &Lowered,
         mut phrase: impl FnMut(u32, usize, usize),
         mut trigger: impl FnMut(u32, usize),
     ) {
+        let lower = lowered.as_str();
         let b = lower.as_bytes();
         let n = b.len();
+        let padded = lowered.0.as_bytes();
         let mut i = 0;
         while i < n {
             let c = b[i];
@@ -497,7 +520,9 @@ impl PhraseMatcher {
                     continue;
                 }
                 i += 1;
-                while i < n && ASCII_WORD[b[i] as usize] {
+                // SAFETY: `padded` is `b` and a NUL, which is no word byte:
+                // the scan stops at `n` at the latest, a valid index.
+                while ASCII_WORD[usize::from(unsafe { *padded.get_unchecked(i) })] {
                     i += 1;
                 }
                 ascii_only = i == n || b[i] < 0x80 || !starts_word(&lower[i..]);
@@ -661,7 +686,8 @@ mod tests {
     type Found = (Vec<(u32, usize, usize)>, Vec<(u32, usize)>);
 
     fn found(m: &PhraseMatcher, text: &str) -> Found {
-        let lower = text.to_ascii_lowercase();
+        let lower = Lowered::new(text);
+        assert_eq!(lower.as_str(), text.to_ascii_lowercase());
         let (mut p, mut t) = (Vec::new(), Vec::new());
         m.find(&lower, |id, s, e| p.push((id, s, e)), |r, s| t.push((r, s)));
         p.sort_unstable();

@@ -14,3 +14,4 @@ pub use embedded::FILES as EMBEDDED_FILES;
 pub use error::{RuleError, RuleErrors, RuleSource};
 pub use load::{PackLoader, RulePathError, parse_example};
 pub use pack::{Condition, Example, GroupId, Pack, Rule, Suggest, Target};
+pub(crate) use matcher::Lowered;
