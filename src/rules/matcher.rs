@@ -510,7 +510,6 @@ impl PhraseMatcher {
         while i < n {
             let c = b[i];
             let start = i;
-            let ascii_only;
             if c < 0x80 {
                 if !ASCII_WORD[c as usize] {
                     if self.anchor_marks[c as usize] {
@@ -525,40 +524,22 @@ impl PhraseMatcher {
                 while ASCII_WORD[usize::from(unsafe { *padded.get_unchecked(i) })] {
                     i += 1;
                 }
-                ascii_only = i == n || b[i] < 0x80 || !starts_word(&lower[i..]);
-                if !ascii_only {
+                // `padded[i]` is the NUL at the end: ASCII.
+                if padded[i] >= 0x80 && starts_word(&lower[i..]) {
                     i = word_run_end(lower, i);
+                    self.word(lower, start, i, true, &mut phrase, &mut trigger);
+                } else {
+                    // The common case, an ASCII word: the same call with
+                    // `mixed` false leaves out the non-ASCII steps.
+                    self.word(lower, start, i, false, &mut phrase, &mut trigger);
                 }
             } else if starts_word(&lower[i..]) {
-                ascii_only = false;
                 i = word_run_end(lower, i);
+                self.word(lower, start, i, true, &mut phrase, &mut trigger);
             } else {
                 i += char_len(c);
                 if self.anchor_marks[c as usize] {
                     self.anchor(lower, hash_at(b, start, i), start, i, &mut phrase);
-                }
-                continue;
-            }
-            // A word unit: `start..i`. Its first eight bytes serve both the
-            // hash and the trigger test.
-            let head = load8(b, start);
-            let len = i - start;
-            let h = match len {
-                0..8 => finish(mix(len as u64, head & ((1u64 << (8 * len)) - 1))),
-                8 => finish(mix(8, head)),
-                _ => unit_hash(&b[start..i]),
-            };
-            if self.anchor_words.contains(bloom(h)) {
-                self.anchor(lower, h, start, i, &mut phrase);
-            }
-            if ASCII_WORD[c as usize] {
-                self.word_trigger_at(b, start, head, &mut trigger);
-            }
-            if !ascii_only {
-                for p in start + 1..i {
-                    if ASCII_WORD[b[p] as usize] && b[p - 1] >= 0x80 {
-                        self.word_trigger(b, p, &mut trigger);
-                    }
                 }
             }
         }
@@ -566,6 +547,43 @@ impl PhraseMatcher {
             for m in ac.find_overlapping_iter(lower) {
                 for &r in &regexes[m.pattern().as_usize()] {
                     trigger(r, m.start());
+                }
+            }
+        }
+    }
+
+    /// Looks up the word unit `start..end`: its phrases, and the triggers at
+    /// its start and, when it mixes in non-ASCII letters (`mixed`), at each
+    /// ASCII letter that follows one.
+    #[inline(always)]
+    fn word(
+        &self,
+        lower: &str,
+        start: usize,
+        end: usize,
+        mixed: bool,
+        phrase: &mut impl FnMut(u32, usize, usize),
+        trigger: &mut impl FnMut(u32, usize),
+    ) {
+        let b = lower.as_bytes();
+        // Its first eight bytes serve both the hash and the trigger test.
+        let head = load8(b, start);
+        let len = end - start;
+        let h = match len {
+            0..8 => finish(mix(len as u64, head & ((1u64 << (8 * len)) - 1))),
+            8 => finish(mix(8, head)),
+            _ => unit_hash(&b[start..end]),
+        };
+        if self.anchor_words.contains(bloom(h)) {
+            self.anchor(lower, h, start, end, phrase);
+        }
+        if !mixed || ASCII_WORD[b[start] as usize] {
+            self.word_trigger_at(b, start, head, trigger);
+        }
+        if mixed {
+            for p in start + 1..end {
+                if ASCII_WORD[b[p] as usize] && b[p - 1] >= 0x80 {
+                    self.word_trigger(b, p, trigger);
                 }
             }
         }
