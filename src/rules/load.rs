@@ -15,7 +15,7 @@ use super::gate::{Gate, gate};
 use super::pack::{
     Condition, Example, GroupId, LazyRegex, MatcherBuilder, Pack, Rule, Suggest, Target,
 };
-use super::phrase::{each_apostrophe_variant, expand_braces, normalize_spaces};
+use super::phrase::{each_apostrophe_variant, expand_braces_into, normalize_spaces};
 use super::schema::{ConditionDef, Element, RuleDef, RuleFile, Scope, Unit};
 
 /// Largest compiled size allowed for one rule regex (guards against blow-ups).
@@ -196,7 +196,9 @@ struct Compiler {
     embedded: Vec<bool>,
     errors: Vec<RuleError>,
     matcher: MatcherBuilder,
-    lexicons: HashMap<String, (GroupId, Vec<String>)>,
+    /// Lexicon ids and their index in `lexicon_list`, which holds the forms
+    /// once: rules and conditions refer to them without copying them.
+    lexicons: HashMap<String, usize>,
     lexicon_list: Vec<(String, GroupId, Vec<String>)>,
 }
 
@@ -241,7 +243,7 @@ impl Compiler {
         }
         let group = self.matcher.new_group();
         let forms = self.phrases(source, &lex.phrases, group, lex.case_sensitive);
-        self.lexicons.insert(id.clone(), (group, forms.clone()));
+        self.lexicons.insert(id.clone(), self.lexicon_list.len());
         self.lexicon_list.push((id, group, forms));
     }
 
@@ -254,6 +256,8 @@ impl Compiler {
         case_sensitive: bool,
     ) -> Vec<String> {
         let mut forms = Vec::new();
+        // One vector for every phrase's forms; each is moved out in turn.
+        let mut expanded = Vec::new();
         for p in phrases {
             if p.get_ref().trim().is_empty() {
                 self.error(
@@ -264,31 +268,30 @@ impl Compiler {
                 );
                 continue;
             }
-            match expand_braces(p.get_ref()) {
-                Ok(expanded) => {
-                    for form in expanded {
-                        if form.trim().is_empty() {
-                            self.error(
-                                source,
-                                p.span(),
-                                "a brace alternative leaves an empty phrase".into(),
-                                "here",
-                            );
-                            continue;
-                        }
-                        let form = normalize_spaces(&form).unwrap_or(form);
-                        each_apostrophe_variant(&form, |v| {
-                            self.matcher.add_phrase(group, v, case_sensitive)
-                        });
-                        forms.push(form);
-                    }
-                }
-                Err(msg) => self.error(
+            if let Err(msg) = expand_braces_into(p.get_ref(), &mut expanded) {
+                self.error(
                     source,
                     p.span(),
                     format!("bad phrase: {msg}"),
                     "in this phrase",
-                ),
+                );
+                continue;
+            }
+            for form in expanded.drain(..) {
+                if form.trim().is_empty() {
+                    self.error(
+                        source,
+                        p.span(),
+                        "a brace alternative leaves an empty phrase".into(),
+                        "here",
+                    );
+                    continue;
+                }
+                let form = normalize_spaces(&form).unwrap_or(form);
+                each_apostrophe_variant(&form, |v| {
+                    self.matcher.add_phrase(group, v, case_sensitive)
+                });
+                forms.push(form);
             }
         }
         forms
@@ -360,13 +363,17 @@ impl Compiler {
         }
     }
 
+    /// The group and the forms of the named lexicon.
     fn lexicon_ref(
         &mut self,
         source: usize,
         name: &Spanned<String>,
-    ) -> Option<(GroupId, Vec<String>)> {
+    ) -> Option<(GroupId, &[String])> {
         match self.lexicons.get(name.get_ref()) {
-            Some(x) => Some(x.clone()),
+            Some(&i) => {
+                let (_, group, forms) = &self.lexicon_list[i];
+                Some((*group, forms))
+            }
             None => {
                 let mut known: Vec<&String> = self.lexicons.keys().collect();
                 known.sort();
@@ -498,7 +505,7 @@ impl Compiler {
             && let Some((g, forms)) = self.lexicon_ref(source, lex)
         {
             groups.push(g);
-            phrases.extend(forms);
+            phrases.extend_from_slice(forms);
         }
         let exceptions = (!def.exceptions.is_empty()).then(|| {
             let g = self.matcher.new_group();

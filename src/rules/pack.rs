@@ -2,6 +2,7 @@
 //! matcher (every literal phrase filed under one of its words, and the compiled regular
 //! expressions) shared by all documents and threads.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -212,7 +213,8 @@ pub struct Pack {
 /// Collects patterns into groups while rules are compiled.
 #[derive(Debug, Default)]
 pub(crate) struct MatcherBuilder {
-    patterns: Vec<String>,
+    /// Each lower-case phrase and its id (its index in the matcher's list,
+    /// which is built from this at the end, so each phrase is stored once).
     index: FxHashMap<String, usize>,
     owners: PhraseOwners,
     triggers: Vec<Trigger>,
@@ -227,20 +229,25 @@ impl MatcherBuilder {
     }
 
     /// The matcher's phrase for a lower-case key, added if new.
-    fn pattern(&mut self, key: String) -> usize {
-        if let Some(&id) = self.index.get(&key) {
+    fn pattern(&mut self, key: Cow<str>) -> usize {
+        if let Some(&id) = self.index.get(key.as_ref()) {
             return id;
         }
-        let id = self.patterns.len();
-        self.index.insert(key.clone(), id);
-        self.patterns.push(key);
+        let id = self.owners.len();
+        self.index.insert(key.into_owned(), id);
         self.owners.push(Vec::new());
         id
     }
 
     /// Adds a literal form (already brace-expanded and apostrophe-normalised).
     pub fn add_phrase(&mut self, group: GroupId, form: &str, case_sensitive: bool) {
-        let id = self.pattern(form.to_ascii_lowercase());
+        // Most forms are lower-case already and most repeat one of another
+        // group: those need no allocation.
+        let key = match form.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => Cow::Owned(form.to_ascii_lowercase()),
+            false => Cow::Borrowed(form),
+        };
+        let id = self.pattern(key);
         let exact = case_sensitive.then(|| form.to_owned());
         let owners = &mut self.owners[id];
         if !owners.iter().any(|(g, e)| *g == group && *e == exact) {
@@ -276,7 +283,11 @@ impl MatcherBuilder {
         sources: Vec<super::error::RuleSource>,
         lexicons: Vec<(String, GroupId, Vec<String>)>,
     ) -> Pack {
-        let matcher = Arc::new(PhraseMatcher::new(self.patterns, self.triggers));
+        let mut patterns = vec![String::new(); self.owners.len()];
+        for (key, id) in self.index {
+            patterns[id] = key;
+        }
+        let matcher = Arc::new(PhraseMatcher::new(patterns, self.triggers));
         let mut group_rules = vec![Vec::new(); self.groups];
         let mut element_rules = Vec::new();
         for (i, r) in rules.iter().enumerate() {

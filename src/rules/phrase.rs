@@ -1,6 +1,8 @@
 //! Phrase syntax: brace alternatives for inflections, apostrophe variants, and
 //! the word-boundary test applied to every literal match.
 
+use std::borrow::Cow;
+
 /// Most forms one phrase may expand to; more is almost surely a typo.
 pub const MAX_FORMS: usize = 1024;
 
@@ -8,82 +10,160 @@ pub const MAX_FORMS: usize = 1024;
 /// multiply and groups may nest (`rumo{,u}r`). Returns an error message for
 /// unbalanced braces or an explosion of forms.
 pub fn expand_braces(phrase: &str) -> Result<Vec<String>, String> {
-    let forms = expand(phrase)?;
-    if forms.len() > MAX_FORMS {
-        return Err(format!(
-            "expands to {} forms, more than {MAX_FORMS}",
-            forms.len()
-        ));
-    }
-    Ok(forms)
+    let mut out = Vec::new();
+    expand_braces_into(phrase, &mut out)?;
+    Ok(out)
 }
 
-fn expand(s: &str) -> Result<Vec<String>, String> {
-    let Some(open) = s.find(['{', '}']) else {
-        return Ok(vec![s.to_owned()]);
-    };
-    if s.as_bytes()[open] == b'}' {
-        return Err("`}` without a matching `{`".into());
+/// [`expand_braces`], appending the forms to `out` (nothing on error), so a
+/// caller expanding many phrases reuses one vector.
+pub fn expand_braces_into(phrase: &str, out: &mut Vec<String>) -> Result<(), String> {
+    if !phrase.bytes().any(|b| b == b'{' || b == b'}') {
+        out.push(phrase.to_owned());
+        return Ok(());
     }
-    // Find the matching close brace and the top-level commas between.
+    // Once its braces balance, a phrase can only fail by expanding to too
+    // many forms.
+    let mut depth = 0usize;
+    for b in phrase.bytes() {
+        match b {
+            b'{' => depth += 1,
+            b'}' if depth == 0 => return Err("`}` without a matching `{`".into()),
+            b'}' => depth -= 1,
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        return Err("`{` without a matching `}`".into());
+    }
+    expand_balanced(phrase, out)
+}
+
+/// Appends the forms of `s`, whose braces are balanced, to `out`, or
+/// nothing if there are more than [`MAX_FORMS`].
+fn expand_balanced(s: &str, out: &mut Vec<String>) -> Result<(), String> {
+    // `s` is text, group, text, ..., group, text. Each group becomes the
+    // list of its alternatives' forms, and the forms of `s` are built by
+    // counting through one choice per group, the last group fastest; so each
+    // form costs one allocation of its size.
+    let mut texts = Vec::new();
+    let mut groups: Vec<Vec<Cow<str>>> = Vec::new();
+    let mut count = 1usize;
+    let mut rest = s;
+    while let Some(open) = rest.find('{') {
+        texts.push(&rest[..open]);
+        let mut forms = Vec::new();
+        let mut nested = Ok(());
+        let close = open
+            + each_alternative(&rest[open..], |alternative| {
+                if !alternative.contains('{') {
+                    forms.push(Cow::Borrowed(alternative));
+                } else if nested.is_ok() {
+                    let mut owned = Vec::new();
+                    nested = expand_balanced(alternative, &mut owned);
+                    forms.extend(owned.into_iter().map(Cow::Owned));
+                }
+            });
+        nested?;
+        count = count.saturating_mul(forms.len());
+        if count > MAX_FORMS {
+            return Err(format!("expands to more than {MAX_FORMS} forms"));
+        }
+        groups.push(forms);
+        rest = &rest[close + 1..];
+    }
+    texts.push(rest);
+    out.reserve(count);
+    let mut choice = vec![0; groups.len()];
+    loop {
+        let chosen = || groups.iter().zip(&choice).map(|(g, &c)| g[c].as_ref());
+        let len =
+            texts.iter().map(|t| t.len()).sum::<usize>() + chosen().map(str::len).sum::<usize>();
+        let mut form = String::with_capacity(len);
+        form.push_str(texts[0]);
+        for (alternative, text) in chosen().zip(&texts[1..]) {
+            form.push_str(alternative);
+            form.push_str(text);
+        }
+        out.push(form);
+        // The next choice, as an odometer turns.
+        let mut g = groups.len();
+        loop {
+            if g == 0 {
+                return Ok(());
+            }
+            g -= 1;
+            choice[g] += 1;
+            if choice[g] < groups[g].len() {
+                break;
+            }
+            choice[g] = 0;
+        }
+    }
+}
+
+/// Calls `f` with each alternative of the group that `s` opens (its
+/// braces balanced) and returns the index of the group's closing brace.
+fn each_alternative<'a>(s: &'a str, mut f: impl FnMut(&'a str)) -> usize {
     let mut depth = 0;
-    let mut close = None;
-    let mut cuts = vec![open + 1];
-    for (i, b) in s.bytes().enumerate().skip(open) {
+    let mut start = 1;
+    for (i, b) in s.bytes().enumerate() {
         match b {
             b'{' => depth += 1,
             b'}' => {
                 depth -= 1;
                 if depth == 0 {
-                    close = Some(i);
-                    break;
+                    f(&s[start..i]);
+                    return i;
                 }
             }
-            b',' if depth == 1 => cuts.push(i + 1),
+            // Spaces inside an alternative are meaningful: `{widely ,}believed`.
+            b',' if depth == 1 => {
+                f(&s[start..i]);
+                start = i + 1;
+            }
             _ => {}
         }
     }
-    let close = close.ok_or("`{` without a matching `}`")?;
-    cuts.push(close + 1);
-    let head = &s[..open];
-    let tails = expand(&s[close + 1..])?;
-    let mut out = Vec::new();
-    for w in cuts.windows(2) {
-        // Spaces inside an alternative are meaningful: `{widely ,}believed`.
-        let alt = &s[w[0]..w[1] - 1];
-        for a in expand(alt)? {
-            for t in &tails {
-                let mut form = String::with_capacity(head.len() + a.len() + t.len());
-                form.push_str(head);
-                form.push_str(&a);
-                form.push_str(t);
-                out.push(form);
-                if out.len() > MAX_FORMS {
-                    return Err(format!("expands to more than {MAX_FORMS} forms"));
-                }
-            }
-        }
-    }
-    Ok(out)
+    unreachable!("braces are balanced")
 }
 
 /// `phrase` with its ends trimmed and each run of whitespace made one space,
 /// or `None` when it already is so.
 pub(crate) fn normalize_spaces(phrase: &str) -> Option<String> {
     let mut prev_space = true; // a leading space is not normal either
-    let normal = phrase.chars().all(|c| {
-        let ok = !c.is_whitespace() || (c == ' ' && !prev_space);
-        prev_space = c.is_whitespace();
-        ok
-    }) && !prev_space;
+    // Most phrases are ASCII, whose bytes are their characters: the
+    // byte test spares decoding each one.
+    let normal = if phrase.is_ascii() {
+        phrase.bytes().all(|b| {
+            let space = is_ascii_space(b);
+            let ok = !space || (b == b' ' && !prev_space);
+            prev_space = space;
+            ok
+        })
+    } else {
+        phrase.chars().all(|c| {
+            let ok = !c.is_whitespace() || (c == ' ' && !prev_space);
+            prev_space = c.is_whitespace();
+            ok
+        })
+    } && !prev_space;
     (!normal).then(|| phrase.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// `char::is_whitespace` for an ASCII byte (`u8::is_ascii_whitespace` leaves
+/// out the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
 }
 
 /// Calls `f` with each apostrophe variant of a phrase whose spacing is
 /// normal: the phrase itself when it has no apostrophe, else its straight and
 /// its curly spelling (the forms [`apostrophe_variants`] returns).
 pub(crate) fn each_apostrophe_variant(normal: &str, mut f: impl FnMut(&str)) {
-    if !normal.contains(['\'', '\u{2019}']) {
+    // 0x99 ends the UTF-8 of `’`: one byte scan rules out most phrases.
+    let maybe = normal.bytes().any(|b| b == b'\'' || b == 0x99);
+    if !maybe || !normal.contains(['\'', '\u{2019}']) {
         f(normal);
         return;
     }
@@ -148,6 +228,84 @@ mod tests {
         assert!(expand_braces(many).is_err());
     }
 
+    /// The first expansion, one vector per nesting level: the reference for
+    /// the forms, their order and the error messages.
+    fn reference_expand(s: &str) -> Result<Vec<String>, String> {
+        let Some(open) = s.find(['{', '}']) else {
+            return Ok(vec![s.to_owned()]);
+        };
+        if s.as_bytes()[open] == b'}' {
+            return Err("`}` without a matching `{`".into());
+        }
+        let mut depth = 0;
+        let mut close = None;
+        let mut cuts = vec![open + 1];
+        for (i, b) in s.bytes().enumerate().skip(open) {
+            match b {
+                b'{' => depth += 1,
+                b'}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = Some(i);
+                        break;
+                    }
+                }
+                b',' if depth == 1 => cuts.push(i + 1),
+                _ => {}
+            }
+        }
+        let close = close.ok_or("`{` without a matching `}`")?;
+        cuts.push(close + 1);
+        let tails = reference_expand(&s[close + 1..])?;
+        let mut out = Vec::new();
+        for w in cuts.windows(2) {
+            for a in reference_expand(&s[w[0]..w[1] - 1])? {
+                for t in &tails {
+                    out.push(format!("{}{a}{t}", &s[..open]));
+                    if out.len() > MAX_FORMS {
+                        return Err(format!("expands to more than {MAX_FORMS} forms"));
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    #[test]
+    fn expansion_matches_the_reference() {
+        // Every string of up to seven of these bytes, balanced or not.
+        let alphabet = [b'{', b'}', b',', b'a', b' '];
+        let mut strings = vec![String::new()];
+        let mut last = vec![String::new()];
+        for _ in 0..7 {
+            last = last
+                .iter()
+                .flat_map(|s| alphabet.map(|b| format!("{s}{}", b as char)))
+                .collect();
+            strings.extend(last.iter().cloned());
+        }
+        let two = "{a,b}".repeat(10);
+        strings.extend([
+            two.clone(),
+            format!("{two}x{{a,b}}"),
+            format!("{two}{{a,b"),
+            format!("{two}}}"),
+            format!("{{{two},c}}"),
+            "{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b}".into(),
+            "is {believed,rumo{,u}red{, {a,b}}} to{o,}".into(),
+        ]);
+        for s in &strings {
+            assert_eq!(expand_braces(s), reference_expand(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_spaces_are_char_spaces() {
+        for b in 0..0x80u8 {
+            assert_eq!(is_ascii_space(b), char::from(b).is_whitespace(), "{b:#x}");
+        }
+    }
+
     #[test]
     fn spaces_inside_alternatives_are_kept() {
         assert_eq!(
@@ -171,6 +329,8 @@ mod tests {
             vec!["it's said", "it\u{2019}s said"]
         );
         assert_eq!(apostrophe_variants("said"), vec!["said"]);
+        // `ę` ends in the byte that ends `’`.
+        assert_eq!(apostrophe_variants("ę said"), vec!["ę said"]);
     }
 
     #[test]
