@@ -125,10 +125,14 @@ impl PackLoader {
                 Err(e) => errors.push(toml_error(i, &src.text, &e)),
             }
         }
+        // The default pack holds a distinct phrase form per 11 bytes of
+        // text, a list of plain phrases one per 20: room for one per 10
+        // spares growing (and rehashing) the matcher's index.
+        let text: usize = self.sources.iter().map(|s| s.text.len()).sum();
         let mut c = Compiler {
             embedded: self.embedded,
             errors,
-            matcher: MatcherBuilder::default(),
+            matcher: MatcherBuilder::with_capacity(text / 10),
             lexicons: HashMap::new(),
             lexicon_list: Vec::new(),
         };
@@ -315,13 +319,18 @@ impl Compiler {
         // proves they compile, and a short run needs few of them.
         let lazy = self.embedded[source];
         let build = |pattern: &str, unicode: bool| -> Result<(LazyRegex, Option<Gate>), String> {
+            // What `regex_syntax::Parser` does, with the syntax tree parsed
+            // once for both case modes (its errors read the same).
+            let ast = regex_syntax::ast::parse::Parser::new()
+                .parse(pattern)
+                .map_err(|e| e.to_string())?;
             let parse = |case_insensitive: bool| {
-                regex_syntax::ParserBuilder::new()
+                regex_syntax::hir::translate::TranslatorBuilder::new()
                     .unicode(unicode)
                     .case_insensitive(case_insensitive)
                     .utf8(true)
                     .build()
-                    .parse(pattern)
+                    .translate(pattern, &ast)
                     .map_err(|e| e.to_string())
             };
             let hir = parse(!case_sensitive)?;

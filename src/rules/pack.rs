@@ -223,6 +223,15 @@ pub(crate) struct MatcherBuilder {
 }
 
 impl MatcherBuilder {
+    /// A builder with room for `phrases` distinct phrases.
+    pub fn with_capacity(phrases: usize) -> Self {
+        MatcherBuilder {
+            index: FxHashMap::with_capacity_and_hasher(phrases, Default::default()),
+            owners: Vec::with_capacity(phrases),
+            ..Self::default()
+        }
+    }
+
     pub fn new_group(&mut self) -> GroupId {
         self.groups += 1;
         (self.groups - 1) as GroupId
