@@ -126,13 +126,13 @@ impl PackLoader {
             }
         }
         // The default pack holds a distinct phrase form per 11 bytes of
-        // text, a list of plain phrases one per 20: room for one per 10
-        // spares growing (and rehashing) the matcher's index.
+        // text, a list of plain phrases one per 20: room for one per 12
+        // (which the index rounds up) spares growing and rehashing it.
         let text: usize = self.sources.iter().map(|s| s.text.len()).sum();
         let mut c = Compiler {
             embedded: self.embedded,
             errors,
-            matcher: MatcherBuilder::with_capacity(text / 10),
+            matcher: MatcherBuilder::with_capacity(text / 12),
             lexicons: HashMap::new(),
             lexicon_list: Vec::new(),
         };

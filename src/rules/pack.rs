@@ -250,8 +250,7 @@ impl MatcherBuilder {
 
     /// Adds a literal form (already brace-expanded and apostrophe-normalised).
     pub fn add_phrase(&mut self, group: GroupId, form: &str, case_sensitive: bool) {
-        // Most forms are lower-case already and most repeat one of another
-        // group: those need no allocation.
+        // Most forms are lower-case already: looking one up needs no copy.
         let key = match form.bytes().any(|b| b.is_ascii_uppercase()) {
             true => Cow::Owned(form.to_ascii_lowercase()),
             false => Cow::Borrowed(form),
