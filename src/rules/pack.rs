@@ -11,6 +11,7 @@ use regex_syntax::hir::Hir;
 
 use super::gate::{Alphabet, Gate};
 use super::matcher::{PhraseMatcher, Trigger};
+use super::phrase::has_ascii_uppercase;
 use crate::fxhash::FxHashMap;
 
 use super::schema::{AttributionFilter, Element, Scope, Side, Unit};
@@ -251,7 +252,7 @@ impl MatcherBuilder {
     /// Adds a literal form (already brace-expanded and apostrophe-normalised).
     pub fn add_phrase(&mut self, group: GroupId, form: &str, case_sensitive: bool) {
         // Most forms are lower-case already: looking one up needs no copy.
-        let key = match form.bytes().any(|b| b.is_ascii_uppercase()) {
+        let key = match has_ascii_uppercase(form) {
             true => Cow::Owned(form.to_ascii_lowercase()),
             false => Cow::Borrowed(form),
         };

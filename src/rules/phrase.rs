@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use crate::ascii::{HI, LO, blank_bytes};
+
 /// Most forms one phrase may expand to; more is almost surely a typo.
 pub const MAX_FORMS: usize = 1024;
 
@@ -74,31 +76,33 @@ fn expand_balanced(s: &str, out: &mut Vec<String>) -> Result<(), String> {
     }
     texts.push(rest);
     out.reserve(count);
+    // The form being built, and where each group's choice starts in it:
+    // a new choice for a group rebuilds the form from there on.
+    let mut form = String::from(texts[0]);
+    let mut starts = vec![0; groups.len()];
     let mut choice = vec![0; groups.len()];
+    let mut changed = 0;
     loop {
-        let chosen = || groups.iter().zip(&choice).map(|(g, &c)| g[c].as_ref());
-        let len =
-            texts.iter().map(|t| t.len()).sum::<usize>() + chosen().map(str::len).sum::<usize>();
-        let mut form = String::with_capacity(len);
-        form.push_str(texts[0]);
-        for (alternative, text) in chosen().zip(&texts[1..]) {
-            form.push_str(alternative);
-            form.push_str(text);
+        for g in changed..groups.len() {
+            starts[g] = form.len();
+            form.push_str(&groups[g][choice[g]]);
+            form.push_str(texts[g + 1]);
         }
-        out.push(form);
+        out.push(form.clone());
         // The next choice, as an odometer turns.
-        let mut g = groups.len();
+        changed = groups.len();
         loop {
-            if g == 0 {
+            if changed == 0 {
                 return Ok(());
             }
-            g -= 1;
-            choice[g] += 1;
-            if choice[g] < groups[g].len() {
+            changed -= 1;
+            choice[changed] += 1;
+            if choice[changed] < groups[changed].len() {
                 break;
             }
-            choice[g] = 0;
+            choice[changed] = 0;
         }
+        form.truncate(starts[changed]);
     }
 }
 
@@ -131,24 +135,70 @@ fn each_alternative<'a>(s: &'a str, mut f: impl FnMut(&'a str)) -> usize {
 /// `phrase` with its ends trimmed and each run of whitespace made one space,
 /// or `None` when it already is so.
 pub(crate) fn normalize_spaces(phrase: &str) -> Option<String> {
-    let mut prev_space = true; // a leading space is not normal either
-    // Most phrases are ASCII, whose bytes are their characters: the
-    // byte test spares decoding each one.
+    // Most phrases are ASCII, whose bytes are their characters: tested
+    // eight at a time, they need no decoding.
     let normal = if phrase.is_ascii() {
-        phrase.bytes().all(|b| {
-            let space = is_ascii_space(b);
-            let ok = !space || (b == b' ' && !prev_space);
-            prev_space = space;
-            ok
-        })
+        ascii_spacing_is_normal(phrase.as_bytes())
     } else {
+        let mut prev_space = true; // a leading space is not normal either
         phrase.chars().all(|c| {
             let ok = !c.is_whitespace() || (c == ' ' && !prev_space);
             prev_space = c.is_whitespace();
             ok
-        })
-    } && !prev_space;
+        }) && !prev_space
+    };
     (!normal).then(|| phrase.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// `b` as little-endian words of eight bytes, the last padded with zero
+/// bytes (which none of the tests on them here flags).
+fn words(b: &[u8]) -> impl Iterator<Item = u64> + '_ {
+    let chunks = b.chunks_exact(8);
+    let rest = chunks.remainder();
+    let last = (!rest.is_empty()).then(|| {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        u64::from_le_bytes(w)
+    });
+    chunks
+        .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+        .chain(last)
+}
+
+/// The top bit of each byte of `w` equal to `b`.
+#[inline]
+fn bytes_equal(w: u64, b: u8) -> u64 {
+    let y = w ^ (LO * u64::from(b));
+    // A byte's top bit ends up set unless the byte is zero.
+    !(((y & !HI) + !HI) | y) & HI
+}
+
+/// True when ASCII `b` is not empty, does not start or end with white
+/// space, and has none but single spaces.
+fn ascii_spacing_is_normal(b: &[u8]) -> bool {
+    if b.first().is_none_or(|&c| is_ascii_space(c)) || b.last().is_some_and(|&c| is_ascii_space(c))
+    {
+        return false;
+    }
+    // Whether the last byte of the previous word is white space.
+    let mut blank_before = false;
+    words(b).all(|w| {
+        let blank = blank_bytes(w, true);
+        let ok = blank == bytes_equal(w, b' ')
+            && blank & ((blank << 8) | u64::from(blank_before) << 7) == 0;
+        blank_before = blank >> 63 != 0;
+        ok
+    })
+}
+
+/// True when `s` has an ASCII capital letter.
+pub(crate) fn has_ascii_uppercase(s: &str) -> bool {
+    words(s.as_bytes()).any(|w| {
+        // Below 0x80, a byte plus 0x3f reaches the top bit from `A` on and
+        // plus 0x25 from `[` on; `!w` leaves out the bytes of other characters.
+        let y = w & !HI;
+        (y + LO * 0x3f) & !(y + LO * 0x25) & !w & HI != 0
+    })
 }
 
 /// `char::is_whitespace` for an ASCII byte (`u8::is_ascii_whitespace` leaves
@@ -161,8 +211,9 @@ fn is_ascii_space(b: u8) -> bool {
 /// normal: the phrase itself when it has no apostrophe, else its straight and
 /// its curly spelling (the forms [`apostrophe_variants`] returns).
 pub(crate) fn each_apostrophe_variant(normal: &str, mut f: impl FnMut(&str)) {
-    // 0x99 ends the UTF-8 of `’`: one byte scan rules out most phrases.
-    let maybe = normal.bytes().any(|b| b == b'\'' || b == 0x99);
+    // 0x99 ends the UTF-8 of `’`: one scan for it and `'` rules out most
+    // phrases.
+    let maybe = words(normal.as_bytes()).any(|w| bytes_equal(w, b'\'') | bytes_equal(w, 0x99) != 0);
     if !maybe || !normal.contains(['\'', '\u{2019}']) {
         f(normal);
         return;
@@ -296,6 +347,72 @@ mod tests {
         ]);
         for s in &strings {
             assert_eq!(expand_braces(s), reference_expand(s), "{s:?}");
+        }
+    }
+
+    /// Strings that meet every test on words with every byte at every place
+    /// in a word: 18 letters with one or two of the pieces below put in at
+    /// any places, and random strings of up to 20 pieces.
+    fn assorted_strings() -> Vec<String> {
+        let pieces = [
+            " ", "\t", "\n", "\x0b", "\x0c", "\r", "\x08", "\x0e", "a", "z", "A", "Z", "@", "[",
+            "'", "\u{2019}", "\u{119}", "\u{a0}", "\u{c0}", "\u{3000}",
+        ];
+        let mut out = vec![String::new()];
+        for i in 0..=18 {
+            for j in i..=18 {
+                for p in pieces {
+                    for q in pieces {
+                        out.push(format!(
+                            "{}{p}{}{q}{}",
+                            "x".repeat(i),
+                            "x".repeat(j - i),
+                            "x".repeat(18 - j)
+                        ));
+                    }
+                }
+            }
+        }
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..10_000 {
+            let len = 1 + next(20);
+            out.push((0..len).map(|_| pieces[next(pieces.len())]).collect());
+        }
+        out
+    }
+
+    #[test]
+    fn word_tests_agree_with_character_tests() {
+        for s in assorted_strings() {
+            let mut prev_space = true;
+            let normal = s.chars().all(|c| {
+                let ok = !c.is_whitespace() || (c == ' ' && !prev_space);
+                prev_space = c.is_whitespace();
+                ok
+            }) && !prev_space;
+            let want = (!normal).then(|| s.split_whitespace().collect::<Vec<_>>().join(" "));
+            assert_eq!(normalize_spaces(&s), want, "{s:?}");
+            assert_eq!(
+                has_ascii_uppercase(&s),
+                s.bytes().any(|b| b.is_ascii_uppercase()),
+                "{s:?}"
+            );
+            let mut variants = Vec::new();
+            each_apostrophe_variant(&s, |v| variants.push(v.to_owned()));
+            let want = match s.contains(['\'', '\u{2019}']) {
+                true => {
+                    let straight = s.replace('\u{2019}', "'");
+                    vec![straight.clone(), straight.replace('\'', "\u{2019}")]
+                }
+                false => vec![s.clone()],
+            };
+            assert_eq!(variants, want, "{s:?}");
         }
     }
 
