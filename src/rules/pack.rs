@@ -2,7 +2,7 @@
 //! matcher (every literal phrase filed under one of its words, and the compiled regular
 //! expressions) shared by all documents and threads.
 
-use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -238,29 +238,26 @@ impl MatcherBuilder {
         (self.groups - 1) as GroupId
     }
 
-    /// The matcher's phrase for a lower-case key, added if new.
-    fn pattern(&mut self, key: Cow<str>) -> usize {
-        if let Some(&id) = self.index.get(key.as_ref()) {
-            return id;
-        }
-        let id = self.owners.len();
-        self.index.insert(key.into_owned(), id);
-        self.owners.push(Vec::new());
-        id
-    }
-
     /// Adds a literal form (already brace-expanded and apostrophe-normalised).
     pub fn add_phrase(&mut self, group: GroupId, form: &str, case_sensitive: bool) {
-        // Most forms are lower-case already: looking one up needs no copy.
-        let key = match has_ascii_uppercase(form) {
-            true => Cow::Owned(form.to_ascii_lowercase()),
-            false => Cow::Borrowed(form),
-        };
-        let id = self.pattern(key);
         let exact = case_sensitive.then(|| form.to_owned());
-        let owners = &mut self.owners[id];
-        if !owners.iter().any(|(g, e)| *g == group && *e == exact) {
-            owners.push((group, exact));
+        // Nearly every form is a phrase no group had: its key is made and
+        // hashed once, and its owners get a vector of their size.
+        let key = match has_ascii_uppercase(form) {
+            true => form.to_ascii_lowercase(),
+            false => form.to_owned(),
+        };
+        match self.index.entry(key) {
+            Entry::Occupied(id) => {
+                let owners = &mut self.owners[*id.get()];
+                if !owners.iter().any(|(g, e)| *g == group && *e == exact) {
+                    owners.push((group, exact));
+                }
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(self.owners.len());
+                self.owners.push(vec![(group, exact)]);
+            }
         }
     }
 
