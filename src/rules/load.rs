@@ -62,8 +62,12 @@ impl PackLoader {
     /// Adds the default pack embedded in the binary.
     pub fn add_embedded(&mut self) {
         for (name, text) in super::embedded::FILES {
-            self.add_source(name.to_string(), text.to_string());
-            *self.embedded.last_mut().expect("just added") = true;
+            // Copied once, into the shared text (not first into a `String`).
+            self.sources.push(RuleSource {
+                name: name.to_string(),
+                text: Arc::from(*text),
+            });
+            self.embedded.push(true);
         }
     }
 
