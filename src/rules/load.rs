@@ -15,7 +15,7 @@ use super::gate::{Gate, gate};
 use super::pack::{
     Condition, Example, GroupId, LazyRegex, MatcherBuilder, Pack, Rule, Suggest, Target,
 };
-use super::phrase::{each_apostrophe_variant, expand_braces, normalize_spaces};
+use super::phrase::{each_apostrophe_variant, expand_braces_into, normalize_spaces};
 use super::schema::{ConditionDef, Element, RuleDef, RuleFile, Scope, Unit};
 
 /// Largest compiled size allowed for one rule regex (guards against blow-ups).
@@ -62,8 +62,12 @@ impl PackLoader {
     /// Adds the default pack embedded in the binary.
     pub fn add_embedded(&mut self) {
         for (name, text) in super::embedded::FILES {
-            self.add_source(name.to_string(), text.to_string());
-            *self.embedded.last_mut().expect("just added") = true;
+            // Copied once, into the shared text (not first into a `String`).
+            self.sources.push(RuleSource {
+                name: name.to_string(),
+                text: Arc::from(*text),
+            });
+            self.embedded.push(true);
         }
     }
 
@@ -125,10 +129,14 @@ impl PackLoader {
                 Err(e) => errors.push(toml_error(i, &src.text, &e)),
             }
         }
+        // The default pack holds a distinct phrase form per 11 bytes of
+        // text, a list of plain phrases one per 20: room for one per 12
+        // (which the index rounds up) spares growing and rehashing it.
+        let text: usize = self.sources.iter().map(|s| s.text.len()).sum();
         let mut c = Compiler {
             embedded: self.embedded,
             errors,
-            matcher: MatcherBuilder::default(),
+            matcher: MatcherBuilder::with_capacity(text / 12),
             lexicons: HashMap::new(),
             lexicon_list: Vec::new(),
         };
@@ -196,7 +204,9 @@ struct Compiler {
     embedded: Vec<bool>,
     errors: Vec<RuleError>,
     matcher: MatcherBuilder,
-    lexicons: HashMap<String, (GroupId, Vec<String>)>,
+    /// Lexicon ids and their index in `lexicon_list`, which holds the forms
+    /// once: rules and conditions refer to them without copying them.
+    lexicons: HashMap<String, usize>,
     lexicon_list: Vec<(String, GroupId, Vec<String>)>,
 }
 
@@ -241,7 +251,7 @@ impl Compiler {
         }
         let group = self.matcher.new_group();
         let forms = self.phrases(source, &lex.phrases, group, lex.case_sensitive);
-        self.lexicons.insert(id.clone(), (group, forms.clone()));
+        self.lexicons.insert(id.clone(), self.lexicon_list.len());
         self.lexicon_list.push((id, group, forms));
     }
 
@@ -254,6 +264,8 @@ impl Compiler {
         case_sensitive: bool,
     ) -> Vec<String> {
         let mut forms = Vec::new();
+        // One vector for every phrase's forms; each is moved out in turn.
+        let mut expanded = Vec::new();
         for p in phrases {
             if p.get_ref().trim().is_empty() {
                 self.error(
@@ -264,31 +276,30 @@ impl Compiler {
                 );
                 continue;
             }
-            match expand_braces(p.get_ref()) {
-                Ok(expanded) => {
-                    for form in expanded {
-                        if form.trim().is_empty() {
-                            self.error(
-                                source,
-                                p.span(),
-                                "a brace alternative leaves an empty phrase".into(),
-                                "here",
-                            );
-                            continue;
-                        }
-                        let form = normalize_spaces(&form).unwrap_or(form);
-                        each_apostrophe_variant(&form, |v| {
-                            self.matcher.add_phrase(group, v, case_sensitive)
-                        });
-                        forms.push(form);
-                    }
-                }
-                Err(msg) => self.error(
+            if let Err(msg) = expand_braces_into(p.get_ref(), &mut expanded) {
+                self.error(
                     source,
                     p.span(),
                     format!("bad phrase: {msg}"),
                     "in this phrase",
-                ),
+                );
+                continue;
+            }
+            for form in expanded.drain(..) {
+                if form.trim().is_empty() {
+                    self.error(
+                        source,
+                        p.span(),
+                        "a brace alternative leaves an empty phrase".into(),
+                        "here",
+                    );
+                    continue;
+                }
+                let form = normalize_spaces(&form).unwrap_or(form);
+                each_apostrophe_variant(&form, |v| {
+                    self.matcher.add_phrase(group, v, case_sensitive)
+                });
+                forms.push(form);
             }
         }
         forms
@@ -312,13 +323,18 @@ impl Compiler {
         // proves they compile, and a short run needs few of them.
         let lazy = self.embedded[source];
         let build = |pattern: &str, unicode: bool| -> Result<(LazyRegex, Option<Gate>), String> {
+            // What `regex_syntax::Parser` does, with the syntax tree parsed
+            // once for both case modes (its errors read the same).
+            let ast = regex_syntax::ast::parse::Parser::new()
+                .parse(pattern)
+                .map_err(|e| e.to_string())?;
             let parse = |case_insensitive: bool| {
-                regex_syntax::ParserBuilder::new()
+                regex_syntax::hir::translate::TranslatorBuilder::new()
                     .unicode(unicode)
                     .case_insensitive(case_insensitive)
                     .utf8(true)
                     .build()
-                    .parse(pattern)
+                    .translate(pattern, &ast)
                     .map_err(|e| e.to_string())
             };
             let hir = parse(!case_sensitive)?;
@@ -360,13 +376,17 @@ impl Compiler {
         }
     }
 
+    /// The group and the forms of the named lexicon.
     fn lexicon_ref(
         &mut self,
         source: usize,
         name: &Spanned<String>,
-    ) -> Option<(GroupId, Vec<String>)> {
+    ) -> Option<(GroupId, &[String])> {
         match self.lexicons.get(name.get_ref()) {
-            Some(x) => Some(x.clone()),
+            Some(&i) => {
+                let (_, group, forms) = &self.lexicon_list[i];
+                Some((*group, forms))
+            }
             None => {
                 let mut known: Vec<&String> = self.lexicons.keys().collect();
                 known.sort();
@@ -498,7 +518,7 @@ impl Compiler {
             && let Some((g, forms)) = self.lexicon_ref(source, lex)
         {
             groups.push(g);
-            phrases.extend(forms);
+            phrases.extend_from_slice(forms);
         }
         let exceptions = (!def.exceptions.is_empty()).then(|| {
             let g = self.matcher.new_group();

@@ -2,6 +2,7 @@
 //! matcher (every literal phrase filed under one of its words, and the compiled regular
 //! expressions) shared by all documents and threads.
 
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
@@ -10,6 +11,7 @@ use regex_syntax::hir::Hir;
 
 use super::gate::{Alphabet, Gate};
 use super::matcher::{PhraseMatcher, Trigger};
+use super::phrase::has_ascii_uppercase;
 use crate::fxhash::FxHashMap;
 
 use super::schema::{AttributionFilter, Element, Scope, Side, Unit};
@@ -212,7 +214,8 @@ pub struct Pack {
 /// Collects patterns into groups while rules are compiled.
 #[derive(Debug, Default)]
 pub(crate) struct MatcherBuilder {
-    patterns: Vec<String>,
+    /// Each lower-case phrase and its id (its index in the matcher's list,
+    /// which is built from this at the end, so each phrase is stored once).
     index: FxHashMap<String, usize>,
     owners: PhraseOwners,
     triggers: Vec<Trigger>,
@@ -221,30 +224,40 @@ pub(crate) struct MatcherBuilder {
 }
 
 impl MatcherBuilder {
+    /// A builder with room for `phrases` distinct phrases.
+    pub fn with_capacity(phrases: usize) -> Self {
+        MatcherBuilder {
+            index: FxHashMap::with_capacity_and_hasher(phrases, Default::default()),
+            owners: Vec::with_capacity(phrases),
+            ..Self::default()
+        }
+    }
+
     pub fn new_group(&mut self) -> GroupId {
         self.groups += 1;
         (self.groups - 1) as GroupId
     }
 
-    /// The matcher's phrase for a lower-case key, added if new.
-    fn pattern(&mut self, key: String) -> usize {
-        if let Some(&id) = self.index.get(&key) {
-            return id;
-        }
-        let id = self.patterns.len();
-        self.index.insert(key.clone(), id);
-        self.patterns.push(key);
-        self.owners.push(Vec::new());
-        id
-    }
-
     /// Adds a literal form (already brace-expanded and apostrophe-normalised).
     pub fn add_phrase(&mut self, group: GroupId, form: &str, case_sensitive: bool) {
-        let id = self.pattern(form.to_ascii_lowercase());
         let exact = case_sensitive.then(|| form.to_owned());
-        let owners = &mut self.owners[id];
-        if !owners.iter().any(|(g, e)| *g == group && *e == exact) {
-            owners.push((group, exact));
+        // Nearly every form is a phrase no group had: its key is made and
+        // hashed once, and its owners get a vector of their size.
+        let key = match has_ascii_uppercase(form) {
+            true => form.to_ascii_lowercase(),
+            false => form.to_owned(),
+        };
+        match self.index.entry(key) {
+            Entry::Occupied(id) => {
+                let owners = &mut self.owners[*id.get()];
+                if !owners.iter().any(|(g, e)| *g == group && *e == exact) {
+                    owners.push((group, exact));
+                }
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(self.owners.len());
+                self.owners.push(vec![(group, exact)]);
+            }
         }
     }
 
@@ -276,7 +289,11 @@ impl MatcherBuilder {
         sources: Vec<super::error::RuleSource>,
         lexicons: Vec<(String, GroupId, Vec<String>)>,
     ) -> Pack {
-        let matcher = Arc::new(PhraseMatcher::new(self.patterns, self.triggers));
+        let mut patterns = vec![String::new(); self.owners.len()];
+        for (key, id) in self.index {
+            patterns[id] = key;
+        }
+        let matcher = Arc::new(PhraseMatcher::new(patterns, self.triggers));
         let mut group_rules = vec![Vec::new(); self.groups];
         let mut element_rules = Vec::new();
         for (i, r) in rules.iter().enumerate() {
