@@ -252,7 +252,7 @@ impl std::fmt::Debug for PhraseMatcher {
 }
 
 /// A phrase filed under its anchor unit.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 struct Anchored {
     /// The anchor's [`unit_hash`].
     hash: u64,
@@ -407,7 +407,17 @@ impl PhraseMatcher {
         for (id, p) in phrases.iter().enumerate() {
             m.add_phrase(id as u32, p, &common);
         }
-        m.anchored.sort_by_key(|a| a.hash);
+        // Sorted as (hash, index) pairs, which are small and distinct, then
+        // gathered: the stable sort of the entries themselves was 8% of
+        // start-up. Same order, since indices break ties as the stable sort did.
+        let mut order: Vec<(u64, u32)> = m
+            .anchored
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.hash, i as u32))
+            .collect();
+        order.sort_unstable();
+        m.anchored = order.iter().map(|&(_, i)| m.anchored[i as usize]).collect();
         let mut firsts = Vec::new();
         for (i, a) in m.anchored.iter().enumerate() {
             if i == 0 || m.anchored[i - 1].hash != a.hash {
