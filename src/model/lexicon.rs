@@ -301,9 +301,20 @@ pub(super) fn load8(text: &[u8], start: usize) -> Option<u64> {
 /// letters and digits (8 when all are).
 #[inline]
 pub(super) fn alnum_len(x: u64) -> usize {
+    run_len(alnum_bytes(x))
+}
+
+/// The top bit of each byte of `x` that is an ASCII letter or digit.
+#[inline]
+pub(super) fn alnum_bytes(x: u64) -> u64 {
     let v = x & (0x7f * LO);
-    let alnum = (in_range(v | (0x20 * LO), b'a', b'z') | in_range(v, b'0', b'9')) & !x & HI;
-    run_len(alnum)
+    (in_range(v | (0x20 * LO), b'a', b'z') | in_range(v, b'0', b'9')) & !x & HI
+}
+
+/// The top bit of each byte of `x` that is one of the ASCII bytes `lo..=hi`.
+#[inline]
+pub(super) fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    in_range(x & (0x7f * LO), lo, hi) & !x & HI
 }
 
 /// The key of a word of `len` (1 to 8) ASCII letters and digits loaded in
