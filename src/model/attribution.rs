@@ -390,7 +390,19 @@ impl Finder<'_> {
             let limit = end.min(q_range.start);
             let c = b[i];
             if c.is_ascii_alphanumeric() {
-                i = self.word(i, limit, end, neutral || headline);
+                i = match lexicon::load8(b, i) {
+                    // Most words are a few ASCII letters before a space or
+                    // punctuation that cannot join a word: such a word needs
+                    // no tail, no kept period, and no call.
+                    Some(x)
+                        if lexicon::alnum_len(x) < 8
+                            && i + lexicon::alnum_len(x) < limit
+                            && !joins_word(b[i + lexicon::alnum_len(x)]) =>
+                    {
+                        self.plain_word(i, x, neutral || headline)
+                    }
+                    _ => self.word(i, limit, end, neutral || headline),
+                };
                 neutral = false;
                 // The space after a word, read here, saves a turn of the loop.
                 if i < end && b[i] == b' ' {
@@ -503,6 +515,46 @@ impl Finder<'_> {
         });
     }
 
+    /// Pushes the plain word of one to seven ASCII letters and digits that
+    /// starts the eight bytes loaded at `i` in `x`, and returns its end.
+    #[inline]
+    fn plain_word(&mut self, i: usize, x: u64, neutral: bool) -> usize {
+        let run = lexicon::alnum_len(x);
+        let (lex, plural, key) = self.plain_lex(x, run);
+        let first = x as u8;
+        let cap = first.is_ascii_uppercase();
+        let num = first.is_ascii_digit();
+        if run > 3 && !num {
+            self.long_words.0 += 1;
+            self.long_words.1 += usize::from(cap);
+        }
+        self.toks.push(Tok {
+            start: i,
+            end: i + run,
+            kind: Tk::Word,
+            lex,
+            cap,
+            neutral,
+            poss: false,
+            num,
+            plural,
+            word: Key::from(key),
+        });
+        i + run
+    }
+
+    /// What the lexicon says of the plain word of `run` (1 to 8) ASCII
+    /// letters and digits loaded in `x`, whether it looks plural, and its key.
+    #[inline]
+    fn plain_lex(&self, x: u64, run: usize) -> (Lex, bool, u64) {
+        // A plain word needs no stripping: its key is the masked load.
+        let key = lexicon::plain_key(x, run);
+        let byte = |k: usize| (key >> (8 * k)) as u8;
+        let plural =
+            run > 3 && byte(run - 1) == b's' && !matches!(byte(run - 2), b's' | b'u' | b'i');
+        (self.lexicon.get_short(key), plural, key)
+    }
+
     /// Reads the word at `i` (stopping at `limit`, where a quotation starts)
     /// and returns its end.
     fn word(&mut self, i: usize, limit: usize, end: usize, neutral: bool) -> usize {
@@ -524,7 +576,7 @@ impl Finder<'_> {
         let plain_end = i + run;
         let mut j = plain_end;
         let mut dotted = false;
-        if j < limit && (b[j] >= 0x80 || matches!(b[j], b'\'' | b'-' | b'.' | b'&')) {
+        if j < limit && joins_word(b[j]) {
             (j, dotted) = word_tail(text, j, limit);
         }
         let plain = j == plain_end;
@@ -538,14 +590,8 @@ impl Finder<'_> {
             j += 1;
         }
         let (lex, poss, plural, word) = match chunk.filter(|_| plain && (1..=8).contains(&run)) {
-            // A plain word needs no stripping: its key is the masked load.
             Some(x) => {
-                let key = lexicon::plain_key(x, run);
-                let lex = self.lexicon.get_short(key);
-                let byte = |k: usize| (key >> (8 * k)) as u8;
-                let plural = run > 3
-                    && byte(run - 1) == b's'
-                    && !matches!(byte(run - 2), b's' | b'u' | b'i');
+                let (lex, plural, key) = self.plain_lex(x, run);
                 // The lookup key is the written word unless a period was kept.
                 let word = if j == plain_end {
                     Key::from(key)
@@ -2256,6 +2302,12 @@ static ASCII_ALNUM: [bool; 256] = {
     }
     t
 };
+
+/// True for a byte after a run of ASCII letters and digits that may carry
+/// the word on: a non-ASCII char, an apostrophe, hyphen, period or ampersand.
+fn joins_word(c: u8) -> bool {
+    c >= 0x80 || matches!(c, b'\'' | b'-' | b'.' | b'&')
+}
 
 /// Length in bytes of a packed key.
 fn key_len(k: Key) -> usize {
