@@ -390,18 +390,9 @@ impl Finder<'_> {
             let limit = end.min(q_range.start);
             let c = b[i];
             if c.is_ascii_alphanumeric() {
-                i = match lexicon::load8(b, i) {
-                    // Most words are a few ASCII letters before a space or
-                    // punctuation that cannot join a word: such a word needs
-                    // no tail, no kept period, and no call.
-                    Some(x)
-                        if lexicon::alnum_len(x) < 8
-                            && i + lexicon::alnum_len(x) < limit
-                            && !joins_word(b[i + lexicon::alnum_len(x)]) =>
-                    {
-                        self.plain_word(i, x, neutral || headline)
-                    }
-                    _ => self.word(i, limit, end, neutral || headline),
+                i = match self.plain_word(i, limit, neutral || headline) {
+                    Some(j) => j,
+                    None => self.word(i, limit, end, neutral || headline),
                 };
                 neutral = false;
                 // The space after a word, read here, saves a turn of the loop.
@@ -515,12 +506,35 @@ impl Finder<'_> {
         });
     }
 
-    /// Pushes the plain word of one to seven ASCII letters and digits that
-    /// starts the eight bytes loaded at `i` in `x`, and returns its end.
+    /// Reads a plain word at `i` inline and returns its end: one to fifteen
+    /// ASCII letters and digits before `limit` and a byte that cannot carry
+    /// the word on. Most words are such, and need no tail, no kept period
+    /// and no call; `None` leaves any other word to [`Finder::word`].
     #[inline]
-    fn plain_word(&mut self, i: usize, x: u64, neutral: bool) -> usize {
-        let run = lexicon::alnum_len(x);
-        let (lex, plural, key) = self.plain_lex(x, run);
+    fn plain_word(&mut self, i: usize, limit: usize, neutral: bool) -> Option<usize> {
+        let b = self.text.as_bytes();
+        let x = lexicon::load8(b, i)?;
+        let (run, y) = match lexicon::alnum_len(x) {
+            8 => {
+                let y = lexicon::load8(b, i + 8)?;
+                match lexicon::alnum_len(y) {
+                    8 => return None,
+                    more => (8 + more, y),
+                }
+            }
+            run => (run, 0),
+        };
+        let j = i + run;
+        if j >= limit || joins_word(b[j]) {
+            return None;
+        }
+        let (lex, plural, key) = if run < 8 {
+            let (lex, plural, key) = self.plain_lex(x, run);
+            (lex, plural, Key::from(key))
+        } else {
+            let key = lexicon::plain_key16(x, y, run - 8);
+            (self.lexicon.get(key), plural_key(key, run), key)
+        };
         let first = x as u8;
         let cap = first.is_ascii_uppercase();
         let num = first.is_ascii_digit();
@@ -530,7 +544,7 @@ impl Finder<'_> {
         }
         self.toks.push(Tok {
             start: i,
-            end: i + run,
+            end: j,
             kind: Tk::Word,
             lex,
             cap,
@@ -538,9 +552,9 @@ impl Finder<'_> {
             poss: false,
             num,
             plural,
-            word: Key::from(key),
+            word: key,
         });
-        i + run
+        Some(j)
     }
 
     /// What the lexicon says of the plain word of `run` (1 to 8) ASCII
@@ -603,13 +617,7 @@ impl Finder<'_> {
             None => {
                 let (key, poss) = lexicon::key_in(b, i, j);
                 let lex = self.lexicon.get(key);
-                // a plural: a key ending in s (not -ss, -us, -is)
-                let n = key_len(key);
-                let byte = |k: usize| (key >> (8 * k)) as u8;
-                let plural = n > 3
-                    && byte(n - 1) == b's'
-                    && !matches!(byte(n - 2), b's' | b'u' | b'i')
-                    && !poss;
+                let plural = plural_key(key, key_len(key)) && !poss;
                 let word = if plain && j == plain_end {
                     key
                 } else {
@@ -2307,6 +2315,13 @@ static ASCII_ALNUM: [bool; 256] = {
 /// the word on: a non-ASCII char, an apostrophe, hyphen, period or ampersand.
 fn joins_word(c: u8) -> bool {
     c >= 0x80 || matches!(c, b'\'' | b'-' | b'.' | b'&')
+}
+
+/// True when the key of `n` bytes looks like a plural: it ends in s (not
+/// -ss, -us, -is) and is four bytes or more.
+fn plural_key(key: Key, n: usize) -> bool {
+    let byte = |k: usize| (key >> (8 * k)) as u8;
+    n > 3 && byte(n - 1) == b's' && !matches!(byte(n - 2), b's' | b'u' | b'i')
 }
 
 /// Length in bytes of a packed key.
