@@ -14,8 +14,8 @@ use std::ops::Range;
 use super::lexicon::{
     self, ADJ, ANON, BE, BOUND, C_BASE, C_COMPL, C_DOC_ONLY, C_NEXT_OF, C_NEXT_TO, C_NOT_TO,
     C_NOUN, C_PART, C_QUOTE, C_STRONG, C_THAT, C_WRITTEN, CONCERN, CueSpec, DEF, DET, DOC, DOCV,
-    INDEF, Key, LINK, Lex, Lexicon, NUM, PLATFORM, PREP, PRON, QUANT, REL, ROLE, SKIP, SPOKEN,
-    STMT, Special, TIME, TITLE, VAGUE,
+    INDEF, Key, LINK, Lex, Lexicon, NUM, PLATFORM, PREP, PRON, QUANT, REL, ROLE, SCAN, SKIP,
+    SPOKEN, STMT, Special, TIME, TITLE, VAGUE,
 };
 use super::scan::{char_at, ws_len};
 use super::{Attribution, CueKind, Quotation, Sentence, SourceKind};
@@ -142,6 +142,8 @@ struct Finder<'a> {
     top: &'a [usize],
     qcur: usize,
     toks: Vec<Tok>,
+    /// Indices of the words the cue scan stops at ([`SCAN`]), in order.
+    stops: Vec<usize>,
     cue_at: Vec<bool>,
     out: Vec<Attribution>,
     /// Words of four letters or more in the piece, and how many are capitalised.
@@ -167,6 +169,7 @@ pub(super) fn find(
         top,
         qcur: 0,
         toks: Vec::new(),
+        stops: Vec::new(),
         cue_at: Vec::new(),
         out: Vec::new(),
         first: 0,
@@ -367,6 +370,7 @@ impl Finder<'_> {
 
     fn tokenize(&mut self, range: Range<usize>, headline: bool) {
         self.toks.clear();
+        self.stops.clear();
         self.long_words = (0, 0);
         let text = self.text;
         let b = text.as_bytes();
@@ -542,7 +546,7 @@ impl Finder<'_> {
             self.long_words.0 += 1;
             self.long_words.1 += usize::from(cap);
         }
-        self.toks.push(Tok {
+        self.push_word(Tok {
             start: i,
             end: j,
             kind: Tk::Word,
@@ -635,7 +639,7 @@ impl Finder<'_> {
             self.long_words.0 += 1;
             self.long_words.1 += usize::from(cap);
         }
-        self.toks.push(Tok {
+        self.push_word(Tok {
             start: i,
             end: j,
             kind: Tk::Word,
@@ -648,6 +652,15 @@ impl Finder<'_> {
             word,
         });
         j
+    }
+
+    /// Pushes a word, noting it when the cue scan must stop at it.
+    #[inline]
+    fn push_word(&mut self, t: Tok) {
+        if t.lex.has(SCAN) {
+            self.stops.push(self.toks.len());
+        }
+        self.toks.push(t);
     }
 
     // ----- small predicates -----
@@ -779,15 +792,18 @@ impl Finder<'_> {
     // ----- cues -----
 
     fn scan(&mut self) {
-        let n = self.toks.len();
         let mut phrase: Option<(usize, usize)> = None;
+        // Only the words in `stops` can start anything; a cue that reads
+        // on to token `c` passes over the stops before it.
         let mut c = 0;
-        while c < n {
-            let t = self.toks[c];
-            if t.kind != Tk::Word {
-                c += 1;
+        let mut k = 0;
+        while let Some(&stop) = self.stops.get(k) {
+            k += 1;
+            if stop < c {
                 continue;
             }
+            c = stop;
+            let t = self.toks[c];
             if t.lex.be_adj()
                 && let Some(next) = self.be_adjective(c)
             {

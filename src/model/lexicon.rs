@@ -61,6 +61,10 @@ pub(super) const LINK: u32 = 1 << 22;
 pub(super) const CONCERN: u32 = 1 << 23;
 /// A state adjective after "be" ("worried"); see [`Lex::be_adj`].
 pub(super) const BE_ADJ: u32 = 1 << 24;
+/// A word the cue scan stops at: a cue, a state adjective, or a
+/// preposition or time word that may open a statement phrase ("in a
+/// statement"). Only these can start an attribution.
+pub(super) const SCAN: u32 = 1 << 25;
 
 /// Cue may be an adjective or passive participle: not after a determiner,
 /// and after "be" only with a "by" agent.
@@ -980,21 +984,23 @@ fn build() -> Lexicon {
     add(BE_FORMS, BE);
     add(LINK_VERBS, LINK);
     add(BOUNDS, BOUND);
-    add(PREPS, PREP);
+    add(PREPS, PREP | SCAN);
     add(RELS, REL);
-    add(TIMES, TIME);
+    add(TIMES, TIME | SCAN);
     add(STATEMENTS, STMT);
     add(PLATFORMS, PLATFORM);
     add(TITLES, TITLE);
     add(COMMONS, COMMON);
     add(CONCERNS, CONCERN);
-    add(BE_ADJECTIVES, BE_ADJ);
+    add(BE_ADJECTIVES, BE_ADJ | SCAN);
     for &(w, kind, special, flags) in CUES {
-        lex.entry(pack(w.as_bytes())).cue = Some(CueSpec {
+        let entry = lex.entry(pack(w.as_bytes()));
+        entry.cue = Some(CueSpec {
             kind,
             special,
             flags,
         });
+        entry.flags |= SCAN;
     }
     lex
 }
@@ -1515,6 +1521,23 @@ mod tests {
         assert_eq!(written_key("caf\u{e9}".as_bytes()), 0);
         assert_eq!(written_key(b"abcdefghijklmnopq"), 0);
         assert_eq!(word_keys(["a", "of"]), [pack(b"a"), pack(b"of")]);
+    }
+
+    #[test]
+    fn scan_stops_at_every_word_that_can_start_an_attribution() {
+        let table = lexicon();
+        let words = CUES
+            .iter()
+            .map(|c| c.0)
+            .chain(BE_ADJECTIVES.iter().copied())
+            .chain(PREPS.iter().copied())
+            .chain(TIMES.iter().copied())
+            .chain(["the", "officials", "statement", "cat"]);
+        for w in words {
+            let lex = table.get(pack(w.as_bytes()));
+            let starts = lex.cue.is_some() || lex.has(BE_ADJ | PREP | TIME);
+            assert_eq!(lex.has(SCAN), starts, "{w}");
+        }
     }
 
     #[test]
