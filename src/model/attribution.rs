@@ -107,8 +107,6 @@ struct Tok {
     poss: bool,
     /// Starts with a digit.
     num: bool,
-    /// Looks like a plural common noun.
-    plural: bool,
     /// The word as written, for comparing with named words
     /// ([`lexicon::written_key`]); 0 for other tokens.
     word: Key,
@@ -505,7 +503,6 @@ impl Finder<'_> {
             neutral: false,
             poss: false,
             num: false,
-            plural: false,
             word: 0,
         });
     }
@@ -532,12 +529,12 @@ impl Finder<'_> {
         if j >= limit || joins_word(b[j]) {
             return None;
         }
-        let (lex, plural, key) = if run < 8 {
-            let (lex, plural, key) = self.plain_lex(x, run);
-            (lex, plural, Key::from(key))
+        let (lex, key) = if run < 8 {
+            let (lex, key) = self.plain_lex(x, run);
+            (lex, Key::from(key))
         } else {
             let key = lexicon::plain_key16(x, y, run - 8);
-            (self.lexicon.get(key), plural_key(key, run), key)
+            (self.lexicon.get(key), key)
         };
         let first = x as u8;
         let cap = first.is_ascii_uppercase();
@@ -555,22 +552,18 @@ impl Finder<'_> {
             neutral,
             poss: false,
             num,
-            plural,
             word: key,
         });
         Some(j)
     }
 
     /// What the lexicon says of the plain word of `run` (1 to 8) ASCII
-    /// letters and digits loaded in `x`, whether it looks plural, and its key.
+    /// letters and digits loaded in `x`, and its key.
     #[inline]
-    fn plain_lex(&self, x: u64, run: usize) -> (Lex, bool, u64) {
+    fn plain_lex(&self, x: u64, run: usize) -> (Lex, u64) {
         // A plain word needs no stripping: its key is the masked load.
         let key = lexicon::plain_key(x, run);
-        let byte = |k: usize| (key >> (8 * k)) as u8;
-        let plural =
-            run > 3 && byte(run - 1) == b's' && !matches!(byte(run - 2), b's' | b'u' | b'i');
-        (self.lexicon.get_short(key), plural, key)
+        (self.lexicon.get_short(key), key)
     }
 
     /// Reads the word at `i` (stopping at `limit`, where a quotation starts)
@@ -607,27 +600,26 @@ impl Finder<'_> {
         {
             j += 1;
         }
-        let (lex, poss, plural, word) = match chunk.filter(|_| plain && (1..=8).contains(&run)) {
+        let (lex, poss, word) = match chunk.filter(|_| plain && (1..=8).contains(&run)) {
             Some(x) => {
-                let (lex, plural, key) = self.plain_lex(x, run);
+                let (lex, key) = self.plain_lex(x, run);
                 // The lookup key is the written word unless a period was kept.
                 let word = if j == plain_end {
                     Key::from(key)
                 } else {
                     lexicon::written_key(&b[i..j])
                 };
-                (lex, false, plural, word)
+                (lex, false, word)
             }
             None => {
                 let (key, poss) = lexicon::key_in(b, i, j);
                 let lex = self.lexicon.get(key);
-                let plural = plural_key(key, key_len(key)) && !poss;
                 let word = if plain && j == plain_end {
                     key
                 } else {
                     lexicon::written_key(&b[i..j])
                 };
-                (lex, poss, plural, word)
+                (lex, poss, word)
             }
         };
         let cap = if b[i] < 0x80 {
@@ -648,7 +640,6 @@ impl Finder<'_> {
             neutral,
             poss,
             num: b[i].is_ascii_digit(),
-            plural,
             word,
         });
         j
@@ -699,6 +690,16 @@ impl Finder<'_> {
                 && !t.num
                 && !t.lex.has(PRON)
                 && !(t.neutral && t.lex.known())
+        })
+    }
+
+    /// A word that looks like a plural common noun: its key ends in s (not
+    /// -ss, -us, -is) and is not possessive. Read from the text when asked,
+    /// since only the few words of a source phrase ever are.
+    fn plural(&self, i: usize) -> bool {
+        self.tok(i).filter(|t| t.kind == Tk::Word).is_some_and(|t| {
+            let (key, poss) = lexicon::key_in(self.text.as_bytes(), t.start, t.end);
+            !poss && plural_key(key, key_len(key))
         })
     }
 
@@ -1987,7 +1988,7 @@ impl Finder<'_> {
                     // An unknown word right after a plural is its verb: "said
                     // voters want change".
                     // "figures released by the ministry" goes on.
-                    if self.unknown(k) && self.toks[k - 1].plural && !self.is(k + 1, w!("by")) {
+                    if self.unknown(k) && self.plural(k - 1) && !self.is(k + 1, w!("by")) {
                         return Some((z, Term::Word));
                     }
                     if strict && self.unknown(k) {
@@ -2123,7 +2124,7 @@ impl Finder<'_> {
             return SourceKind::Named;
         }
         let indefinite = (a..=h).any(|i| self.has(i, INDEF | QUANT | NUM) || self.toks[i].num);
-        if indefinite || self.toks[h].plural {
+        if indefinite || self.plural(h) {
             return SourceKind::Vague;
         }
         SourceKind::Named
@@ -2226,7 +2227,7 @@ impl Finder<'_> {
         {
             return true;
         }
-        if !self.unknown(h) || !t.plural {
+        if !self.unknown(h) || !self.plural(h) {
             // a singular noun: "the man", "the 45-year-old", "a witness"
             return true;
         }
@@ -2259,7 +2260,7 @@ impl Finder<'_> {
             || (a..=h).any(|i| {
                 self.proper(i) || self.has(i, DEF | NUM) || self.toks[i].poss || self.toks[i].num
             })
-            || self.toks[h].plural
+            || self.plural(h)
     }
 }
 
