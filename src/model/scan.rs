@@ -61,18 +61,16 @@ pub(super) fn quote_mark(b: &[u8], i: usize) -> Option<(QMark, usize)> {
 /// The scanners spend most of their time between interesting bytes, and a
 /// plain early-exit loop does not vectorise: sixteen bytes are tested at once,
 /// written so that the compiler makes vector compares of it, and the match in
-/// a hit chunk is located eight bytes at a time with the zero-byte trick.
+/// a hit chunk is located from the same compares; the last few bytes are
+/// tested eight at a time with the zero-byte trick.
 #[inline]
 pub(super) fn find_any(b: &[u8], from: usize, end: usize, set: [u8; 4]) -> Option<usize> {
     let end = end.min(b.len());
     let mut i = from;
     while let Some(chunk) = b.get(i..i + 16).filter(|_| i + 16 <= end) {
-        let mut hit = false;
-        for &c in chunk {
-            hit |= (c == set[0]) | (c == set[1]) | (c == set[2]) | (c == set[3]);
-        }
-        if hit {
-            break;
+        let m = matches16(chunk, set);
+        if m != 0 {
+            return Some(i + m.trailing_zeros() as usize);
         }
         i += 16;
     }
@@ -92,6 +90,45 @@ pub(super) fn find_any(b: &[u8], from: usize, end: usize, set: [u8; 4]) -> Optio
         i += 8;
     }
     (i..end).find(|&k| set.contains(&b[k]))
+}
+
+/// Bit `k` set for each byte `chunk[k]` (of sixteen) that is one of `set`.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn matches16(chunk: &[u8], set: [u8; 4]) -> u32 {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    assert!(chunk.len() >= 16);
+    // Four byte compares and a mask, where a plain loop compiles to
+    // byte-by-byte tests.
+    // SAFETY: SSE2 is part of every x86-64 CPU, so the intrinsics are always
+    // available; `chunk` holds at least sixteen bytes (asserted above), and
+    // an unaligned load reads exactly sixteen.
+    unsafe {
+        let x = _mm_loadu_si128(chunk.as_ptr().cast());
+        let [a, b, c, d] = set.map(|v| _mm_cmpeq_epi8(x, _mm_set1_epi8(v as i8)));
+        let hits = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
+        _mm_movemask_epi8(hits) as u32
+    }
+}
+
+/// Bit `k` set for each byte `chunk[k]` (of sixteen) that is one of `set`.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn matches16(chunk: &[u8], set: [u8; 4]) -> u32 {
+    matches16_portable(chunk, set)
+}
+
+/// [`matches16`] one byte at a time: the fallback, and the reference the
+/// vector version is tested against.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn matches16_portable(chunk: &[u8], set: [u8; 4]) -> u32 {
+    chunk[..16]
+        .iter()
+        .enumerate()
+        .filter(|&(_, c)| set.contains(c))
+        .fold(0u32, |m, (k, _)| m | 1 << k)
 }
 
 /// Length of the whitespace char at byte `i` (0 when there is none).
@@ -314,6 +351,18 @@ mod tests {
             }
         }
         assert_eq!(find_any(b"xx", 0, 99, [b'a'; 4]), None);
+    }
+
+    #[test]
+    fn sixteen_byte_matches_agree_with_one_byte_tests() {
+        let set = [b'.', b'?', 0xE2, 0x00];
+        let mut chunk = [b'x'; 16];
+        for k in 0..16 {
+            for v in [b'.', b'?', 0xE2, 0x00, b'a', 0xA6, 0xFF] {
+                chunk[k] = v;
+                assert_eq!(matches16(&chunk, set), matches16_portable(&chunk, set));
+            }
+        }
     }
 
     #[test]
