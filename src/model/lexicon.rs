@@ -1090,6 +1090,47 @@ fn load_padded(text: &[u8], i: usize) -> u64 {
     }
 }
 
+/// Bit `k` set for each byte `chunk[k]` (of the first sixteen) that is an
+/// ASCII letter.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn letters16(chunk: &[u8]) -> u32 {
+    use std::arch::x86_64::{
+        _mm_add_epi8, _mm_cmpgt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
+    };
+    assert!(chunk.len() >= 16);
+    // A letter with bit 5 set is `a..=z`; adding 0x1F moves those, and
+    // nothing else, to 0x80..=0x99, the signed bytes below -102.
+    // SAFETY: SSE2 is part of every x86-64 CPU, so the intrinsics are always
+    // available; `chunk` holds at least sixteen bytes (asserted above), and
+    // an unaligned load reads exactly sixteen.
+    unsafe {
+        let x = _mm_loadu_si128(chunk.as_ptr().cast());
+        let moved = _mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x1F));
+        _mm_movemask_epi8(_mm_cmpgt_epi8(_mm_set1_epi8(-102), moved)) as u32
+    }
+}
+
+/// Bit `k` set for each byte `chunk[k]` (of the first sixteen) that is an
+/// ASCII letter.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn letters16(chunk: &[u8]) -> u32 {
+    letters16_portable(chunk)
+}
+
+/// [`letters16`] one byte at a time: the fallback, and the reference the
+/// vector version is tested against.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn letters16_portable(chunk: &[u8]) -> u32 {
+    chunk[..16]
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.is_ascii_alphabetic())
+        .fold(0u32, |m, (k, _)| m | 1 << k)
+}
+
 /// The top bit of each byte of `x` that is an ASCII letter.
 #[inline]
 fn letters(x: u64) -> u64 {
@@ -1135,10 +1176,50 @@ fn run_len(l: u64) -> usize {
 /// a statement noun, so a sentence can skip attribution entirely.
 pub(super) fn may_hold_cue(text: &[u8]) -> bool {
     let bits = &*CUE_FILTER;
-    // Eight bytes at a time: each run of ASCII letters is found by its
-    // letter flags and filtered by its first eight letters and length, the
-    // way the filter was built.
+    // Each run of ASCII letters is found by its letter flags and filtered by
+    // its first eight letters and length, the way the filter was built. A
+    // chunk never starts inside a run: a run that reaches a chunk's end is
+    // read on from its start, and the next chunk starts after it.
     let mut i = 0;
+    // Sixteen bytes at a time while they last.
+    while let Some(chunk) = text.get(i..i + 16) {
+        let l = letters16(chunk);
+        let mut starts = l & !(l << 1);
+        let mut reaches_end = false;
+        while starts != 0 {
+            let s = starts.trailing_zeros() as usize;
+            // Bits 16 and up of `!l` are set: every run ends by then.
+            let run = (!l >> s).trailing_zeros() as usize;
+            if s + run == 16 {
+                i += s;
+                reaches_end = true;
+                break;
+            }
+            let head = load_padded(text, i + s);
+            if filter_hit(bits, text, i + s, head, run.min(8), run) {
+                return true;
+            }
+            starts &= starts - 1;
+        }
+        if !reaches_end {
+            i += 16;
+            continue;
+        }
+        let head = load_padded(text, i);
+        let mut len = 0;
+        loop {
+            let r = run_len(letters(load_padded(text, i + len)));
+            len += r;
+            if r < 8 {
+                break;
+            }
+        }
+        if filter_hit(bits, text, i, head, len.min(8), len) {
+            return true;
+        }
+        i += len;
+    }
+    // Eight bytes at a time for the rest.
     'chunks: while i < text.len() {
         let x = load_padded(text, i);
         let mut l = letters(x);
@@ -1541,13 +1622,53 @@ mod tests {
     }
 
     #[test]
+    fn sixteen_byte_letters_agree_with_one_byte_tests() {
+        for v in 0..=255u8 {
+            for k in 0..16 {
+                let mut chunk = [b' '; 16];
+                chunk[k] = v;
+                assert_eq!(letters16(&chunk), letters16_portable(&chunk), "{v} at {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn cue_prefilter_reads_long_text_like_short() {
+        let words = [
+            "officials",
+            "Said",
+            "the",
+            "cat",
+            "sat",
+            "acknowledging",
+            "x",
+        ];
+        let mut seed = 11u64;
+        for _ in 0..2000 {
+            let mut s = String::new();
+            let mut has = false;
+            for _ in 0..(seed % 17) {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let w = words[(seed >> 33) as usize % words.len()];
+                has |= matches!(w, "Said" | "acknowledging");
+                s.push_str(w);
+                s.push_str([" ", ", ", "-", "\u{2019}", "  "][(seed >> 40) as usize % 5]);
+            }
+            assert_eq!(may_hold_cue(s.as_bytes()), has, "{s:?}");
+        }
+    }
+
+    #[test]
     fn cue_prefilter_has_no_false_negatives() {
         for &(w, ..) in CUES {
             let s = format!("The {w}, they");
             assert!(may_hold_cue(s.as_bytes()), "{w}");
             assert!(may_hold_cue(s.to_uppercase().as_bytes()), "{w}");
-            // Every offset in an eight-byte chunk, and the text's end.
-            for pad in 0..9 {
+            // Every offset in an eight- or sixteen-byte chunk, across a
+            // chunk's end, and at the text's end.
+            for pad in 0..40 {
                 let s = format!("{}{w}", "-".repeat(pad));
                 assert!(may_hold_cue(s.as_bytes()), "{s}");
             }
