@@ -536,24 +536,8 @@ impl Finder<'_> {
             let key = lexicon::plain_key16(x, y, run - 8);
             (self.lexicon.get(key), key)
         };
-        let first = x as u8;
-        let cap = first.is_ascii_uppercase();
-        let num = first.is_ascii_digit();
-        if run > 3 && !num {
-            self.long_words.0 += 1;
-            self.long_words.1 += usize::from(cap);
-        }
-        self.push_word(Tok {
-            start: i,
-            end: j,
-            kind: Tk::Word,
-            lex,
-            cap,
-            neutral,
-            poss: false,
-            num,
-            word: key,
-        });
+        let cap = (x as u8).is_ascii_uppercase();
+        self.push_word(i..j, lex, key, cap, neutral, false);
         Some(j)
     }
 
@@ -627,31 +611,41 @@ impl Finder<'_> {
         } else {
             char_at(text, i, end).is_some_and(char::is_uppercase)
         };
-        if j - i > 3 && !b[i].is_ascii_digit() {
+        self.push_word(i..j, lex, word, cap, neutral, poss);
+        j
+    }
+
+    /// Pushes the word at `span`, counting it for the title-case test and
+    /// noting it when the cue scan must stop at it.
+    #[inline]
+    fn push_word(
+        &mut self,
+        span: Range<usize>,
+        lex: Lex,
+        word: Key,
+        cap: bool,
+        neutral: bool,
+        poss: bool,
+    ) {
+        let num = self.text.as_bytes()[span.start].is_ascii_digit();
+        if span.len() > 3 && !num {
             self.long_words.0 += 1;
             self.long_words.1 += usize::from(cap);
         }
-        self.push_word(Tok {
-            start: i,
-            end: j,
+        if lex.has(SCAN) {
+            self.stops.push(self.toks.len());
+        }
+        self.toks.push(Tok {
+            start: span.start,
+            end: span.end,
             kind: Tk::Word,
             lex,
             cap,
             neutral,
             poss,
-            num: b[i].is_ascii_digit(),
+            num,
             word,
         });
-        j
-    }
-
-    /// Pushes a word, noting it when the cue scan must stop at it.
-    #[inline]
-    fn push_word(&mut self, t: Tok) {
-        if t.lex.has(SCAN) {
-            self.stops.push(self.toks.len());
-        }
-        self.toks.push(t);
     }
 
     // ----- small predicates -----
