@@ -1131,12 +1131,6 @@ fn letters16_portable(chunk: &[u8]) -> u32 {
         .fold(0u32, |m, (k, _)| m | 1 << k)
 }
 
-/// The top bit of each byte of `x` that is an ASCII letter.
-#[inline]
-fn letters(x: u64) -> u64 {
-    in_range(x & (0x7f * LO) | (0x20 * LO), b'a', b'z') & !x & HI
-}
-
 /// The top bit of each 7-bit byte of `v` whose value lies in `lo..=hi`
 /// (per-byte sums of 7-bit values never carry).
 #[inline]
@@ -1176,89 +1170,63 @@ fn run_len(l: u64) -> usize {
 /// a statement noun, so a sentence can skip attribution entirely.
 pub(super) fn may_hold_cue(text: &[u8]) -> bool {
     let bits = &*CUE_FILTER;
-    // Each run of ASCII letters is found by its letter flags and filtered by
-    // its first eight letters and length, the way the filter was built. A
-    // chunk never starts inside a run: a run that reaches a chunk's end is
-    // read on from its start, and the next chunk starts after it.
+    // Sixteen bytes at a time, zero-padded at the text's end: each run of
+    // ASCII letters is found by its letter flags and filtered by its first
+    // eight letters and length, the way the filter was built. A chunk never
+    // starts inside a run: a run that reaches a chunk's end is measured
+    // from its start, and the next chunk starts after it.
     let mut i = 0;
-    // Sixteen bytes at a time while they last.
-    while let Some(chunk) = text.get(i..i + 16) {
-        let l = letters16(chunk);
+    while i < text.len() {
+        let l = letters16(&load16_padded(text, i));
         let mut starts = l & !(l << 1);
-        let mut reaches_end = false;
+        let mut next = i + 16;
         while starts != 0 {
-            let s = starts.trailing_zeros() as usize;
+            let s = i + starts.trailing_zeros() as usize;
             // Bits 16 and up of `!l` are set: every run ends by then.
-            let run = (!l >> s).trailing_zeros() as usize;
-            if s + run == 16 {
-                i += s;
-                reaches_end = true;
-                break;
+            let mut len = (!l >> (s - i)).trailing_zeros() as usize;
+            let reaches_end = s + len == i + 16;
+            if reaches_end {
+                len = letter_run(text, s);
             }
-            let head = load_padded(text, i + s);
-            if filter_hit(bits, text, i + s, head, run.min(8), run) {
+            if filter_hit(bits, text, s, load_padded(text, s), len.min(8), len) {
                 return true;
+            }
+            if reaches_end {
+                next = s + len;
+                break;
             }
             starts &= starts - 1;
         }
-        if !reaches_end {
-            i += 16;
-            continue;
-        }
-        let head = load_padded(text, i);
-        let mut len = 0;
-        loop {
-            let r = run_len(letters(load_padded(text, i + len)));
-            len += r;
-            if r < 8 {
-                break;
-            }
-        }
-        if filter_hit(bits, text, i, head, len.min(8), len) {
-            return true;
-        }
-        i += len;
-    }
-    // Eight bytes at a time for the rest.
-    'chunks: while i < text.len() {
-        let x = load_padded(text, i);
-        let mut l = letters(x);
-        let ends = !l & HI;
-        // Each run starting in this chunk; most end in it too.
-        while l != 0 {
-            let s = (l.trailing_zeros() / 8) as usize;
-            let after = ends >> (8 * s);
-            if after == 0 {
-                // The run reaches the chunk's end: read on from its start.
-                i += s;
-                let y = load_padded(text, i);
-                let run = run_len(letters(y));
-                let mut len = run;
-                if run == 8 {
-                    // A long word: count the rest of its letters.
-                    loop {
-                        let r = run_len(letters(load_padded(text, i + len)));
-                        len += r;
-                        if r < 8 {
-                            break;
-                        }
-                    }
-                }
-                if filter_hit(bits, text, i, y, run, len) {
-                    return true;
-                }
-                i += len;
-                continue 'chunks;
-            }
-            let run = (after.trailing_zeros() / 8) as usize;
-            if filter_hit(bits, text, i + s, x >> (8 * s), run, run) {
-                return true;
-            }
-            l &= u64::MAX << (8 * (s + run));
-        }
-        i += 8;
+        i = next;
     }
     false
+}
+
+/// Length of the run of ASCII letters at `text[start..]`.
+fn letter_run(text: &[u8], start: usize) -> usize {
+    let mut len = 0;
+    loop {
+        let r = (!letters16(&load16_padded(text, start + len))).trailing_zeros() as usize;
+        len += r;
+        if r < 16 {
+            return len;
+        }
+    }
+}
+
+/// The sixteen bytes of `text` from `i`, zero-padded past its end (zero is
+/// no letter).
+#[inline]
+fn load16_padded(text: &[u8], i: usize) -> [u8; 16] {
+    match text.get(i..i + 16) {
+        Some(chunk) => chunk.try_into().unwrap_or([0; 16]),
+        None => {
+            let rest = text.get(i..).unwrap_or(&[]);
+            let mut buf = [0u8; 16];
+            buf[..rest.len()].copy_from_slice(rest);
+            buf
+        }
+    }
 }
 
 /// How an abbreviation followed by a period behaves at a possible sentence end.
