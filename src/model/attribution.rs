@@ -14,8 +14,8 @@ use std::ops::Range;
 use super::lexicon::{
     self, ADJ, ANON, BE, BOUND, C_BASE, C_COMPL, C_DOC_ONLY, C_NEXT_OF, C_NEXT_TO, C_NOT_TO,
     C_NOUN, C_PART, C_QUOTE, C_STRONG, C_THAT, C_WRITTEN, CONCERN, CueSpec, DEF, DET, DOC, DOCV,
-    INDEF, Key, LINK, Lex, Lexicon, NUM, PLATFORM, PREP, PRON, QUANT, REL, ROLE, SKIP, SPOKEN,
-    STMT, Special, TIME, TITLE, VAGUE,
+    INDEF, Key, LINK, Lex, Lexicon, NUM, PLATFORM, PREP, PRON, QUANT, REL, ROLE, SCAN, SKIP,
+    SPOKEN, STMT, Special, TIME, TITLE, VAGUE,
 };
 use super::scan::{char_at, ws_len};
 use super::{Attribution, CueKind, Quotation, Sentence, SourceKind};
@@ -107,8 +107,6 @@ struct Tok {
     poss: bool,
     /// Starts with a digit.
     num: bool,
-    /// Looks like a plural common noun.
-    plural: bool,
     /// The word as written, for comparing with named words
     /// ([`lexicon::written_key`]); 0 for other tokens.
     word: Key,
@@ -142,6 +140,8 @@ struct Finder<'a> {
     top: &'a [usize],
     qcur: usize,
     toks: Vec<Tok>,
+    /// Indices of the words the cue scan stops at ([`SCAN`]), in order.
+    stops: Vec<usize>,
     cue_at: Vec<bool>,
     out: Vec<Attribution>,
     /// Words of four letters or more in the piece, and how many are capitalised.
@@ -167,6 +167,7 @@ pub(super) fn find(
         top,
         qcur: 0,
         toks: Vec::new(),
+        stops: Vec::new(),
         cue_at: Vec::new(),
         out: Vec::new(),
         first: 0,
@@ -367,6 +368,7 @@ impl Finder<'_> {
 
     fn tokenize(&mut self, range: Range<usize>, headline: bool) {
         self.toks.clear();
+        self.stops.clear();
         self.long_words = (0, 0);
         let text = self.text;
         let b = text.as_bytes();
@@ -390,7 +392,10 @@ impl Finder<'_> {
             let limit = end.min(q_range.start);
             let c = b[i];
             if c.is_ascii_alphanumeric() {
-                i = self.word(i, limit, end, neutral || headline);
+                i = match self.plain_word(i, limit, neutral || headline) {
+                    Some(j) => j,
+                    None => self.word(i, limit, end, neutral || headline),
+                };
                 neutral = false;
                 // The space after a word, read here, saves a turn of the loop.
                 if i < end && b[i] == b' ' {
@@ -498,9 +503,51 @@ impl Finder<'_> {
             neutral: false,
             poss: false,
             num: false,
-            plural: false,
             word: 0,
         });
+    }
+
+    /// Reads a plain word at `i` inline and returns its end: one to fifteen
+    /// ASCII letters and digits before `limit` and a byte that cannot carry
+    /// the word on. Most words are such, and need no tail, no kept period
+    /// and no call; `None` leaves any other word to [`Finder::word`].
+    #[inline]
+    fn plain_word(&mut self, i: usize, limit: usize, neutral: bool) -> Option<usize> {
+        let b = self.text.as_bytes();
+        let x = lexicon::load8(b, i)?;
+        let (run, y) = match lexicon::alnum_len(x) {
+            8 => {
+                let y = lexicon::load8(b, i + 8)?;
+                match lexicon::alnum_len(y) {
+                    8 => return None,
+                    more => (8 + more, y),
+                }
+            }
+            run => (run, 0),
+        };
+        let j = i + run;
+        if j >= limit || joins_word(b[j]) {
+            return None;
+        }
+        let (lex, key) = if run < 8 {
+            let (lex, key) = self.plain_lex(x, run);
+            (lex, Key::from(key))
+        } else {
+            let key = lexicon::plain_key16(x, y, run - 8);
+            (self.lexicon.get(key), key)
+        };
+        let cap = (x as u8).is_ascii_uppercase();
+        self.push_word(i..j, lex, key, cap, neutral, false);
+        Some(j)
+    }
+
+    /// What the lexicon says of the plain word of `run` (1 to 8) ASCII
+    /// letters and digits loaded in `x`, and its key.
+    #[inline]
+    fn plain_lex(&self, x: u64, run: usize) -> (Lex, u64) {
+        // A plain word needs no stripping: its key is the masked load.
+        let key = lexicon::plain_key(x, run);
+        (self.lexicon.get_short(key), key)
     }
 
     /// Reads the word at `i` (stopping at `limit`, where a quotation starts)
@@ -524,7 +571,7 @@ impl Finder<'_> {
         let plain_end = i + run;
         let mut j = plain_end;
         let mut dotted = false;
-        if j < limit && (b[j] >= 0x80 || matches!(b[j], b'\'' | b'-' | b'.' | b'&')) {
+        if j < limit && joins_word(b[j]) {
             (j, dotted) = word_tail(text, j, limit);
         }
         let plain = j == plain_end;
@@ -537,39 +584,26 @@ impl Finder<'_> {
         {
             j += 1;
         }
-        let (lex, poss, plural, word) = match chunk.filter(|_| plain && (1..=8).contains(&run)) {
-            // A plain word needs no stripping: its key is the masked load.
+        let (lex, poss, word) = match chunk.filter(|_| plain && (1..=8).contains(&run)) {
             Some(x) => {
-                let key = lexicon::plain_key(x, run);
-                let lex = self.lexicon.get_short(key);
-                let byte = |k: usize| (key >> (8 * k)) as u8;
-                let plural = run > 3
-                    && byte(run - 1) == b's'
-                    && !matches!(byte(run - 2), b's' | b'u' | b'i');
+                let (lex, key) = self.plain_lex(x, run);
                 // The lookup key is the written word unless a period was kept.
                 let word = if j == plain_end {
                     Key::from(key)
                 } else {
                     lexicon::written_key(&b[i..j])
                 };
-                (lex, false, plural, word)
+                (lex, false, word)
             }
             None => {
                 let (key, poss) = lexicon::key_in(b, i, j);
                 let lex = self.lexicon.get(key);
-                // a plural: a key ending in s (not -ss, -us, -is)
-                let n = key_len(key);
-                let byte = |k: usize| (key >> (8 * k)) as u8;
-                let plural = n > 3
-                    && byte(n - 1) == b's'
-                    && !matches!(byte(n - 2), b's' | b'u' | b'i')
-                    && !poss;
                 let word = if plain && j == plain_end {
                     key
                 } else {
                     lexicon::written_key(&b[i..j])
                 };
-                (lex, poss, plural, word)
+                (lex, poss, word)
             }
         };
         let cap = if b[i] < 0x80 {
@@ -577,23 +611,41 @@ impl Finder<'_> {
         } else {
             char_at(text, i, end).is_some_and(char::is_uppercase)
         };
-        if j - i > 3 && !b[i].is_ascii_digit() {
+        self.push_word(i..j, lex, word, cap, neutral, poss);
+        j
+    }
+
+    /// Pushes the word at `span`, counting it for the title-case test and
+    /// noting it when the cue scan must stop at it.
+    #[inline]
+    fn push_word(
+        &mut self,
+        span: Range<usize>,
+        lex: Lex,
+        word: Key,
+        cap: bool,
+        neutral: bool,
+        poss: bool,
+    ) {
+        let num = self.text.as_bytes()[span.start].is_ascii_digit();
+        if span.len() > 3 && !num {
             self.long_words.0 += 1;
             self.long_words.1 += usize::from(cap);
         }
+        if lex.has(SCAN) {
+            self.stops.push(self.toks.len());
+        }
         self.toks.push(Tok {
-            start: i,
-            end: j,
+            start: span.start,
+            end: span.end,
             kind: Tk::Word,
             lex,
             cap,
             neutral,
             poss,
-            num: b[i].is_ascii_digit(),
-            plural,
+            num,
             word,
         });
-        j
     }
 
     // ----- small predicates -----
@@ -632,6 +684,16 @@ impl Finder<'_> {
                 && !t.num
                 && !t.lex.has(PRON)
                 && !(t.neutral && t.lex.known())
+        })
+    }
+
+    /// A word that looks like a plural common noun: its key ends in s (not
+    /// -ss, -us, -is) and is not possessive. Read from the text when asked,
+    /// since only the few words of a source phrase ever are.
+    fn plural(&self, i: usize) -> bool {
+        self.tok(i).filter(|t| t.kind == Tk::Word).is_some_and(|t| {
+            let (key, poss) = lexicon::key_in(self.text.as_bytes(), t.start, t.end);
+            !poss && plural_key(key, key_len(key))
         })
     }
 
@@ -725,15 +787,18 @@ impl Finder<'_> {
     // ----- cues -----
 
     fn scan(&mut self) {
-        let n = self.toks.len();
         let mut phrase: Option<(usize, usize)> = None;
+        // Only the words in `stops` can start anything; a cue that reads
+        // on to token `c` passes over the stops before it.
         let mut c = 0;
-        while c < n {
-            let t = self.toks[c];
-            if t.kind != Tk::Word {
-                c += 1;
+        let mut k = 0;
+        while let Some(&stop) = self.stops.get(k) {
+            k += 1;
+            if stop < c {
                 continue;
             }
+            c = stop;
+            let t = self.toks[c];
             if t.lex.be_adj()
                 && let Some(next) = self.be_adjective(c)
             {
@@ -1917,7 +1982,7 @@ impl Finder<'_> {
                     // An unknown word right after a plural is its verb: "said
                     // voters want change".
                     // "figures released by the ministry" goes on.
-                    if self.unknown(k) && self.toks[k - 1].plural && !self.is(k + 1, w!("by")) {
+                    if self.unknown(k) && self.plural(k - 1) && !self.is(k + 1, w!("by")) {
                         return Some((z, Term::Word));
                     }
                     if strict && self.unknown(k) {
@@ -2053,7 +2118,7 @@ impl Finder<'_> {
             return SourceKind::Named;
         }
         let indefinite = (a..=h).any(|i| self.has(i, INDEF | QUANT | NUM) || self.toks[i].num);
-        if indefinite || self.toks[h].plural {
+        if indefinite || self.plural(h) {
             return SourceKind::Vague;
         }
         SourceKind::Named
@@ -2156,7 +2221,7 @@ impl Finder<'_> {
         {
             return true;
         }
-        if !self.unknown(h) || !t.plural {
+        if !self.unknown(h) || !self.plural(h) {
             // a singular noun: "the man", "the 45-year-old", "a witness"
             return true;
         }
@@ -2189,7 +2254,7 @@ impl Finder<'_> {
             || (a..=h).any(|i| {
                 self.proper(i) || self.has(i, DEF | NUM) || self.toks[i].poss || self.toks[i].num
             })
-            || self.toks[h].plural
+            || self.plural(h)
     }
 }
 
@@ -2256,6 +2321,19 @@ static ASCII_ALNUM: [bool; 256] = {
     }
     t
 };
+
+/// True for a byte after a run of ASCII letters and digits that may carry
+/// the word on: a non-ASCII char, an apostrophe, hyphen, period or ampersand.
+fn joins_word(c: u8) -> bool {
+    c >= 0x80 || matches!(c, b'\'' | b'-' | b'.' | b'&')
+}
+
+/// True when the key of `n` bytes looks like a plural: it ends in s (not
+/// -ss, -us, -is) and is four bytes or more.
+fn plural_key(key: Key, n: usize) -> bool {
+    let byte = |k: usize| (key >> (8 * k)) as u8;
+    n > 3 && byte(n - 1) == b's' && !matches!(byte(n - 2), b's' | b'u' | b'i')
+}
 
 /// Length in bytes of a packed key.
 fn key_len(k: Key) -> usize {

@@ -61,6 +61,10 @@ pub(super) const LINK: u32 = 1 << 22;
 pub(super) const CONCERN: u32 = 1 << 23;
 /// A state adjective after "be" ("worried"); see [`Lex::be_adj`].
 pub(super) const BE_ADJ: u32 = 1 << 24;
+/// A word the cue scan stops at: a cue, a state adjective, or a
+/// preposition or time word that may open a statement phrase ("in a
+/// statement"). Only these can start an attribution.
+pub(super) const SCAN: u32 = 1 << 25;
 
 /// Cue may be an adjective or passive participle: not after a determiner,
 /// and after "be" only with a "by" agent.
@@ -301,9 +305,20 @@ pub(super) fn load8(text: &[u8], start: usize) -> Option<u64> {
 /// letters and digits (8 when all are).
 #[inline]
 pub(super) fn alnum_len(x: u64) -> usize {
+    run_len(alnum_bytes(x))
+}
+
+/// The top bit of each byte of `x` that is an ASCII letter or digit.
+#[inline]
+pub(super) fn alnum_bytes(x: u64) -> u64 {
     let v = x & (0x7f * LO);
-    let alnum = (in_range(v | (0x20 * LO), b'a', b'z') | in_range(v, b'0', b'9')) & !x & HI;
-    run_len(alnum)
+    (in_range(v | (0x20 * LO), b'a', b'z') | in_range(v, b'0', b'9')) & !x & HI
+}
+
+/// The top bit of each byte of `x` that is one of the ASCII bytes `lo..=hi`.
+#[inline]
+pub(super) fn bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    in_range(x & (0x7f * LO), lo, hi) & !x & HI
 }
 
 /// The key of a word of `len` (1 to 8) ASCII letters and digits loaded in
@@ -311,6 +326,14 @@ pub(super) fn alnum_len(x: u64) -> usize {
 #[inline]
 pub(super) fn plain_key(x: u64, len: usize) -> u64 {
     lowercase64(x & (u64::MAX >> (64 - 8 * len)))
+}
+
+/// The key of a word of eight to sixteen ASCII letters and digits: the
+/// first eight loaded in `x`, the other `more` (0 to 8) in `y`.
+#[inline]
+pub(super) fn plain_key16(x: u64, y: u64, more: usize) -> Key {
+    let mask = u64::MAX.checked_shr(64 - 8 * more as u32).unwrap_or(0);
+    Key::from(lowercase64(x)) | Key::from(lowercase64(y & mask)) << 64
 }
 
 /// ASCII-lowercases sixteen packed bytes at once: a byte gets 0x20 added
@@ -961,21 +984,23 @@ fn build() -> Lexicon {
     add(BE_FORMS, BE);
     add(LINK_VERBS, LINK);
     add(BOUNDS, BOUND);
-    add(PREPS, PREP);
+    add(PREPS, PREP | SCAN);
     add(RELS, REL);
-    add(TIMES, TIME);
+    add(TIMES, TIME | SCAN);
     add(STATEMENTS, STMT);
     add(PLATFORMS, PLATFORM);
     add(TITLES, TITLE);
     add(COMMONS, COMMON);
     add(CONCERNS, CONCERN);
-    add(BE_ADJECTIVES, BE_ADJ);
+    add(BE_ADJECTIVES, BE_ADJ | SCAN);
     for &(w, kind, special, flags) in CUES {
-        lex.entry(pack(w.as_bytes())).cue = Some(CueSpec {
+        let entry = lex.entry(pack(w.as_bytes()));
+        entry.cue = Some(CueSpec {
             kind,
             special,
             flags,
         });
+        entry.flags |= SCAN;
     }
     lex
 }
@@ -1003,41 +1028,48 @@ const SPOKEN_WORDS: [&str; 19] = [
 /// [`SPOKEN_WORDS`] as keys.
 pub(super) const SPOKEN: &[Key] = &word_keys(SPOKEN_WORDS);
 
-/// A one-hash Bloom filter over every word that can start a cue: a
-/// sentence with no such word needs no tokenizing at all (about half of
-/// news sentences).
-static CUE_FILTER: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; FILTER_BITS / 64];
-    let words = CUES
-        .iter()
+/// The words that make a sentence worth tokenizing: every cue, state
+/// adjective and statement noun, as runs of ASCII letters. A word joined by
+/// a hyphen is listed by its parts of three letters or more ("e-mail" by
+/// "mail"), which it always holds; shorter runs are never looked at.
+fn filter_words() -> impl Iterator<Item = &'static str> {
+    CUES.iter()
         .map(|c| c.0)
         .chain(BE_ADJECTIVES.iter().copied())
-        .chain(SPOKEN_WORDS);
-    for w in words {
-        for part in w.split(|c: char| !c.is_ascii_alphabetic()) {
-            if !part.is_empty() {
-                let head = pack(&part.as_bytes()[..part.len().min(8)]) as u64;
-                let i = filter_index(head, part.len());
-                bits[i / 64] |= 1 << (i % 64);
-            }
-        }
+        .chain(SPOKEN_WORDS)
+        .flat_map(|w| w.split(|c: char| !c.is_ascii_alphabetic()))
+        .filter(|part| part.len() >= MIN_FILTER_RUN)
+}
+
+/// Shortest run of letters the filter looks at.
+const MIN_FILTER_RUN: usize = 3;
+
+/// A one-hash Bloom filter over [`filter_words`]: a sentence with no such
+/// word needs no tokenizing at all (about half of news sentences).
+static CUE_FILTER: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; FILTER_BITS / 64];
+    for part in filter_words() {
+        let head = pack(&part.as_bytes()[..part.len().min(8)]) as u64;
+        let i = filter_index(head, part.len());
+        bits[i / 64] |= 1 << (i % 64);
     }
     bits
 });
+
+/// [`filter_words`] exactly: a filter hit is checked here, so a word that
+/// only shares a bit with a cue costs no tokenizing.
+static FILTER_WORDS: LazyLock<crate::fxhash::FxHashSet<Key>> =
+    LazyLock::new(|| filter_words().map(|w| pack(w.as_bytes())).collect());
 
 /// 64 Ki bits: a few hundred cue words leave false positives under 1%.
 const FILTER_BITS: usize = 1 << 16;
 
 /// The filter index of a run of `len` ASCII letters whose first eight
-/// (or fewer), lowercased, are packed in `head`.
+/// (or fewer), lowercased, are packed in `head`: one multiply, whose top
+/// bits every bit of the head and length moves.
 #[inline]
 fn filter_index(head: u64, len: usize) -> usize {
-    let mut h = head.wrapping_add((len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-    // Finish like MurmurHash3, so every bit of the head moves the index.
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    (h >> (64 - 16)) as usize
+    ((head ^ ((len as u64) << 59)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
 const LO: u64 = 0x0101_0101_0101_0101;
@@ -1058,10 +1090,45 @@ fn load_padded(text: &[u8], i: usize) -> u64 {
     }
 }
 
-/// The top bit of each byte of `x` that is an ASCII letter.
+/// Bit `k` set for each byte `chunk[k]` (of the first sixteen) that is an
+/// ASCII letter.
+#[cfg(target_arch = "x86_64")]
 #[inline]
-fn letters(x: u64) -> u64 {
-    in_range(x & (0x7f * LO) | (0x20 * LO), b'a', b'z') & !x & HI
+fn letters16(chunk: &[u8]) -> u32 {
+    use std::arch::x86_64::{
+        _mm_add_epi8, _mm_cmpgt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
+    };
+    assert!(chunk.len() >= 16);
+    // A letter with bit 5 set is `a..=z`; adding 0x1F moves those, and
+    // nothing else, to 0x80..=0x99, the signed bytes below -102.
+    // SAFETY: SSE2 is part of every x86-64 CPU, so the intrinsics are always
+    // available; `chunk` holds at least sixteen bytes (asserted above), and
+    // an unaligned load reads exactly sixteen.
+    unsafe {
+        let x = _mm_loadu_si128(chunk.as_ptr().cast());
+        let moved = _mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x1F));
+        _mm_movemask_epi8(_mm_cmpgt_epi8(_mm_set1_epi8(-102), moved)) as u32
+    }
+}
+
+/// Bit `k` set for each byte `chunk[k]` (of the first sixteen) that is an
+/// ASCII letter.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn letters16(chunk: &[u8]) -> u32 {
+    letters16_portable(chunk)
+}
+
+/// [`letters16`] one byte at a time: the fallback, and the reference the
+/// vector version is tested against.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn letters16_portable(chunk: &[u8]) -> u32 {
+    chunk[..16]
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.is_ascii_alphabetic())
+        .fold(0u32, |m, (k, _)| m | 1 << k)
 }
 
 /// The top bit of each 7-bit byte of `v` whose value lies in `lo..=hi`
@@ -1071,13 +1138,24 @@ fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
     (v + (0x80 - u64::from(lo)) * LO) & !(v + (0x7f - u64::from(hi)) * LO)
 }
 
-/// True when the run of `len` letters whose first `run` (1 to 8) are the
-/// low bytes of `head` is in the filter.
+/// True when the run of `len` letters at `text[start..]`, whose first
+/// `run` (1 to 8) are the low bytes of `head`, is one of [`filter_words`]:
+/// the Bloom filter first, then the exact set on a hit.
 #[inline]
-fn filter_hit(bits: &[u64], head: u64, run: usize, len: usize) -> bool {
+fn filter_hit(bits: &[u64], text: &[u8], start: usize, head: u64, run: usize, len: usize) -> bool {
+    if len < MIN_FILTER_RUN {
+        return false;
+    }
     let head = (head | (0x20 * LO)) & (u64::MAX >> (64 - 8 * run));
     let k = filter_index(head, len);
-    bits[k / 64] & (1 << (k % 64)) != 0
+    bits[k / 64] & (1 << (k % 64)) != 0 && is_filter_word(&text[start..start + len])
+}
+
+/// The exact check behind a filter hit, kept out of line: hits are few,
+/// and the scan loop stays small.
+#[inline(never)]
+fn is_filter_word(run: &[u8]) -> bool {
+    FILTER_WORDS.contains(&written_key(run))
 }
 
 /// How many bytes of a run of letters start a chunk whose letter flags
@@ -1087,53 +1165,68 @@ fn run_len(l: u64) -> usize {
     ((!l & HI).trailing_zeros() / 8) as usize
 }
 
-/// False when no word of `text` can be a reporting cue, so a sentence can
-/// skip attribution entirely. Never false for a sentence holding one.
+/// True when a run of ASCII letters in `text` is one of [`filter_words`]:
+/// false means no word of it can be a reporting cue, a state adjective or
+/// a statement noun, so a sentence can skip attribution entirely.
 pub(super) fn may_hold_cue(text: &[u8]) -> bool {
     let bits = &*CUE_FILTER;
-    // Eight bytes at a time: each run of ASCII letters is found by its
-    // letter flags and filtered by its first eight letters and length, the
-    // way the filter was built.
+    // Sixteen bytes at a time, zero-padded at the text's end: each run of
+    // ASCII letters is found by its letter flags and filtered by its first
+    // eight letters and length, the way the filter was built. A chunk never
+    // starts inside a run: a run that reaches a chunk's end is measured
+    // from its start, and the next chunk starts after it.
     let mut i = 0;
-    'chunks: while i < text.len() {
-        let x = load_padded(text, i);
-        let mut l = letters(x);
-        let ends = !l & HI;
-        // Each run starting in this chunk; most end in it too.
-        while l != 0 {
-            let s = (l.trailing_zeros() / 8) as usize;
-            let after = ends >> (8 * s);
-            if after == 0 {
-                // The run reaches the chunk's end: read on from its start.
-                i += s;
-                let y = load_padded(text, i);
-                let run = run_len(letters(y));
-                let mut len = run;
-                if run == 8 {
-                    // A long word: count the rest of its letters.
-                    loop {
-                        let r = run_len(letters(load_padded(text, i + len)));
-                        len += r;
-                        if r < 8 {
-                            break;
-                        }
-                    }
-                }
-                if filter_hit(bits, y, run, len) {
-                    return true;
-                }
-                i += len;
-                continue 'chunks;
+    while i < text.len() {
+        let l = letters16(&load16_padded(text, i));
+        let mut starts = l & !(l << 1);
+        let mut next = i + 16;
+        while starts != 0 {
+            let s = i + starts.trailing_zeros() as usize;
+            // Bits 16 and up of `!l` are set: every run ends by then.
+            let mut len = (!l >> (s - i)).trailing_zeros() as usize;
+            let reaches_end = s + len == i + 16;
+            if reaches_end {
+                len = letter_run(text, s);
             }
-            let run = (after.trailing_zeros() / 8) as usize;
-            if filter_hit(bits, x >> (8 * s), run, run) {
+            if filter_hit(bits, text, s, load_padded(text, s), len.min(8), len) {
                 return true;
             }
-            l &= u64::MAX << (8 * (s + run));
+            if reaches_end {
+                next = s + len;
+                break;
+            }
+            starts &= starts - 1;
         }
-        i += 8;
+        i = next;
     }
     false
+}
+
+/// Length of the run of ASCII letters at `text[start..]`.
+fn letter_run(text: &[u8], start: usize) -> usize {
+    let mut len = 0;
+    loop {
+        let r = (!letters16(&load16_padded(text, start + len))).trailing_zeros() as usize;
+        len += r;
+        if r < 16 {
+            return len;
+        }
+    }
+}
+
+/// The sixteen bytes of `text` from `i`, zero-padded past its end (zero is
+/// no letter).
+#[inline]
+fn load16_padded(text: &[u8], i: usize) -> [u8; 16] {
+    match text.get(i..i + 16) {
+        Some(chunk) => chunk.try_into().unwrap_or([0; 16]),
+        None => {
+            let rest = text.get(i..).unwrap_or(&[]);
+            let mut buf = [0u8; 16];
+            buf[..rest.len()].copy_from_slice(rest);
+            buf
+        }
+    }
 }
 
 /// How an abbreviation followed by a period behaves at a possible sentence end.
@@ -1480,18 +1573,82 @@ mod tests {
     }
 
     #[test]
+    fn scan_stops_at_every_word_that_can_start_an_attribution() {
+        let table = lexicon();
+        let words = CUES
+            .iter()
+            .map(|c| c.0)
+            .chain(BE_ADJECTIVES.iter().copied())
+            .chain(PREPS.iter().copied())
+            .chain(TIMES.iter().copied())
+            .chain(["the", "officials", "statement", "cat"]);
+        for w in words {
+            let lex = table.get(pack(w.as_bytes()));
+            let starts = lex.cue.is_some() || lex.has(BE_ADJ | PREP | TIME);
+            assert_eq!(lex.has(SCAN), starts, "{w}");
+        }
+    }
+
+    #[test]
+    fn sixteen_byte_letters_agree_with_one_byte_tests() {
+        for v in 0..=255u8 {
+            for k in 0..16 {
+                let mut chunk = [b' '; 16];
+                chunk[k] = v;
+                assert_eq!(letters16(&chunk), letters16_portable(&chunk), "{v} at {k}");
+            }
+        }
+    }
+
+    #[test]
+    fn cue_prefilter_reads_long_text_like_short() {
+        let words = [
+            "officials",
+            "Said",
+            "the",
+            "cat",
+            "sat",
+            "acknowledging",
+            "x",
+        ];
+        let mut seed = 11u64;
+        for _ in 0..2000 {
+            let mut s = String::new();
+            let mut has = false;
+            for _ in 0..(seed % 17) {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let w = words[(seed >> 33) as usize % words.len()];
+                has |= matches!(w, "Said" | "acknowledging");
+                s.push_str(w);
+                s.push_str([" ", ", ", "-", "\u{2019}", "  "][(seed >> 40) as usize % 5]);
+            }
+            assert_eq!(may_hold_cue(s.as_bytes()), has, "{s:?}");
+        }
+    }
+
+    #[test]
     fn cue_prefilter_has_no_false_negatives() {
         for &(w, ..) in CUES {
             let s = format!("The {w}, they");
             assert!(may_hold_cue(s.as_bytes()), "{w}");
             assert!(may_hold_cue(s.to_uppercase().as_bytes()), "{w}");
-            // Every offset in an eight-byte chunk, and the text's end.
-            for pad in 0..9 {
+            // Every offset in an eight- or sixteen-byte chunk, across a
+            // chunk's end, and at the text's end.
+            for pad in 0..40 {
                 let s = format!("{}{w}", "-".repeat(pad));
                 assert!(may_hold_cue(s.as_bytes()), "{s}");
             }
         }
+        for w in BE_ADJECTIVES.iter().chain(&SPOKEN_WORDS) {
+            assert!(may_hold_cue(format!("Are {w}.").as_bytes()), "{w}");
+        }
         assert!(may_hold_cue("In a statement, the firm".as_bytes()));
+        // Exact: no word that merely shares a filter bit or a first eight
+        // letters with a cue, nor a short run of a listed word, passes.
+        assert!(!may_hold_cue(b"The acknowledgment of e mails"));
+        assert!(!may_hold_cue(b"Saids, sai, explaine"));
         assert!(!may_hold_cue(b"The cat sat on the mat."));
         assert!(!may_hold_cue(b"Saidsaidsaid sa id"));
         assert!(!may_hold_cue(b""));

@@ -4,6 +4,9 @@
 //! where a decision needs the char, and never slice off a char boundary
 //! (`str::get` returns `None` there instead of panicking).
 
+use super::lexicon;
+use crate::ascii::{HI, LO};
+
 /// A quotation mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum QMark {
@@ -58,20 +61,16 @@ pub(super) fn quote_mark(b: &[u8], i: usize) -> Option<(QMark, usize)> {
 /// The scanners spend most of their time between interesting bytes, and a
 /// plain early-exit loop does not vectorise: sixteen bytes are tested at once,
 /// written so that the compiler makes vector compares of it, and the match in
-/// a hit chunk is located eight bytes at a time with the zero-byte trick.
+/// a hit chunk is located from the same compares; the last few bytes are
+/// tested eight at a time with the zero-byte trick.
 #[inline]
 pub(super) fn find_any(b: &[u8], from: usize, end: usize, set: [u8; 4]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
     let end = end.min(b.len());
     let mut i = from;
     while let Some(chunk) = b.get(i..i + 16).filter(|_| i + 16 <= end) {
-        let mut hit = false;
-        for &c in chunk {
-            hit |= (c == set[0]) | (c == set[1]) | (c == set[2]) | (c == set[3]);
-        }
-        if hit {
-            break;
+        let m = matches16(chunk, set);
+        if m != 0 {
+            return Some(i + m.trailing_zeros() as usize);
         }
         i += 16;
     }
@@ -91,6 +90,45 @@ pub(super) fn find_any(b: &[u8], from: usize, end: usize, set: [u8; 4]) -> Optio
         i += 8;
     }
     (i..end).find(|&k| set.contains(&b[k]))
+}
+
+/// Bit `k` set for each byte `chunk[k]` (of sixteen) that is one of `set`.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn matches16(chunk: &[u8], set: [u8; 4]) -> u32 {
+    use std::arch::x86_64::{
+        _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+    assert!(chunk.len() >= 16);
+    // Four byte compares and a mask, where a plain loop compiles to
+    // byte-by-byte tests.
+    // SAFETY: SSE2 is part of every x86-64 CPU, so the intrinsics are always
+    // available; `chunk` holds at least sixteen bytes (asserted above), and
+    // an unaligned load reads exactly sixteen.
+    unsafe {
+        let x = _mm_loadu_si128(chunk.as_ptr().cast());
+        let [a, b, c, d] = set.map(|v| _mm_cmpeq_epi8(x, _mm_set1_epi8(v as i8)));
+        let hits = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
+        _mm_movemask_epi8(hits) as u32
+    }
+}
+
+/// Bit `k` set for each byte `chunk[k]` (of sixteen) that is one of `set`.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+fn matches16(chunk: &[u8], set: [u8; 4]) -> u32 {
+    matches16_portable(chunk, set)
+}
+
+/// [`matches16`] one byte at a time: the fallback, and the reference the
+/// vector version is tested against.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn matches16_portable(chunk: &[u8], set: [u8; 4]) -> u32 {
+    chunk[..16]
+        .iter()
+        .enumerate()
+        .filter(|&(_, c)| set.contains(c))
+        .fold(0u32, |m, (k, _)| m | 1 << k)
 }
 
 /// Length of the whitespace char at byte `i` (0 when there is none).
@@ -197,6 +235,16 @@ pub(super) fn count_words(s: &str) -> usize {
     let mut in_word = false;
     let mut i = 0;
     while i < b.len() {
+        // Quotations are mostly ASCII: eight bytes at a time where they are.
+        if let Some(x) = lexicon::load8(b, i)
+            && x & HI == 0
+        {
+            let (starts, ends_in_word) = ascii_word_starts(x, in_word);
+            n += starts;
+            in_word = ends_in_word;
+            i += 8;
+            continue;
+        }
         let c = b[i];
         let (word, joiner, len) = if c < 0x80 {
             (
@@ -223,6 +271,34 @@ pub(super) fn count_words(s: &str) -> usize {
         i += len;
     }
     n
+}
+
+/// [`count_words`] on eight ASCII bytes loaded in `x`, the byte before them
+/// being in a word when `in_word`: how many words start in them, and whether
+/// they end in a word.
+fn ascii_word_starts(x: u64, in_word: bool) -> (usize, bool) {
+    let alnum = lexicon::alnum_bytes(x);
+    // An apostrophe, hyphen or period keeps the state of the byte before it.
+    let joiner = lexicon::bytes_in(x, b'\'', b'\'') | lexicon::bytes_in(x, b'-', b'.');
+    let before = |w: u64| (w << 8) | (u64::from(in_word) << 7);
+    // In a word after each byte: a run of joiners passes the state on one
+    // byte per round, so this settles within eight rounds.
+    let mut w = alnum;
+    loop {
+        let next = alnum | (joiner & before(w));
+        if next == w {
+            break;
+        }
+        w = next;
+    }
+    let starts = alnum & !before(w);
+    (count_flags(starts), w >> 63 != 0)
+}
+
+/// How many bytes of `x` have their top bit set (and no other bit): a
+/// multiply sums the flags into the top byte.
+fn count_flags(x: u64) -> usize {
+    ((x >> 7).wrapping_mul(LO) >> 56) as usize
 }
 
 /// Lowercases an ASCII word into `buf`; `None` when it is too long or not ASCII.
@@ -278,9 +354,53 @@ mod tests {
     }
 
     #[test]
+    fn sixteen_byte_matches_agree_with_one_byte_tests() {
+        let set = [b'.', b'?', 0xE2, 0x00];
+        let mut chunk = [b'x'; 16];
+        for k in 0..16 {
+            for v in [b'.', b'?', 0xE2, 0x00, b'a', 0xA6, 0xFF] {
+                chunk[k] = v;
+                assert_eq!(matches16(&chunk, set), matches16_portable(&chunk, set));
+            }
+        }
+    }
+
+    #[test]
     fn words_counted() {
         assert_eq!(count_words("We don't know, it's well-known: 3.5 pct"), 7);
         assert_eq!(count_words(" \u{2014} "), 0);
         assert_eq!(count_words("caf\u{e9} na\u{ef}ve"), 2);
+    }
+
+    #[test]
+    fn words_counted_in_chunks_as_one_byte_at_a_time() {
+        // The count of one char at a time, as the chunked scan must give.
+        fn slow(s: &str) -> usize {
+            let mut n = 0;
+            let mut in_word = false;
+            for ch in s.chars() {
+                if ch.is_alphanumeric() {
+                    n += usize::from(!in_word);
+                    in_word = true;
+                } else if !matches!(ch, '\'' | '-' | '.' | '\u{2019}' | '\u{2010}' | '\u{2011}') {
+                    in_word = false;
+                }
+            }
+            n
+        }
+        let pieces = [
+            "ab", " ", "'", "-", ".", "--", "9", "\u{e9}", "\u{2019}", ",", "...", "x",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 23) {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            assert_eq!(count_words(&s), slow(&s), "{s:?}");
+        }
     }
 }
