@@ -13,5 +13,5 @@ pub mod schema;
 pub use embedded::FILES as EMBEDDED_FILES;
 pub use error::{RuleError, RuleErrors, RuleSource};
 pub use load::{PackLoader, RulePathError, parse_example};
-pub use pack::{Condition, Example, GroupId, Pack, Rule, Suggest, Target};
 pub(crate) use matcher::Lowered;
+pub use pack::{Condition, Example, GroupId, Pack, Rule, Suggest, Target};
