@@ -303,12 +303,17 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
         Element::ScareQuote => {
             let text = doc.text();
             for q in &doc.quotations {
+                // The cheap tests first: the word test reads every character,
+                // and most quotations are whole sentences of speech.
+                if q.kind != QuotationKind::Direct || q.depth != 0 || q.words != 1 {
+                    continue;
+                }
                 // A quoted label such as "A" shares or "B" quotas is a name, not doubt.
                 let word = &text[q.inner.clone()];
                 // A capitalised word is a nickname ("C.J. “Pete” Silas") or a name.
                 let is_word = word.chars().filter(|c| c.is_alphabetic()).count() >= 3
                     && word.chars().next().is_some_and(char::is_lowercase);
-                if q.kind == QuotationKind::Direct && q.depth == 0 && q.words == 1 && is_word {
+                if is_word {
                     push(q.range.clone());
                 }
             }
