@@ -5,12 +5,47 @@ pub(crate) const LO: u64 = 0x0101_0101_0101_0101;
 /// 0x80 in every byte.
 pub(crate) const HI: u64 = 0x8080_8080_8080_8080;
 
+/// The top bit of each byte of `x` that is zero, exactly (no false hits
+/// next to a zero byte, whatever the other bytes hold).
+#[inline]
+pub(crate) fn zero_bytes(x: u64) -> u64 {
+    !(((x & !HI) + !HI) | x) & HI
+}
+
+/// How many bytes of `x` have their top bit set, `x` having no other bits:
+/// a multiply sums the flags into the top byte (no popcnt instruction in the
+/// baseline x86-64 target).
+#[inline]
+pub(crate) fn count_flags(x: u64) -> usize {
+    ((x >> 7).wrapping_mul(LO) >> 56) as usize
+}
+
+/// The `N` bytes of `b` from `p`, zero-padded past its end.
+#[inline]
+pub(crate) fn load_padded<const N: usize>(b: &[u8], p: usize) -> [u8; N] {
+    match b.get(p..p + N) {
+        Some(w) => w.try_into().expect("N bytes"),
+        None => {
+            let mut w = [0u8; N];
+            let rest = b.get(p..).unwrap_or(&[]);
+            w[..rest.len()].copy_from_slice(rest);
+            w
+        }
+    }
+}
+
+/// Eight bytes of `b` from `p` as a little-endian word, zero-padded past its end.
+#[inline]
+pub(crate) fn load8_padded(b: &[u8], p: usize) -> u64 {
+    u64::from_le_bytes(load_padded(b, p))
+}
+
 /// The top bit of each byte of `v` (a word whose bytes are below 0x80: no
 /// per-byte sum then carries) that is ASCII white space: space and `\t` to
 /// `\r`, without `\x0b` unless `vertical_tab`.
 #[inline]
 pub(crate) fn blank_bytes(v: u64, vertical_tab: bool) -> u64 {
-    let zero = |y: u64| !((y + LO * 0x7f) | y) & HI;
+    let zero = zero_bytes;
     let space = zero(v ^ (LO * u64::from(b' ')));
     let control = (v + LO * (0x80 - 9)) & !(v + LO * (0x80 - 14)) & HI;
     let control = match vertical_tab {
@@ -26,15 +61,31 @@ pub(crate) fn blank_bytes(v: u64, vertical_tab: bool) -> u64 {
 #[inline]
 pub(crate) fn word_starts(solid: u64, in_word: bool) -> (usize, bool) {
     let starts = solid & !((solid << 8) | (u64::from(in_word) << 7));
-    // At most one flag per byte: a multiply sums them into the top byte (no
-    // popcnt instruction in the baseline x86-64 target).
-    let count = ((starts >> 7).wrapping_mul(LO) >> 56) as usize;
-    (count, solid >> 63 != 0)
+    (count_flags(starts), solid >> 63 != 0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn zero_bytes_and_padded_loads() {
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                let mut bytes = [0xffu8; 8];
+                bytes[pos] = b;
+                let want = if b == 0 { 0x80u64 << (8 * pos) } else { 0 };
+                assert_eq!(zero_bytes(u64::from_le_bytes(bytes)), want, "{b} at {pos}");
+            }
+        }
+        assert_eq!(count_flags(0x8000_8080_0000_0080), 4);
+        assert_eq!(load_padded::<4>(b"abcdef", 4), *b"ef\0\0");
+        assert_eq!(load_padded::<4>(b"abc", 9), [0; 4]);
+        assert_eq!(
+            load8_padded(b"abcdefghij", 1),
+            u64::from_le_bytes(*b"bcdefghi")
+        );
+    }
 
     #[test]
     fn blank_bytes_agree_with_one_byte_tests() {

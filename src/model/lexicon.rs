@@ -8,6 +8,7 @@
 use std::sync::LazyLock;
 
 use super::CueKind;
+use crate::ascii::{HI, LO, load_padded, load8_padded};
 
 /// Any determiner.
 pub(super) const DET: u32 = 1 << 0;
@@ -1072,24 +1073,6 @@ fn filter_index(head: u64, len: usize) -> usize {
     ((head ^ ((len as u64) << 59)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// The eight bytes of `text` from `i`, zero-padded past its end (zero is no
-/// letter).
-#[inline]
-fn load_padded(text: &[u8], i: usize) -> u64 {
-    match load8(text, i) {
-        Some(x) => x,
-        None => {
-            let rest = text.get(i..).unwrap_or(&[]);
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(buf)
-        }
-    }
-}
-
 /// Bit `k` set for each byte `chunk[k]` (of the first sixteen) that is an
 /// ASCII letter.
 #[cfg(target_arch = "x86_64")]
@@ -1177,7 +1160,7 @@ pub(super) fn may_hold_cue(text: &[u8]) -> bool {
     // from its start, and the next chunk starts after it.
     let mut i = 0;
     while i < text.len() {
-        let l = letters16(&load16_padded(text, i));
+        let l = letters16(&load_padded::<16>(text, i));
         let mut starts = l & !(l << 1);
         let mut next = i + 16;
         while starts != 0 {
@@ -1188,7 +1171,7 @@ pub(super) fn may_hold_cue(text: &[u8]) -> bool {
             if reaches_end {
                 len = letter_run(text, s);
             }
-            if filter_hit(bits, text, s, load_padded(text, s), len.min(8), len) {
+            if filter_hit(bits, text, s, load8_padded(text, s), len.min(8), len) {
                 return true;
             }
             if reaches_end {
@@ -1206,25 +1189,10 @@ pub(super) fn may_hold_cue(text: &[u8]) -> bool {
 fn letter_run(text: &[u8], start: usize) -> usize {
     let mut len = 0;
     loop {
-        let r = (!letters16(&load16_padded(text, start + len))).trailing_zeros() as usize;
+        let r = (!letters16(&load_padded::<16>(text, start + len))).trailing_zeros() as usize;
         len += r;
         if r < 16 {
             return len;
-        }
-    }
-}
-
-/// The sixteen bytes of `text` from `i`, zero-padded past its end (zero is
-/// no letter).
-#[inline]
-fn load16_padded(text: &[u8], i: usize) -> [u8; 16] {
-    match text.get(i..i + 16) {
-        Some(chunk) => chunk.try_into().unwrap_or([0; 16]),
-        None => {
-            let rest = text.get(i..).unwrap_or(&[]);
-            let mut buf = [0u8; 16];
-            buf[..rest.len()].copy_from_slice(rest);
-            buf
         }
     }
 }

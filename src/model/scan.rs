@@ -5,7 +5,7 @@
 //! (`str::get` returns `None` there instead of panicking).
 
 use super::lexicon;
-use crate::ascii::{HI, LO};
+use crate::ascii::{HI, LO, count_flags};
 
 /// A quotation mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,12 +293,6 @@ fn ascii_word_starts(x: u64, in_word: bool) -> (usize, bool) {
     }
     let starts = alnum & !before(w);
     (count_flags(starts), w >> 63 != 0)
-}
-
-/// How many bytes of `x` have their top bit set (and no other bit): a
-/// multiply sums the flags into the top byte.
-fn count_flags(x: u64) -> usize {
-    ((x >> 7).wrapping_mul(LO) >> 56) as usize
 }
 
 /// Lowercases an ASCII word into `buf`; `None` when it is too long or not ASCII.

@@ -175,12 +175,7 @@ fn push_number(out: &mut Vec<u8>, n: usize) {
 /// Appends `s` as a JSON string, escaped as serde_json escapes it: quote,
 /// backslash and control characters only, eight bytes tested at a time.
 fn push_json_str(out: &mut Vec<u8>, s: &str) {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    /// High bit set in each byte of `x` that is zero (exact, no false hits).
-    fn zero_bytes(x: u64) -> u64 {
-        !(((x & !HI) + !HI) | x) & HI
-    }
+    use crate::ascii::{HI, LO, zero_bytes};
     let b = s.as_bytes();
     out.push(b'"');
     let mut done = 0;

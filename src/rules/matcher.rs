@@ -22,6 +22,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::phrase::{at_word_boundaries, is_word_char};
+use crate::ascii::load8_padded as load8;
 use crate::fxhash::{FxHashMap, mix};
 
 /// Finishes a hash so that its low bits depend on every byte too (a product
@@ -337,20 +338,6 @@ fn low_bytes(n: usize) -> u64 {
     match n {
         8.. => u64::MAX,
         n => (1u64 << (8 * n)) - 1,
-    }
-}
-
-/// Eight bytes from `p` as a little-endian word, zero-padded past the end.
-#[inline]
-fn load8(b: &[u8], p: usize) -> u64 {
-    match b.get(p..p + 8) {
-        Some(w) => u64::from_le_bytes(w.try_into().expect("8 bytes")),
-        None => {
-            let mut w = [0u8; 8];
-            let rest = &b[p.min(b.len())..];
-            w[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(w)
-        }
     }
 }
 
