@@ -63,21 +63,18 @@ impl PackLoader {
     pub fn add_embedded(&mut self) {
         for (name, text) in super::embedded::FILES {
             // Copied once, into the shared text (not first into a `String`).
-            self.sources.push(RuleSource {
-                name: name.to_string(),
-                text: Arc::from(*text),
-            });
-            self.embedded.push(true);
+            self.push_source(name.to_string(), Arc::from(*text), true);
         }
     }
 
     /// Adds a rule file from memory.
     pub fn add_source(&mut self, name: String, text: String) {
-        self.sources.push(RuleSource {
-            name,
-            text: Arc::from(text),
-        });
-        self.embedded.push(false);
+        self.push_source(name, Arc::from(text), false);
+    }
+
+    fn push_source(&mut self, name: String, text: Arc<str>, embedded: bool) {
+        self.sources.push(RuleSource { name, text });
+        self.embedded.push(embedded);
     }
 
     /// Adds a rule file, or every `.toml` file (sorted) in a directory.
