@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::ascii::{HI, LO, blank_bytes};
+use crate::ascii::{HI, LO, blank_bytes, load8_padded, zero_bytes};
 
 /// Most forms one phrase may expand to; more is almost surely a typo.
 pub const MAX_FORMS: usize = 1024;
@@ -155,11 +155,7 @@ pub(crate) fn normalize_spaces(phrase: &str) -> Option<String> {
 fn words(b: &[u8]) -> impl Iterator<Item = u64> + '_ {
     let chunks = b.chunks_exact(8);
     let rest = chunks.remainder();
-    let last = (!rest.is_empty()).then(|| {
-        let mut w = [0u8; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        u64::from_le_bytes(w)
-    });
+    let last = (!rest.is_empty()).then(|| load8_padded(rest, 0));
     chunks
         .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
         .chain(last)
@@ -168,9 +164,7 @@ fn words(b: &[u8]) -> impl Iterator<Item = u64> + '_ {
 /// The top bit of each byte of `w` equal to `b`.
 #[inline]
 fn bytes_equal(w: u64, b: u8) -> u64 {
-    let y = w ^ (LO * u64::from(b));
-    // A byte's top bit ends up set unless the byte is zero.
-    !(((y & !HI) + !HI) | y) & HI
+    zero_bytes(w ^ (LO * u64::from(b)))
 }
 
 /// True when ASCII `b` is not empty, does not start or end with white
