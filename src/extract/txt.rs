@@ -26,7 +26,8 @@ pub fn extract_txt_owned(text: String) -> Prose {
 
 /// The paragraphs, headline and subheadings of plain text.
 fn txt_blocks(text: &str) -> Vec<Block> {
-    let mut blocks = Vec::new();
+    // A paragraph of news copy runs a few hundred bytes.
+    let mut blocks = Vec::with_capacity(text.len() / 256 + 4);
     let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut para_start: Option<usize> = None;
     let mut para_end = body_start;

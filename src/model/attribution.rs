@@ -166,10 +166,12 @@ pub(super) fn find(
         quotations,
         top,
         qcur: 0,
-        toks: Vec::new(),
+        // Sized for a long sentence, so the buffers reused across sentences
+        // do not grow by doubling in every document.
+        toks: Vec::with_capacity(96),
         stops: Vec::new(),
-        cue_at: Vec::new(),
-        out: Vec::new(),
+        cue_at: Vec::with_capacity(96),
+        out: Vec::with_capacity(sentences.len()),
         first: 0,
         sentence: 0,
         long_words: (0, 0),

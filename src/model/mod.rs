@@ -214,7 +214,9 @@ impl<'p> Document<'p> {
             parents,
             repeats: repeats(text, &prose.blocks),
         };
-        let mut sentences = Vec::new();
+        // News sentences run 100-200 bytes: one allocation holds most
+        // documents' sentences instead of six or seven doublings.
+        let mut sentences = Vec::with_capacity(text.len() / 128 + 4);
         for (r, &block) in refs.iter().zip(&kept) {
             let headline = matches!(r.kind, BlockKind::Headline | BlockKind::Heading);
             sentences::split(text, r.range.clone(), headline, |range| {
