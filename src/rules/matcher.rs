@@ -22,7 +22,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::phrase::{at_word_boundaries, is_word_char};
-use crate::ascii::load8_padded as load8;
+use crate::ascii::{high_bytes16, load_padded, load8_padded as load8, matches16, word_bytes16};
 use crate::fxhash::{FxHashMap, mix};
 
 /// Finishes a hash so that its low bits depend on every byte too (a product
@@ -233,6 +233,8 @@ pub(crate) struct PhraseMatcher {
     anchor_words: BitSet,
     /// First bytes of anchors that are single non-word characters.
     anchor_marks: [bool; 256],
+    /// How the scan finds the ASCII ones among a block's bytes.
+    marks: Marks,
     /// Triggers looked for at word starts, sorted by trigram.
     word_triggers: Vec<WordTrigger>,
     /// Index in `word_triggers` of the first trigger of each trigram.
@@ -341,6 +343,54 @@ fn low_bytes(n: usize) -> u64 {
     }
 }
 
+/// How [`PhraseMatcher::find`] flags the ASCII bytes that may anchor a
+/// phrase of non-word characters ("!!", "--"). The default pack has none,
+/// and user packs few.
+#[derive(Debug, Clone, Copy)]
+enum Marks {
+    None,
+    /// Up to four bytes, compared with a block's bytes at once.
+    Few([u8; 4]),
+    /// More: every ASCII non-word byte is flagged, and looked up alone.
+    Many,
+}
+
+impl Marks {
+    fn new(anchor_marks: &[bool; 256]) -> Self {
+        let ascii: Vec<u8> = (0..0x80u8)
+            .filter(|&c| anchor_marks[c as usize] && !ASCII_WORD[c as usize])
+            .collect();
+        match *ascii.as_slice() {
+            [] => Marks::None,
+            // Repeats of the first fill the set without flagging other bytes.
+            [a, ref rest @ ..] if rest.len() < 4 => {
+                let mut set = [a; 4];
+                set[1..=rest.len()].copy_from_slice(rest);
+                Marks::Few(set)
+            }
+            _ => Marks::Many,
+        }
+    }
+}
+
+/// The flags of the first `len` of a block's sixteen bytes (more when `len`
+/// is 16 or more).
+#[inline]
+fn valid16(len: usize) -> u32 {
+    if len >= 16 { u32::MAX } else { (1 << len) - 1 }
+}
+
+/// End of the run of ASCII word bytes from `i`.
+fn word_bytes_end(b: &[u8], mut i: usize) -> usize {
+    loop {
+        let r = (!word_bytes16(&load_padded::<16>(b, i))).trailing_zeros() as usize;
+        i += r;
+        if r < 16 {
+            return i;
+        }
+    }
+}
+
 /// A document's text, ASCII-lower-cased for [`PhraseMatcher::find`] (every
 /// byte offset kept), with a NUL after its end: the scan over a word's bytes
 /// then stops there without testing for the end at each byte.
@@ -381,6 +431,7 @@ impl PhraseMatcher {
             anchor_index: HashIndex::new(std::iter::empty()),
             anchor_words: BitSet::new(),
             anchor_marks: [false; 256],
+            marks: Marks::None,
             word_triggers: Vec::new(),
             trigger_index: HashIndex::new(std::iter::empty()),
             trigger_starts: BitSet::new(),
@@ -412,6 +463,7 @@ impl PhraseMatcher {
             }
         }
         m.anchor_index = HashIndex::new(firsts.into_iter());
+        m.marks = Marks::new(&m.anchor_marks);
         m.phrases = phrases;
         let mut anywhere: Vec<(String, Vec<u32>)> = Vec::new();
         for t in triggers {
@@ -503,42 +555,70 @@ impl PhraseMatcher {
         let b = lower.as_bytes();
         let n = b.len();
         let padded = lowered.0.as_bytes();
+        // Sixteen bytes at a time from `i`, a unit edge: the units that need
+        // a step (words, marks, non-ASCII characters) are found from flags of
+        // the block's bytes, and the spaces between them cost nothing. A unit
+        // that runs past the block is read to its end, and the next block
+        // starts there.
         let mut i = 0;
         while i < n {
-            let c = b[i];
-            let start = i;
-            if c < 0x80 {
-                if !ASCII_WORD[c as usize] {
-                    if self.anchor_marks[c as usize] {
-                        self.anchor(lower, hash_at(b, i, i + 1), i, i + 1, &mut phrase);
+            let chunk = load_padded::<16>(b, i);
+            let words = word_bytes16(&chunk);
+            let high = high_bytes16(&chunk);
+            let marks = match self.marks {
+                Marks::None => 0,
+                Marks::Few(set) => matches16(&chunk, set),
+                Marks::Many => !(words | high),
+            } & valid16(n - i);
+            // `i` is a unit edge, so a word byte there starts a word.
+            let mut todo = (words & !(words << 1)) | high | marks;
+            let mut next = i + 16;
+            while todo != 0 {
+                let k = todo.trailing_zeros();
+                let start = i + k as usize;
+                let end;
+                if words >> k & 1 != 0 {
+                    // Bits 16 and up of `!words` are set: the run ends by then.
+                    let mut e = start + (!words >> k).trailing_zeros() as usize;
+                    if e == i + 16 {
+                        e = word_bytes_end(b, e);
                     }
-                    i += 1;
-                    continue;
-                }
-                i += 1;
-                // SAFETY: `padded` is `b` and a NUL, which is no word byte:
-                // the scan stops at `n` at the latest, a valid index.
-                while ASCII_WORD[usize::from(unsafe { *padded.get_unchecked(i) })] {
-                    i += 1;
-                }
-                // `padded[i]` is the NUL at the end: ASCII.
-                if padded[i] >= 0x80 && starts_word(&lower[i..]) {
-                    i = word_run_end(lower, i);
-                    self.word(lower, start, i, true, &mut phrase, &mut trigger);
+                    // `padded[e]` is the NUL at the end: ASCII.
+                    if padded[e] >= 0x80 && starts_word(&lower[e..]) {
+                        e = word_run_end(lower, e);
+                        self.word(lower, start, e, true, &mut phrase, &mut trigger);
+                    } else {
+                        // The common case, an ASCII word: the same call with
+                        // `mixed` false leaves out the non-ASCII steps.
+                        self.word(lower, start, e, false, &mut phrase, &mut trigger);
+                    }
+                    end = e;
+                } else if high >> k & 1 != 0 {
+                    // A character, not a continuation byte: every unit
+                    // before it in the block has been read whole.
+                    if starts_word(&lower[start..]) {
+                        end = word_run_end(lower, start);
+                        self.word(lower, start, end, true, &mut phrase, &mut trigger);
+                    } else {
+                        let c = b[start];
+                        end = start + char_len(c);
+                        if self.anchor_marks[c as usize] {
+                            self.anchor(lower, hash_at(b, start, end), start, end, &mut phrase);
+                        }
+                    }
                 } else {
-                    // The common case, an ASCII word: the same call with
-                    // `mixed` false leaves out the non-ASCII steps.
-                    self.word(lower, start, i, false, &mut phrase, &mut trigger);
+                    end = start + 1;
+                    if self.anchor_marks[b[start] as usize] {
+                        self.anchor(lower, hash_at(b, start, end), start, end, &mut phrase);
+                    }
                 }
-            } else if starts_word(&lower[i..]) {
-                i = word_run_end(lower, i);
-                self.word(lower, start, i, true, &mut phrase, &mut trigger);
-            } else {
-                i += char_len(c);
-                if self.anchor_marks[c as usize] {
-                    self.anchor(lower, hash_at(b, start, i), start, i, &mut phrase);
+                if end >= i + 16 {
+                    next = end;
+                    break;
                 }
+                todo &= u32::MAX << (end - i);
             }
+            i = next;
         }
         if let Some((ac, regexes)) = &self.anywhere {
             for m in ac.find_overlapping_iter(lower) {
@@ -778,5 +858,142 @@ mod tests {
         );
         let (_, trig) = found(&m, "reclaim, aims");
         assert_eq!(trig, vec![(3, 4), (3, 9)]);
+    }
+
+    /// The scan `find` replaced, one byte at a time: the reference for the
+    /// block scan, which must call back the same units in the same order.
+    fn found_bytewise(m: &PhraseMatcher, text: &str) -> Found {
+        let lowered = Lowered::new(text);
+        let lower = lowered.as_str();
+        let b = lower.as_bytes();
+        let (mut p, mut t) = (Vec::new(), Vec::new());
+        let mut phrase = |id, s, e| p.push((id, s, e));
+        let mut trigger = |r, s| t.push((r, s));
+        let padded = lowered.0.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            let start = i;
+            if c < 0x80 {
+                if !ASCII_WORD[c as usize] {
+                    if m.anchor_marks[c as usize] {
+                        m.anchor(lower, hash_at(b, i, i + 1), i, i + 1, &mut phrase);
+                    }
+                    i += 1;
+                    continue;
+                }
+                i += 1;
+                while ASCII_WORD[padded[i] as usize] {
+                    i += 1;
+                }
+                if padded[i] >= 0x80 && starts_word(&lower[i..]) {
+                    i = word_run_end(lower, i);
+                    m.word(lower, start, i, true, &mut phrase, &mut trigger);
+                } else {
+                    m.word(lower, start, i, false, &mut phrase, &mut trigger);
+                }
+            } else if starts_word(&lower[i..]) {
+                i = word_run_end(lower, i);
+                m.word(lower, start, i, true, &mut phrase, &mut trigger);
+            } else {
+                i += char_len(c);
+                if m.anchor_marks[c as usize] {
+                    m.anchor(lower, hash_at(b, start, i), start, i, &mut phrase);
+                }
+            }
+        }
+        (p, t)
+    }
+
+    /// Texts that put every kind of unit at every place in a block: words
+    /// that cross blocks or fill them, non-ASCII letters and punctuation in
+    /// and between words, marks, and units at the very end.
+    fn block_texts() -> Vec<String> {
+        let pieces = [
+            "claim",
+            "Claims",
+            "caf\u{e9}",
+            "\u{e9}claim",
+            "na\u{ef}vet\u{e9}",
+            "it\u{2019}s",
+            "\u{201c}said\u{201d}",
+            "\u{2014}",
+            "30%",
+            "snake_case",
+            "u.s.",
+            "!!",
+            "--",
+            "...",
+            "a",
+            "x\u{301}y",
+            "abcdefghijklmnopqrstuvwxyz0123456789",
+            "\u{a0}",
+            "\t",
+        ];
+        let mut texts = Vec::new();
+        for shift in 0..17 {
+            let pad = "z".repeat(shift);
+            for (k, a) in pieces.iter().enumerate() {
+                for sep in ["", " ", "  ", ", "] {
+                    let b = pieces[(k * 7 + shift) % pieces.len()];
+                    texts.push(format!("{pad}{sep}{a}{sep}{b}"));
+                    texts.push(format!("{pad} {a}{b}{sep}{a}"));
+                }
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn the_block_scan_finds_what_the_byte_scan_found() {
+        let phrases: Vec<String> = [
+            "claim",
+            "said",
+            "it\u{2019}s",
+            "caf\u{e9}",
+            "\u{2014}",
+            "!!",
+            "--",
+            ".",
+            "30%",
+            "snake_case",
+            "u.s.",
+            "a",
+            "z claim",
+            "claims",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let t = |text: &str, regex| Trigger {
+            text: text.into(),
+            regex,
+            word_start: true,
+        };
+        let triggers = || vec![t("claim", 0), t("cla", 1), t("xyz", 2), t("abcdefghijk", 3)];
+        let few = PhraseMatcher::new(phrases.clone(), triggers());
+        assert!(matches!(few.marks, Marks::Few(_)), "{:?}", few.marks);
+        let mut more = phrases.clone();
+        more.extend(["%", ",", "?", ";"].map(String::from));
+        let many = PhraseMatcher::new(more, triggers());
+        assert!(matches!(many.marks, Marks::Many));
+        let none = PhraseMatcher::new(vec!["claim".into()], triggers());
+        assert!(matches!(none.marks, Marks::None));
+        let mut seen = 0;
+        for text in block_texts() {
+            for m in [&few, &many, &none] {
+                let want = found_bytewise(m, &text);
+                seen += want.0.len() + want.1.len();
+                let mut got = (Vec::new(), Vec::new());
+                m.find(
+                    &Lowered::new(&text),
+                    |id, s, e| got.0.push((id, s, e)),
+                    |r, s| got.1.push((r, s)),
+                );
+                assert_eq!(got, want, "{text:?}");
+            }
+        }
+        // The texts hold matches to miss.
+        assert!(seen > 10_000, "{seen}");
     }
 }
