@@ -221,6 +221,16 @@ fn trigram_bloom(t: u32) -> u16 {
     (t.wrapping_mul(0x9e37_79b1) >> 16) as u16
 }
 
+/// Key of a trigram in the trigger index. The index takes a key's low bits
+/// as its slot, and a trigram's low byte is its first letter: keyed by the
+/// trigram itself, triggers sharing a first letter ("claim", "concede",
+/// "confirm") filled one run of slots, and a lookup probed nine slots on
+/// average. The product and fold are invertible: keys stay distinct.
+#[inline]
+fn trigram_key(t: u32) -> u64 {
+    finish(mix(0, u64::from(t)))
+}
+
 /// Finds phrases and triggers (see the module documentation).
 pub(crate) struct PhraseMatcher {
     /// The phrases, lower-case, by pattern id.
@@ -485,7 +495,7 @@ impl PhraseMatcher {
         for (i, w) in m.word_triggers.iter().enumerate() {
             if i == 0 || m.word_triggers[i - 1].trigram != w.trigram {
                 m.trigger_starts.insert(trigram_bloom(w.trigram));
-                firsts.push((u64::from(w.trigram), i as u32));
+                firsts.push((trigram_key(w.trigram), i as u32));
             }
         }
         m.trigger_index = HashIndex::new(firsts.into_iter());
@@ -679,7 +689,7 @@ impl PhraseMatcher {
         if !self.trigger_starts.contains(trigram_bloom(t)) {
             return;
         }
-        let Some(first) = self.trigger_index.get(u64::from(t)) else {
+        let Some(first) = self.trigger_index.get(trigram_key(t)) else {
             return;
         };
         for w in self.word_triggers[first as usize..]
