@@ -68,6 +68,16 @@ fn hash_at(b: &[u8], s: usize, e: usize) -> u64 {
     unit_hash(&b[s..e])
 }
 
+/// [`unit_hash`], unfinished, of a unit of `len` bytes (at most eight)
+/// whose first eight bytes (those after it too) are `head`.
+#[inline(always)]
+fn head_hash(head: u64, len: usize) -> u64 {
+    match len {
+        8 => mix(8, head),
+        _ => mix(len as u64, head & ((1u64 << (8 * len)) - 1)),
+    }
+}
+
 /// A map from hashes to indices, frozen into an open-addressing table: one
 /// probe finds most keys, where a general hash map spends several times that.
 struct HashIndex {
@@ -398,7 +408,7 @@ impl Window {
     /// The flags of the first [`WINDOW`] of `bytes`, of which the first
     /// `len` are text.
     #[inline]
-    fn new(bytes: &[u8; WINDOW + 8], len: usize, marks: Marks) -> Self {
+    fn new(bytes: &[u8; WINDOW + 16], len: usize, marks: Marks) -> Self {
         let words = flags64(bytes, word_bytes16);
         let high = flags64(bytes, high_bytes16);
         let marks = match marks {
@@ -431,13 +441,13 @@ const WINDOW: usize = 64;
 
 /// A document's text, ASCII-lower-cased for [`PhraseMatcher::find`] (every
 /// byte offset kept), with [`PAD`] NULs after its end: the scan then reads
-/// a window, and the first eight bytes of a word in it, from anywhere in
+/// a window, and the first sixteen bytes of a word in it, from anywhere in
 /// the text with no test for the end, and a NUL is no word byte.
 pub(crate) struct Lowered(String);
 
 /// The NULs after a [`Lowered`] text: a window from its last byte, and
-/// eight bytes from the window's last.
-const PAD: usize = WINDOW + 8;
+/// sixteen bytes from the window's last.
+const PAD: usize = WINDOW + 16;
 
 impl Lowered {
     /// Lower-cases `text`.
@@ -613,8 +623,9 @@ impl PhraseMatcher {
         let mut pos = 0;
         let mut base = 0;
         while base < n {
-            let bytes: &[u8; WINDOW + 8] =
-                padded[base..base + WINDOW + 8].try_into().expect("padding");
+            let bytes: &[u8; WINDOW + 16] = padded[base..base + WINDOW + 16]
+                .try_into()
+                .expect("padding");
             let win = Window::new(bytes, n - base, self.marks);
             // The eight bytes from byte `k` (at most 64) of the window.
             let head_at = |k: usize| load8(&bytes[k..k + 8], 0);
@@ -643,8 +654,13 @@ impl PhraseMatcher {
             // After the units read, a word byte that follows a non-word
             // byte starts a word; the byte before the window is a unit edge
             // or read.
-            let starts = win.words & !(win.words << 1);
-            let mut todo = (starts | win.high | win.marks) & (u64::MAX << pos.saturating_sub(base));
+            let unread = u64::MAX << pos.saturating_sub(base);
+            let starts = win.words & !(win.words << 1) & unread;
+            // Most words call nothing back: they are passed over here in a
+            // loop that calls nothing and keeps its values in registers,
+            // and the rest are read as units in order below.
+            let loud = self.loud_words(bytes, &win, starts);
+            let mut todo = loud | ((win.high | win.marks) & unread);
             while todo != 0 {
                 let k = todo.trailing_zeros() as usize;
                 let start = base + k;
@@ -721,6 +737,45 @@ impl PhraseMatcher {
         }
     }
 
+    /// The words of `win` (of `bytes`) starting at `starts` that may call
+    /// back, or need the exact path: those whose hash or trigram passes a
+    /// bloom filter, those longer than sixteen bytes or running past the
+    /// window, and those followed by a non-ASCII byte. The others are words
+    /// for which [`Self::word`] does nothing (or, after a non-ASCII letter,
+    /// the tail of a longer word, read from its start).
+    #[inline(always)]
+    fn loud_words(&self, bytes: &[u8; WINDOW + 16], win: &Window, starts: u64) -> u64 {
+        let mut loud = 0;
+        let mut rest = starts;
+        while rest != 0 {
+            let k = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            // 64 for a run to the window's end.
+            let len = (!win.words >> k).trailing_zeros() as usize;
+            if len > 16 || win.high >> (k + len) & 1 != 0 {
+                loud |= 1 << k;
+                continue;
+            }
+            // As `unit_hash` reads them: eight bytes at a time, the last
+            // zero-padded.
+            let head = load8(&bytes[k..k + 8], 0);
+            let h = match len {
+                0..=8 => head_hash(head, len),
+                _ => {
+                    let next = load8(&bytes[k + 8..k + 16], 0) & low_bytes(len - 8);
+                    mix(mix(len as u64, head), next)
+                }
+            };
+            let t = (head & 0xff_ffff) as u32;
+            if self.anchor_words.contains(bloom(finish(h)))
+                || self.trigger_starts.contains(trigram_bloom(t))
+            {
+                loud |= 1 << k;
+            }
+        }
+        loud
+    }
+
     /// Looks up the word unit that starts at `start` (with `head`, its
     /// first eight bytes) with a run of ASCII word bytes up to `e`, and
     /// returns its end: `e`, or past the letters that follow when they are
@@ -769,8 +824,7 @@ impl PhraseMatcher {
         // `head` serves both the hash and the trigger test.
         let len = end - start;
         let h = match len {
-            0..8 => finish(mix(len as u64, head & ((1u64 << (8 * len)) - 1))),
-            8 => finish(mix(8, head)),
+            0..=8 => finish(head_hash(head, len)),
             _ => unit_hash(&b[start..end]),
         };
         if self.anchor_words.contains(bloom(h)) {
@@ -1073,6 +1127,8 @@ mod tests {
             "\u{2014}",
             "30%",
             "snake_case",
+            "incomprehensible",
+            "characterizations",
             "u.s.",
             "!!",
             "--",
@@ -1116,6 +1172,8 @@ mod tests {
             "a",
             "z claim",
             "claims",
+            "incomprehensible",
+            "characterizations",
         ]
         .iter()
         .map(|s| s.to_string())
