@@ -1,4 +1,5 @@
-//! Tests on eight bytes of text at once, for the scanners that count words.
+//! Tests on eight or sixteen bytes of text at once, for the scanners that
+//! count words and the phrase matcher.
 
 /// 0x01 in every byte.
 pub(crate) const LO: u64 = 0x0101_0101_0101_0101;
@@ -64,6 +65,142 @@ pub(crate) fn word_starts(solid: u64, in_word: bool) -> (usize, bool) {
     (count_flags(starts), solid >> 63 != 0)
 }
 
+/// Bit `k` set for each byte `chunk[k]` (of the first sixteen) that is one
+/// of `set`.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+pub(crate) fn matches16(chunk: &[u8], set: [u8; 4]) -> u32 {
+    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
+    // Four byte compares and a mask, where a plain loop compiles to
+    // byte-by-byte tests.
+    let x = sse::load16(chunk);
+    // SAFETY: SSE2 is part of every x86-64 CPU, so the intrinsics are always
+    // available.
+    unsafe {
+        let [a, b, c, d] = set.map(|v| _mm_cmpeq_epi8(x, _mm_set1_epi8(v as i8)));
+        let hits = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
+        _mm_movemask_epi8(hits) as u32
+    }
+}
+
+/// Bit `k` set for each byte `chunk[k]` (of the first sixteen) that is an
+/// ASCII letter.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+pub(crate) fn letters16(chunk: &[u8]) -> u32 {
+    use std::arch::x86_64::_mm_movemask_epi8;
+    let x = sse::load16(chunk);
+    // SAFETY: SSE2 is part of every x86-64 CPU.
+    unsafe { _mm_movemask_epi8(sse::letters(x)) as u32 }
+}
+
+/// Bit `k` set for each byte `chunk[k]` (of the first sixteen) that is an
+/// ASCII word byte, `[0-9A-Za-z_]`: what an ASCII `\b` sees as a word.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+pub(crate) fn word_bytes16(chunk: &[u8]) -> u32 {
+    use std::arch::x86_64::{
+        _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
+    };
+    let x = sse::load16(chunk);
+    // SAFETY: SSE2 is part of every x86-64 CPU, so the intrinsics are always
+    // available.
+    unsafe {
+        // Adding 0x50 moves the digits, and nothing else, to 0x80..=0x89,
+        // the signed bytes below -118.
+        let moved = _mm_add_epi8(x, _mm_set1_epi8(0x50));
+        let digits = _mm_cmpgt_epi8(_mm_set1_epi8(-118), moved);
+        let underscores = _mm_cmpeq_epi8(x, _mm_set1_epi8(b'_' as i8));
+        let word = _mm_or_si128(sse::letters(x), _mm_or_si128(digits, underscores));
+        _mm_movemask_epi8(word) as u32
+    }
+}
+
+/// Bit `k` set for each byte `chunk[k]` (of the first sixteen) that is not
+/// ASCII.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+pub(crate) fn high_bytes16(chunk: &[u8]) -> u32 {
+    use std::arch::x86_64::_mm_movemask_epi8;
+    let x = sse::load16(chunk);
+    // SAFETY: SSE2 is part of every x86-64 CPU.
+    unsafe { _mm_movemask_epi8(x) as u32 }
+}
+
+/// The SSE2 steps the sixteen-byte tests share.
+#[cfg(target_arch = "x86_64")]
+mod sse {
+    use std::arch::x86_64::{
+        __m128i, _mm_add_epi8, _mm_cmpgt_epi8, _mm_loadu_si128, _mm_or_si128, _mm_set1_epi8,
+    };
+
+    /// The first sixteen bytes of `chunk`.
+    #[inline]
+    pub(super) fn load16(chunk: &[u8]) -> __m128i {
+        assert!(chunk.len() >= 16);
+        // SAFETY: SSE2 is part of every x86-64 CPU, so the intrinsic is
+        // always available; `chunk` holds at least sixteen bytes (asserted
+        // above), and an unaligned load reads exactly sixteen.
+        unsafe { _mm_loadu_si128(chunk.as_ptr().cast()) }
+    }
+
+    /// 0xFF in each byte of `x` that is an ASCII letter, 0 elsewhere.
+    #[inline]
+    pub(super) fn letters(x: __m128i) -> __m128i {
+        // A letter with bit 5 set is `a..=z`; adding 0x1F moves those, and
+        // nothing else, to 0x80..=0x99, the signed bytes below -102.
+        // SAFETY: SSE2 is part of every x86-64 CPU, so the intrinsics are
+        // always available.
+        unsafe {
+            let moved = _mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x1F));
+            _mm_cmpgt_epi8(_mm_set1_epi8(-102), moved)
+        }
+    }
+}
+
+/// Bit `k` set for each byte `chunk[k]` (of the first sixteen) that passes
+/// `test`: the fallback of the sixteen-byte tests, and the reference the
+/// vector versions are tested against.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn flags16(chunk: &[u8], test: impl Fn(u8) -> bool) -> u32 {
+    chunk[..16]
+        .iter()
+        .enumerate()
+        .filter(|&(_, &c)| test(c))
+        .fold(0u32, |m, (k, _)| m | 1 << k)
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+pub(crate) fn matches16(chunk: &[u8], set: [u8; 4]) -> u32 {
+    flags16(chunk, |c| set.contains(&c))
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+pub(crate) fn letters16(chunk: &[u8]) -> u32 {
+    flags16(chunk, |c| c.is_ascii_alphabetic())
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+pub(crate) fn word_bytes16(chunk: &[u8]) -> u32 {
+    flags16(chunk, is_word_byte)
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+pub(crate) fn high_bytes16(chunk: &[u8]) -> u32 {
+    flags16(chunk, |c| c >= 0x80)
+}
+
+/// `[0-9A-Za-z_]`.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +252,36 @@ mod tests {
         assert_eq!(word_starts(solid(b"ab cd  e"), false), (3, true));
         assert_eq!(word_starts(solid(b"ab cd  e"), true), (2, true));
         assert_eq!(word_starts(solid(b"        "), true), (0, false));
+    }
+
+    #[test]
+    fn sixteen_byte_tests_agree_with_one_byte_tests() {
+        let set = [b'.', b'?', 0xE2, 0x00];
+        for v in 0..=255u8 {
+            for k in 0..16 {
+                let mut chunk = [b' '; 16];
+                chunk[k] = v;
+                assert_eq!(
+                    matches16(&chunk, set),
+                    flags16(&chunk, |c| set.contains(&c)),
+                    "{v} at {k}"
+                );
+                assert_eq!(
+                    letters16(&chunk),
+                    flags16(&chunk, |c| c.is_ascii_alphabetic()),
+                    "{v} at {k}"
+                );
+                assert_eq!(
+                    word_bytes16(&chunk),
+                    flags16(&chunk, is_word_byte),
+                    "{v} at {k}"
+                );
+                assert_eq!(
+                    high_bytes16(&chunk),
+                    flags16(&chunk, |c| c >= 0x80),
+                    "{v} at {k}"
+                );
+            }
+        }
     }
 }

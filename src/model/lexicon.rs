@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 
 use super::CueKind;
-use crate::ascii::{HI, LO, load_padded, load8_padded};
+use crate::ascii::{HI, LO, letters16, load_padded, load8_padded};
 
 /// Any determiner.
 pub(super) const DET: u32 = 1 << 0;
@@ -1073,47 +1073,6 @@ fn filter_index(head: u64, len: usize) -> usize {
     ((head ^ ((len as u64) << 59)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
-/// Bit `k` set for each byte `chunk[k]` (of the first sixteen) that is an
-/// ASCII letter.
-#[cfg(target_arch = "x86_64")]
-#[inline]
-fn letters16(chunk: &[u8]) -> u32 {
-    use std::arch::x86_64::{
-        _mm_add_epi8, _mm_cmpgt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set1_epi8,
-    };
-    assert!(chunk.len() >= 16);
-    // A letter with bit 5 set is `a..=z`; adding 0x1F moves those, and
-    // nothing else, to 0x80..=0x99, the signed bytes below -102.
-    // SAFETY: SSE2 is part of every x86-64 CPU, so the intrinsics are always
-    // available; `chunk` holds at least sixteen bytes (asserted above), and
-    // an unaligned load reads exactly sixteen.
-    unsafe {
-        let x = _mm_loadu_si128(chunk.as_ptr().cast());
-        let moved = _mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)), _mm_set1_epi8(0x1F));
-        _mm_movemask_epi8(_mm_cmpgt_epi8(_mm_set1_epi8(-102), moved)) as u32
-    }
-}
-
-/// Bit `k` set for each byte `chunk[k]` (of the first sixteen) that is an
-/// ASCII letter.
-#[cfg(not(target_arch = "x86_64"))]
-#[inline]
-fn letters16(chunk: &[u8]) -> u32 {
-    letters16_portable(chunk)
-}
-
-/// [`letters16`] one byte at a time: the fallback, and the reference the
-/// vector version is tested against.
-#[cfg(any(test, not(target_arch = "x86_64")))]
-fn letters16_portable(chunk: &[u8]) -> u32 {
-    chunk[..16]
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.is_ascii_alphabetic())
-        .fold(0u32, |m, (k, _)| m | 1 << k)
-}
-
 /// The top bit of each 7-bit byte of `v` whose value lies in `lo..=hi`
 /// (per-byte sums of 7-bit values never carry).
 #[inline]
@@ -1554,17 +1513,6 @@ mod tests {
             let lex = table.get(pack(w.as_bytes()));
             let starts = lex.cue.is_some() || lex.has(BE_ADJ | PREP | TIME);
             assert_eq!(lex.has(SCAN), starts, "{w}");
-        }
-    }
-
-    #[test]
-    fn sixteen_byte_letters_agree_with_one_byte_tests() {
-        for v in 0..=255u8 {
-            for k in 0..16 {
-                let mut chunk = [b' '; 16];
-                chunk[k] = v;
-                assert_eq!(letters16(&chunk), letters16_portable(&chunk), "{v} at {k}");
-            }
         }
     }
 

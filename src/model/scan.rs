@@ -5,7 +5,7 @@
 //! (`str::get` returns `None` there instead of panicking).
 
 use super::lexicon;
-use crate::ascii::{HI, LO, count_flags};
+use crate::ascii::{HI, LO, count_flags, matches16};
 
 /// A quotation mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,45 +90,6 @@ pub(super) fn find_any(b: &[u8], from: usize, end: usize, set: [u8; 4]) -> Optio
         i += 8;
     }
     (i..end).find(|&k| set.contains(&b[k]))
-}
-
-/// Bit `k` set for each byte `chunk[k]` (of sixteen) that is one of `set`.
-#[cfg(target_arch = "x86_64")]
-#[inline]
-fn matches16(chunk: &[u8], set: [u8; 4]) -> u32 {
-    use std::arch::x86_64::{
-        _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
-    };
-    assert!(chunk.len() >= 16);
-    // Four byte compares and a mask, where a plain loop compiles to
-    // byte-by-byte tests.
-    // SAFETY: SSE2 is part of every x86-64 CPU, so the intrinsics are always
-    // available; `chunk` holds at least sixteen bytes (asserted above), and
-    // an unaligned load reads exactly sixteen.
-    unsafe {
-        let x = _mm_loadu_si128(chunk.as_ptr().cast());
-        let [a, b, c, d] = set.map(|v| _mm_cmpeq_epi8(x, _mm_set1_epi8(v as i8)));
-        let hits = _mm_or_si128(_mm_or_si128(a, b), _mm_or_si128(c, d));
-        _mm_movemask_epi8(hits) as u32
-    }
-}
-
-/// Bit `k` set for each byte `chunk[k]` (of sixteen) that is one of `set`.
-#[cfg(not(target_arch = "x86_64"))]
-#[inline]
-fn matches16(chunk: &[u8], set: [u8; 4]) -> u32 {
-    matches16_portable(chunk, set)
-}
-
-/// [`matches16`] one byte at a time: the fallback, and the reference the
-/// vector version is tested against.
-#[cfg(any(test, not(target_arch = "x86_64")))]
-fn matches16_portable(chunk: &[u8], set: [u8; 4]) -> u32 {
-    chunk[..16]
-        .iter()
-        .enumerate()
-        .filter(|&(_, c)| set.contains(c))
-        .fold(0u32, |m, (k, _)| m | 1 << k)
 }
 
 /// Length of the whitespace char at byte `i` (0 when there is none).
@@ -345,18 +306,6 @@ mod tests {
             }
         }
         assert_eq!(find_any(b"xx", 0, 99, [b'a'; 4]), None);
-    }
-
-    #[test]
-    fn sixteen_byte_matches_agree_with_one_byte_tests() {
-        let set = [b'.', b'?', 0xE2, 0x00];
-        let mut chunk = [b'x'; 16];
-        for k in 0..16 {
-            for v in [b'.', b'?', 0xE2, 0x00, b'a', 0xA6, 0xFF] {
-                chunk[k] = v;
-                assert_eq!(matches16(&chunk, set), matches16_portable(&chunk, set));
-            }
-        }
     }
 
     #[test]
