@@ -99,6 +99,47 @@ impl HashIndex {
         HashIndex { slots, mask, zero }
     }
 
+    /// `items` reordered so that those of each key are together, in their
+    /// order, and the index of the first of each by key. A counting sort
+    /// over the index's own slots: sorting by key took 5% of start-up.
+    fn group<T: Copy>(items: &[T], key: impl Fn(&T) -> u64) -> (Vec<T>, Self) {
+        let len = (items.len() * 2).next_power_of_two().max(16);
+        let mask = len - 1;
+        let mut slots = vec![(0u64, 0u32); len].into_boxed_slice();
+        // Each item's slot, `len` for key zero; the slots count their items.
+        let mut at = Vec::with_capacity(items.len());
+        let mut zeros = 0u32;
+        for item in items {
+            let k = key(item);
+            if k == 0 {
+                zeros += 1;
+                at.push(len);
+                continue;
+            }
+            let mut i = k as usize & mask;
+            while slots[i].0 != 0 && slots[i].0 != k {
+                i = (i + 1) & mask;
+            }
+            slots[i] = (k, slots[i].1 + 1);
+            at.push(i);
+        }
+        // Counts become starts: key zero's items first, then slot order.
+        let mut next = zeros;
+        for s in slots.iter_mut().filter(|s| s.0 != 0) {
+            (s.1, next) = (next, next + s.1);
+        }
+        // Where each item goes, turned into which item each place takes.
+        let mut cursor: Vec<u32> = slots.iter().map(|s| s.1).chain([0]).collect();
+        let mut from = vec![0u32; items.len()];
+        for (k, &i) in at.iter().enumerate() {
+            from[cursor[i] as usize] = k as u32;
+            cursor[i] += 1;
+        }
+        let out = from.iter().map(|&k| items[k as usize]).collect();
+        let zero = (zeros > 0).then_some(0);
+        (out, HashIndex { slots, mask, zero })
+    }
+
     #[inline]
     fn get(&self, key: u64) -> Option<u32> {
         if key == 0 {
@@ -394,24 +435,7 @@ impl PhraseMatcher {
         for (id, p) in phrases.iter().enumerate() {
             m.add_phrase(id as u32, p, &common);
         }
-        // Sorted as (hash, index) pairs, which are small and distinct, then
-        // gathered: the stable sort of the entries themselves was 8% of
-        // start-up. Same order, since indices break ties as the stable sort did.
-        let mut order: Vec<(u64, u32)> = m
-            .anchored
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.hash, i as u32))
-            .collect();
-        order.sort_unstable();
-        m.anchored = order.iter().map(|&(_, i)| m.anchored[i as usize]).collect();
-        let mut firsts = Vec::new();
-        for (i, a) in m.anchored.iter().enumerate() {
-            if i == 0 || m.anchored[i - 1].hash != a.hash {
-                firsts.push((a.hash, i as u32));
-            }
-        }
-        m.anchor_index = HashIndex::new(firsts.into_iter());
+        (m.anchored, m.anchor_index) = HashIndex::group(&m.anchored, |a| a.hash);
         m.phrases = phrases;
         let mut anywhere: Vec<(String, Vec<u32>)> = Vec::new();
         for t in triggers {
@@ -708,6 +732,28 @@ mod tests {
         p.sort_unstable();
         t.sort_unstable();
         (p, t)
+    }
+
+    #[test]
+    fn grouping_keeps_each_keys_items_in_order() {
+        let items: Vec<(u64, u32)> = [5, 0, 21, 5, 0, 37, 21, 5]
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| (k, i as u32))
+            .collect();
+        let (out, index) = HashIndex::group(&items, |i| i.0);
+        assert_eq!(out.len(), items.len());
+        for key in [0, 5, 21, 37] {
+            let first = index.get(key).unwrap() as usize;
+            let run: Vec<u32> = out[first..]
+                .iter()
+                .take_while(|i| i.0 == key)
+                .map(|i| i.1)
+                .collect();
+            let want: Vec<u32> = items.iter().filter(|i| i.0 == key).map(|i| i.1).collect();
+            assert_eq!(run, want, "{key}");
+        }
+        assert_eq!(index.get(6), None);
     }
 
     #[test]
