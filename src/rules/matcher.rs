@@ -22,7 +22,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::phrase::{at_word_boundaries, is_word_char};
-use crate::ascii::load8_padded as load8;
+use crate::ascii::{load8_padded as load8, load8_prefix};
 use crate::fxhash::{FxHashMap, mix};
 
 /// Finishes a hash so that its low bits depend on every byte too (a product
@@ -496,16 +496,14 @@ impl PhraseMatcher {
         }
         let after = b.len() - end;
         let before_len = start.min(8);
-        let mut tail = [0u8; 8];
-        tail[8 - before_len..].copy_from_slice(&b[start - before_len..start]);
         self.anchored.push(Anchored {
             hash,
             phrase: id,
             before: start as u32,
             after: after as u32,
-            after_head: load8(&b[end..], 0),
+            after_head: load8_prefix(&b[end..]),
             after_mask: low_bytes(after.min(8)),
-            before_tail: u64::from_le_bytes(tail) >> (8 * (8 - before_len) % 64),
+            before_tail: load8_prefix(&b[start - before_len..start]),
             before_len: before_len as u32,
         });
     }

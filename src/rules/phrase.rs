@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::ascii::{HI, LO, blank_bytes, load8_padded, zero_bytes};
+use crate::ascii::{HI, LO, blank_bytes, load8_prefix, zero_bytes};
 
 /// Most forms one phrase may expand to; more is almost surely a typo.
 pub const MAX_FORMS: usize = 1024;
@@ -155,7 +155,7 @@ pub(crate) fn normalize_spaces(phrase: &str) -> Option<String> {
 fn words(b: &[u8]) -> impl Iterator<Item = u64> + '_ {
     let chunks = b.chunks_exact(8);
     let rest = chunks.remainder();
-    let last = (!rest.is_empty()).then(|| load8_padded(rest, 0));
+    let last = (!rest.is_empty()).then(|| load8_prefix(rest));
     chunks
         .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
         .chain(last)
