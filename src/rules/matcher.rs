@@ -338,11 +338,28 @@ fn anchor_rank(u: &str, common: &FxHashMap<&str, usize>) -> usize {
     if !starts_word(u) {
         return 0;
     }
-    match common.get(u) {
+    // Longer units are no common word: most anchors need no lookup.
+    let found = match u.len() <= LONGEST_COMMON_WORD {
+        true => common.get(u),
+        false => None,
+    };
+    match found {
         Some(i) => 1 + i,
         None => 1 + COMMON_WORDS.len() + u.len(),
     }
 }
+
+/// Length of the longest of [`COMMON_WORDS`].
+const LONGEST_COMMON_WORD: usize = {
+    let (mut i, mut n) = (0, 0);
+    while i < COMMON_WORDS.len() {
+        if COMMON_WORDS[i].len() > n {
+            n = COMMON_WORDS[i].len();
+        }
+        i += 1;
+    }
+    n
+};
 
 /// A trigger looked for at word starts.
 #[derive(Debug)]
@@ -478,19 +495,26 @@ impl PhraseMatcher {
         let mut best = (0, 0, 0);
         let mut i = 0;
         while i < b.len() {
-            let end = unit_end(phrase, i);
-            let rank = anchor_rank(&phrase[i..end], common);
+            // An ASCII non-word byte (every space) is a unit of rank 0.
+            let (end, rank) = match b[i] < 0x80 && !ASCII_WORD[b[i] as usize] {
+                true => (i + 1, 0),
+                false => {
+                    let end = unit_end(phrase, i);
+                    (end, anchor_rank(&phrase[i..end], common))
+                }
+            };
             if i == 0 || rank > best.0 {
                 best = (rank, i, end);
             }
             i = end;
         }
-        let (_, start, end) = best;
+        let (rank, start, end) = best;
         if start == end {
             return; // an empty phrase matches nothing
         }
         let hash = hash_at(b, start, end);
-        match starts_word(&phrase[start..]) {
+        // Words rank above 0, other units at 0.
+        match rank > 0 {
             true => self.anchor_words.insert(bloom(hash)),
             false => self.anchor_marks[b[start] as usize] = true,
         }
