@@ -23,7 +23,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::phrase::{at_word_boundaries, is_word_char};
 use crate::ascii::{load8_padded as load8, load8_prefix};
-use crate::fxhash::{FxHashMap, mix};
+use crate::fxhash::mix;
 
 /// Finishes a hash so that its low bits depend on every byte too (a product
 /// keeps high bits of its operands out of its low bits).
@@ -332,19 +332,25 @@ const COMMON_WORDS: &[&str] = &[
     "through", "back", "down", "off", "own",
 ];
 
-/// How good an anchor the unit `u` of a phrase is: higher is rarer.
-/// `common` maps each of [`COMMON_WORDS`] to its place.
-fn anchor_rank(u: &str, common: &FxHashMap<&str, usize>) -> usize {
+/// How good an anchor the unit `b[s..e]` of a phrase is: higher is rarer.
+/// `common` maps the [`unit_hash`] of each of [`COMMON_WORDS`] to its place.
+fn anchor_rank(phrase: &str, s: usize, e: usize, common: &HashIndex) -> usize {
+    let u = &phrase[s..e];
     if !starts_word(u) {
         return 0;
     }
-    // Longer units are no common word: most anchors need no lookup.
+    // Longer units are no common word: most anchors need no lookup. A word
+    // of up to eight bytes has no zero byte, so its hash (its bytes, zero-
+    // padded, and its length, through bijections) is its alone: a hit is it.
     let found = match u.len() <= LONGEST_COMMON_WORD {
-        true => common.get(u),
+        true => common.get(hash_at(phrase.as_bytes(), s, e)),
         false => None,
     };
     match found {
-        Some(i) => 1 + i,
+        Some(i) => {
+            debug_assert_eq!(COMMON_WORDS[i as usize], u);
+            1 + i as usize
+        }
         None => 1 + COMMON_WORDS.len() + u.len(),
     }
 }
@@ -444,11 +450,12 @@ impl PhraseMatcher {
             trigger_starts: BitSet::new(),
             anywhere: None,
         };
-        let common: FxHashMap<&str, usize> = COMMON_WORDS
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (*w, i))
-            .collect();
+        let common = HashIndex::new(
+            COMMON_WORDS
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (unit_hash(w.as_bytes()), i as u32)),
+        );
         for (id, p) in phrases.iter().enumerate() {
             m.add_phrase(id as u32, p, &common);
         }
@@ -489,7 +496,7 @@ impl PhraseMatcher {
         m
     }
 
-    fn add_phrase(&mut self, id: u32, phrase: &str, common: &FxHashMap<&str, usize>) {
+    fn add_phrase(&mut self, id: u32, phrase: &str, common: &HashIndex) {
         let b = phrase.as_bytes();
         // (rank, start, end) of the best anchor so far; ties go to the first.
         let mut best = (0, 0, 0);
@@ -500,7 +507,7 @@ impl PhraseMatcher {
                 true => (i + 1, 0),
                 false => {
                     let end = unit_end(phrase, i);
-                    (end, anchor_rank(&phrase[i..end], common))
+                    (end, anchor_rank(phrase, i, end, common))
                 }
             };
             if i == 0 || rank > best.0 {
