@@ -17,7 +17,7 @@ use super::gate::{Gate, gate};
 use super::pack::{
     Condition, Example, GroupId, LazyRegex, MatcherBuilder, Pack, Rule, Suggest, Target,
 };
-use super::phrase::{each_apostrophe_variant, expand_braces_into, normalize_spaces};
+use super::phrase::{each_form_variant, expand_braces_into};
 use super::schema::{ConditionDef, Element, RuleDef, RuleFile, Scope, Unit};
 
 /// Largest compiled size allowed for one rule regex (guards against blow-ups).
@@ -285,7 +285,10 @@ impl Compiler {
                 continue;
             }
             for form in expanded.drain(..) {
-                if form.trim().is_empty() {
+                let matcher = &mut self.matcher;
+                let Some(form) = each_form_variant(form, |v, upper| {
+                    matcher.add_phrase(group, v, case_sensitive, upper)
+                }) else {
                     self.error(
                         source,
                         p.span(),
@@ -293,11 +296,7 @@ impl Compiler {
                         "here",
                     );
                     continue;
-                }
-                let form = normalize_spaces(&form).unwrap_or(form);
-                each_apostrophe_variant(&form, |v| {
-                    self.matcher.add_phrase(group, v, case_sensitive)
-                });
+                };
                 forms.push(form);
             }
         }

@@ -273,12 +273,14 @@ impl MatcherBuilder {
         (self.groups - 1) as GroupId
     }
 
-    /// Adds a literal form (already brace-expanded and apostrophe-normalised).
-    pub fn add_phrase(&mut self, group: GroupId, form: &str, case_sensitive: bool) {
+    /// Adds a literal form (already brace-expanded and apostrophe-normalised),
+    /// `upper` when it has an ASCII capital.
+    pub fn add_phrase(&mut self, group: GroupId, form: &str, case_sensitive: bool, upper: bool) {
+        debug_assert_eq!(upper, has_ascii_uppercase(form));
         let exact = case_sensitive.then(|| form.to_owned());
         // Nearly every form is a phrase no group had: its key is made and
         // hashed once, and its owners get a vector of their size.
-        let key = match has_ascii_uppercase(form) {
+        let key = match upper {
             true => form.to_ascii_lowercase(),
             false => form.to_owned(),
         };
