@@ -335,10 +335,16 @@ const COMMON_WORDS: &[&str] = &[
 /// How good an anchor the unit `b[s..e]` of a phrase is: higher is rarer.
 /// `common` maps the [`unit_hash`] of each of [`COMMON_WORDS`] to its place.
 fn anchor_rank(phrase: &str, s: usize, e: usize, common: &HashIndex) -> usize {
-    let u = &phrase[s..e];
-    if !starts_word(u) {
+    if !starts_word(&phrase[s..]) {
         return 0;
     }
+    word_rank(phrase, s, e, common)
+}
+
+/// [`anchor_rank`] of a unit known to be a word.
+#[inline]
+fn word_rank(phrase: &str, s: usize, e: usize, common: &HashIndex) -> usize {
+    let u = &phrase.as_bytes()[s..e];
     // Longer units are no common word: most anchors need no lookup. A word
     // of up to eight bytes has no zero byte, so its hash (its bytes, zero-
     // padded, and its length, through bijections) is its alone: a hit is it.
@@ -348,7 +354,7 @@ fn anchor_rank(phrase: &str, s: usize, e: usize, common: &HashIndex) -> usize {
     };
     match found {
         Some(i) => {
-            debug_assert_eq!(COMMON_WORDS[i as usize], u);
+            debug_assert_eq!(COMMON_WORDS[i as usize].as_bytes(), u);
             1 + i as usize
         }
         None => 1 + COMMON_WORDS.len() + u.len(),
@@ -502,10 +508,15 @@ impl PhraseMatcher {
         let mut best = (0, 0, 0);
         let mut i = 0;
         while i < b.len() {
-            // An ASCII non-word byte (every space) is a unit of rank 0.
-            let (end, rank) = match b[i] < 0x80 && !ASCII_WORD[b[i] as usize] {
-                true => (i + 1, 0),
-                false => {
+            // An ASCII non-word byte (every space) is a unit of rank 0, and
+            // an ASCII word byte starts a word (as `unit_end` would find).
+            let (end, rank) = match (b[i] < 0x80, ASCII_WORD[b[i] as usize]) {
+                (true, false) => (i + 1, 0),
+                (true, true) => {
+                    let end = ascii_run_end(phrase, i + 1);
+                    (end, word_rank(phrase, i, end, common))
+                }
+                (false, _) => {
                     let end = unit_end(phrase, i);
                     (end, anchor_rank(phrase, i, end, common))
                 }
