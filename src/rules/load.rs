@@ -8,14 +8,16 @@ use std::sync::Arc;
 
 use regex_automata::MatchKind;
 use regex_automata::meta;
+use regex_syntax::hir::Hir;
 use toml::Spanned;
 
+use super::embedded::GateFacts;
 use super::error::{RuleError, RuleErrors, RuleSource};
 use super::gate::{Gate, gate};
 use super::pack::{
     Condition, Example, GroupId, LazyRegex, MatcherBuilder, Pack, Rule, Suggest, Target,
 };
-use super::phrase::{each_apostrophe_variant, expand_braces_into, normalize_spaces};
+use super::phrase::{each_form_variant, expand_braces_into};
 use super::schema::{ConditionDef, Element, RuleDef, RuleFile, Scope, Unit};
 
 /// Largest compiled size allowed for one rule regex (guards against blow-ups).
@@ -283,7 +285,10 @@ impl Compiler {
                 continue;
             }
             for form in expanded.drain(..) {
-                if form.trim().is_empty() {
+                let matcher = &mut self.matcher;
+                let Some(form) = each_form_variant(form, |v, upper| {
+                    matcher.add_phrase(group, v, case_sensitive, upper)
+                }) else {
                     self.error(
                         source,
                         p.span(),
@@ -291,11 +296,7 @@ impl Compiler {
                         "here",
                     );
                     continue;
-                }
-                let form = normalize_spaces(&form).unwrap_or(form);
-                each_apostrophe_variant(&form, |v| {
-                    self.matcher.add_phrase(group, v, case_sensitive)
-                });
+                };
                 forms.push(form);
             }
         }
@@ -308,56 +309,32 @@ impl Compiler {
         pattern: &Spanned<String>,
         case_sensitive: bool,
     ) -> Option<(LazyRegex, Option<Gate>)> {
+        // A gated regex only ever searches short stretches, so it skips the
+        // literal prefilter (and its costly extraction at start-up). The
+        // embedded pack's regexes are compiled on first use: a unit test
+        // proves they compile, and a short run needs few of them; those in
+        // the table of their facts are not even parsed now.
+        let lazy = self.embedded[source];
+        if lazy
+            && let Some(f) = super::embedded_regexes::REGEXES
+                .iter()
+                .find(|f| f.pattern == pattern.get_ref() && f.case_sensitive == case_sensitive)
+        {
+            let gate = f.gate.as_ref().map(GateFacts::gate);
+            return Some((LazyRegex::embedded(f, regex_config(gate.is_none())), gate));
+        }
+        let build = |pattern: &str, unicode: bool| -> Result<(LazyRegex, Option<Gate>), String> {
+            let (hir, gate) = analyse_in(pattern, case_sensitive, unicode)?;
+            let regex = LazyRegex::new(hir, regex_config(gate.is_none()));
+            let regex = if lazy { regex } else { regex.compile()? };
+            Ok((regex, gate))
+        };
         // ASCII classes compile several times faster and let the DFA run on
         // any text; a pattern that needs Unicode mode (one that could otherwise
         // match invalid UTF-8) keeps it, with ASCII word boundaries.
-        //
-        // Built as `regex::RegexBuilder` would (same syntax and engine
-        // options), from the parsed pattern, which is also analysed for the
-        // gate. A gated regex only ever searches short stretches, so it skips
-        // the literal prefilter (and its costly extraction at start-up). The
-        // embedded pack's regexes are compiled on first use: a unit test
-        // proves they compile, and a short run needs few of them.
-        let lazy = self.embedded[source];
-        let build = |pattern: &str, unicode: bool| -> Result<(LazyRegex, Option<Gate>), String> {
-            // What `regex_syntax::Parser` does, with the syntax tree parsed
-            // once for both case modes (its errors read the same).
-            let ast = regex_syntax::ast::parse::Parser::new()
-                .parse(pattern)
-                .map_err(|e| e.to_string())?;
-            let parse = |case_insensitive: bool| {
-                regex_syntax::hir::translate::TranslatorBuilder::new()
-                    .unicode(unicode)
-                    .case_insensitive(case_insensitive)
-                    .utf8(true)
-                    .build()
-                    .translate(pattern, &ast)
-                    .map_err(|e| e.to_string())
-            };
-            let hir = parse(!case_sensitive)?;
-            // Unicode case folding reaches beyond ASCII (`K` and the Kelvin
-            // sign): only ASCII folding may take its triggers unfolded.
-            let gate = match case_sensitive || unicode {
-                true => gate(&hir, &hir),
-                false => gate(&hir, &parse(false)?),
-            };
-            let config = meta::Config::new()
-                .match_kind(MatchKind::LeftmostFirst)
-                .utf8_empty(true)
-                .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
-                .hybrid_cache_capacity(REGEX_DFA_CACHE)
-                .auto_prefilter(gate.is_none());
-            let regex = LazyRegex::new(hir, config);
-            if lazy {
-                return Ok((regex, gate));
-            }
-            let regex = regex.compile()?;
-            Ok((regex, gate))
-        };
-        if let Ok(r) = build(pattern.get_ref(), false) {
-            return Some(r);
-        }
-        match build(&ascii_boundaries(pattern.get_ref()), true) {
+        let built = build(pattern.get_ref(), false)
+            .or_else(|_| build(&ascii_boundaries(pattern.get_ref()), true));
+        match built {
             Ok(r) => Some(r),
             Err(e) => {
                 self.errors.push(RuleError {
@@ -610,6 +587,85 @@ impl Compiler {
     }
 }
 
+/// How every rule regex is built: as `regex::RegexBuilder` would (same
+/// engine options), without the literal prefilter when it is gated.
+fn regex_config(prefilter: bool) -> meta::Config {
+    meta::Config::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+        .hybrid_cache_capacity(REGEX_DFA_CACHE)
+        .auto_prefilter(prefilter)
+}
+
+/// What loading works out from a default-pack regex (see
+/// `Compiler::regex`): its tree, whether it is parsed in Unicode mode, and
+/// its gate.
+#[cfg(test)]
+fn analyse_regex(pattern: &str, case_sensitive: bool) -> Result<(Hir, bool, Option<Gate>), String> {
+    match analyse_in(pattern, case_sensitive, false) {
+        Ok((hir, gate)) => Ok((hir, false, gate)),
+        Err(_) => analyse_in(&ascii_boundaries(pattern), case_sensitive, true)
+            .map(|(hir, gate)| (hir, true, gate)),
+    }
+}
+
+/// Parses a rule regex in the given mode and works out its gate.
+fn analyse_in(
+    pattern: &str,
+    case_sensitive: bool,
+    unicode: bool,
+) -> Result<(Hir, Option<Gate>), String> {
+    // What `regex_syntax::Parser` does, with the syntax tree parsed once for
+    // both case modes (its errors read the same).
+    let ast = regex_syntax::ast::parse::Parser::new()
+        .parse(pattern)
+        .map_err(|e| e.to_string())?;
+    let hir = translate(pattern, &ast, unicode, !case_sensitive)?;
+    // Unicode case folding reaches beyond ASCII (`K` and the Kelvin sign):
+    // only ASCII folding may take its triggers unfolded.
+    let gate = match case_sensitive || unicode {
+        true => gate(&hir, &hir),
+        false => gate(&hir, &translate(pattern, &ast, unicode, false)?),
+    };
+    Ok((hir, gate))
+}
+
+fn translate(
+    pattern: &str,
+    ast: &regex_syntax::ast::Ast,
+    unicode: bool,
+    case_insensitive: bool,
+) -> Result<Hir, String> {
+    regex_syntax::hir::translate::TranslatorBuilder::new()
+        .unicode(unicode)
+        .case_insensitive(case_insensitive)
+        .utf8(true)
+        .build()
+        .translate(pattern, ast)
+        .map_err(|e| e.to_string())
+}
+
+/// Parses a rule regex as loading did, in Unicode mode or not.
+pub(crate) fn parse_regex(
+    pattern: &str,
+    unicode: bool,
+    case_insensitive: bool,
+) -> Result<Hir, String> {
+    let rewritten;
+    let pattern = match unicode {
+        true => {
+            rewritten = ascii_boundaries(pattern);
+            &rewritten
+        }
+        false => pattern,
+    };
+    let ast = regex_syntax::ast::parse::Parser::new()
+        .parse(pattern)
+        .map_err(|e| e.to_string())?;
+    translate(pattern, &ast, unicode, case_insensitive)
+}
+
 /// Rewrites `\b` and `\B` to their ASCII forms. A Unicode word boundary makes
 /// the regex crate's fast DFA give up at the first non-ASCII byte (every curly
 /// quote), leaving the slow PikeVM to scan whole documents; the engine checks
@@ -700,6 +756,107 @@ mod tests {
     fn word_boundaries_become_ascii() {
         assert_eq!(ascii_boundaries(r"\bmay\b"), r"(?-u:\b)may(?-u:\b)");
         assert_eq!(ascii_boundaries(r"a\\b\Bc\d"), r"a\\b(?-u:\B)c\d");
+    }
+
+    /// A regex's facts as the table holds them, owned.
+    type Facts = (
+        String,
+        bool,
+        bool,
+        Option<usize>,
+        Option<(Vec<String>, [u64; 4], bool)>,
+    );
+
+    fn table_facts(f: &super::super::embedded::RegexFacts) -> Facts {
+        let gate = f.gate.as_ref().map(|g| {
+            let triggers = g.triggers.iter().map(|t| t.to_string()).collect();
+            (triggers, g.alphabet, g.word_start)
+        });
+        (f.pattern.into(), f.case_sensitive, f.unicode, f.flag, gate)
+    }
+
+    fn computed_facts(pattern: &str, case_sensitive: bool) -> Facts {
+        let (hir, unicode, gate) =
+            analyse_regex(pattern, case_sensitive).expect("the default pack's regexes parse");
+        let gate = gate.map(|g| {
+            let mut bits = [0u64; 4];
+            for (b, &on) in g.alphabet.iter().enumerate() {
+                bits[b / 64] |= u64::from(on) << (b % 64);
+            }
+            (g.triggers, bits, g.word_start)
+        });
+        let flag = super::super::pack::flag_index(&hir);
+        (pattern.into(), case_sensitive, unicode, flag, gate)
+    }
+
+    fn facts_source(facts: &[Facts]) -> String {
+        let mut src = String::from(
+            "//! Generated by the test `embedded_regex_facts_are_current` in `load.rs`\n\
+             //! (`NEWSLINT_BLESS=1 cargo test embedded_regex_facts`, then `cargo fmt`):\n\
+             //! see [`RegexFacts`].\n\n\
+             use super::embedded::{GateFacts, RegexFacts};\n\n\
+             pub(crate) static REGEXES: &[RegexFacts] = &[\n",
+        );
+        for (pattern, case_sensitive, unicode, flag, gate) in facts {
+            let gate = match gate {
+                None => "None".to_string(),
+                Some((triggers, bits, word_start)) => format!(
+                    "Some(GateFacts {{ triggers: &{triggers:?}, alphabet: [{:#018x}, {:#018x}, {:#018x}, {:#018x}], word_start: {word_start} }})",
+                    bits[0], bits[1], bits[2], bits[3]
+                ),
+            };
+            src += &format!(
+                "RegexFacts {{ pattern: {pattern:?}, case_sensitive: {case_sensitive}, unicode: {unicode}, flag: {flag:?}, gate: {gate} }},\n"
+            );
+        }
+        src += "];\n";
+        src
+    }
+
+    #[test]
+    fn embedded_regex_facts_are_current() {
+        // Every regex of the default pack and its case mode, in load order.
+        let mut want: Vec<Facts> = Vec::new();
+        for (_, text) in super::super::embedded::FILES {
+            let file: RuleFile = toml::from_str(text).unwrap();
+            for def in &file.rule {
+                let conditions = def.unless.iter().chain(&def.requires);
+                let patterns = def
+                    .regex
+                    .iter()
+                    .chain(conditions.filter_map(|c| c.regex.as_ref()));
+                for p in patterns {
+                    let f = computed_facts(p.get_ref(), def.case_sensitive);
+                    if !want.iter().any(|w| w.0 == f.0 && w.1 == f.1) {
+                        want.push(f);
+                    }
+                }
+            }
+        }
+        let have: Vec<Facts> = super::super::embedded_regexes::REGEXES
+            .iter()
+            .map(table_facts)
+            .collect();
+        if have != want {
+            if std::env::var_os("NEWSLINT_BLESS").is_some() {
+                let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules/embedded_regexes.rs");
+                std::fs::write(path, facts_source(&want)).unwrap();
+            }
+            panic!(
+                "src/rules/embedded_regexes.rs is stale: rewrite it with \
+                 `NEWSLINT_BLESS=1 cargo test embedded_regex_facts`, then `cargo fmt`"
+            );
+        }
+    }
+
+    #[test]
+    fn a_regex_parses_on_first_use_as_at_load() {
+        // `[^a]` may match invalid UTF-8 in ASCII mode: Unicode mode it is.
+        for (p, case_sensitive) in [(r"\bx[^a]\b", false), (r"\bClaims?\b", false)] {
+            let (hir, unicode, _) = analyse_regex(p, case_sensitive).unwrap();
+            assert_eq!(unicode, p.contains('^'));
+            assert_eq!(parse_regex(p, unicode, !case_sensitive).unwrap(), hir);
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! compiled pack the engine runs.
 
 mod embedded;
+mod embedded_regexes;
 mod error;
 mod gate;
 mod load;

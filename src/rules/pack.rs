@@ -9,6 +9,7 @@ use std::sync::{Arc, OnceLock};
 use regex_automata::meta::{self, Regex};
 use regex_syntax::hir::Hir;
 
+use super::embedded::RegexFacts;
 use super::gate::{Alphabet, Gate};
 use super::matcher::{PhraseMatcher, Trigger};
 use super::phrase::has_ascii_uppercase;
@@ -117,31 +118,65 @@ pub struct Rule {
 /// load (a user's, so that errors are reported there).
 #[derive(Debug, Clone)]
 pub(crate) struct LazyRegex {
-    hir: Hir,
+    source: RegexSource,
     config: meta::Config,
+    /// Index of the capture group named `flag`, if any.
+    flag: Option<usize>,
     regex: OnceLock<Regex>,
+}
+
+/// What a [`LazyRegex`] is compiled from.
+#[derive(Debug, Clone)]
+enum RegexSource {
+    Hir(Hir),
+    /// A default-pack pattern whose gate and flag come from
+    /// [`super::embedded_regexes`]: parsing it too waits for its first use.
+    Pattern(&'static RegexFacts),
 }
 
 impl LazyRegex {
     /// A regex to compile on first use.
     pub fn new(hir: Hir, config: meta::Config) -> Self {
         LazyRegex {
-            hir,
+            flag: flag_index(&hir),
+            source: RegexSource::Hir(hir),
             config,
             regex: OnceLock::new(),
         }
     }
 
-    /// Compiles now; the error is worded as the `regex` crate words it.
-    pub fn compile(self) -> Result<Self, String> {
-        let regex = meta::Builder::new()
+    /// A default-pack regex, parsed and compiled on first use.
+    pub fn embedded(facts: &'static RegexFacts, config: meta::Config) -> Self {
+        LazyRegex {
+            flag: facts.flag,
+            source: RegexSource::Pattern(facts),
+            config,
+            regex: OnceLock::new(),
+        }
+    }
+
+    fn build(&self) -> Result<Regex, String> {
+        let parsed;
+        let hir = match &self.source {
+            RegexSource::Hir(hir) => hir,
+            RegexSource::Pattern(f) => {
+                parsed = super::load::parse_regex(f.pattern, f.unicode, !f.case_sensitive)?;
+                &parsed
+            }
+        };
+        meta::Builder::new()
             .configure(self.config.clone())
-            .build_from_hir(&self.hir)
+            .build_from_hir(hir)
             .map_err(|e| match e.size_limit() {
                 // The wording of `regex::Error::CompiledTooBig`.
                 Some(limit) => format!("Compiled regex exceeds size limit of {limit} bytes."),
                 None => e.to_string(),
-            })?;
+            })
+    }
+
+    /// Compiles now; the error is worded as the `regex` crate words it.
+    pub fn compile(self) -> Result<Self, String> {
+        let regex = self.build()?;
         Ok(LazyRegex {
             regex: OnceLock::from(regex),
             ..self
@@ -151,26 +186,26 @@ impl LazyRegex {
     /// The compiled regex.
     pub fn get(&self) -> &Regex {
         self.regex.get_or_init(|| {
-            meta::Builder::new()
-                .configure(self.config.clone())
-                .build_from_hir(&self.hir)
+            self.build()
                 .expect("the default pack's regexes compile (tested)")
         })
     }
 
     /// Index of the capture group named `flag`, if any.
-    fn flag(&self) -> Option<usize> {
-        fn find(h: &Hir) -> Option<usize> {
-            use regex_syntax::hir::HirKind;
-            match h.kind() {
-                HirKind::Capture(c) if c.name.as_deref() == Some("flag") => Some(c.index as usize),
-                HirKind::Capture(c) => find(&c.sub),
-                HirKind::Repetition(r) => find(&r.sub),
-                HirKind::Concat(items) | HirKind::Alternation(items) => items.iter().find_map(find),
-                _ => None,
-            }
-        }
-        find(&self.hir)
+    pub fn flag(&self) -> Option<usize> {
+        self.flag
+    }
+}
+
+/// Index of the capture group named `flag` in `h`, if any.
+pub(crate) fn flag_index(h: &Hir) -> Option<usize> {
+    use regex_syntax::hir::HirKind;
+    match h.kind() {
+        HirKind::Capture(c) if c.name.as_deref() == Some("flag") => Some(c.index as usize),
+        HirKind::Capture(c) => flag_index(&c.sub),
+        HirKind::Repetition(r) => flag_index(&r.sub),
+        HirKind::Concat(items) | HirKind::Alternation(items) => items.iter().find_map(flag_index),
+        _ => None,
     }
 }
 
@@ -238,12 +273,14 @@ impl MatcherBuilder {
         (self.groups - 1) as GroupId
     }
 
-    /// Adds a literal form (already brace-expanded and apostrophe-normalised).
-    pub fn add_phrase(&mut self, group: GroupId, form: &str, case_sensitive: bool) {
+    /// Adds a literal form (already brace-expanded and apostrophe-normalised),
+    /// `upper` when it has an ASCII capital.
+    pub fn add_phrase(&mut self, group: GroupId, form: &str, case_sensitive: bool, upper: bool) {
+        debug_assert_eq!(upper, has_ascii_uppercase(form));
         let exact = case_sensitive.then(|| form.to_owned());
         // Nearly every form is a phrase no group had: its key is made and
         // hashed once, and its owners get a vector of their size.
-        let key = match has_ascii_uppercase(form) {
+        let key = match upper {
             true => form.to_ascii_lowercase(),
             false => form.to_owned(),
         };
