@@ -86,6 +86,12 @@ pub(crate) fn word_starts(solid: u64, in_word: bool) -> (usize, bool) {
     (count_flags(starts), solid >> 63 != 0)
 }
 
+/// The flags of a sixteen-byte `test` over the first 64 of `bytes`.
+#[inline(always)]
+pub(crate) fn flags64(bytes: &[u8], test: impl Fn(&[u8]) -> u32) -> u64 {
+    (0..4).fold(0, |m, q| m | u64::from(test(&bytes[16 * q..])) << (16 * q))
+}
+
 /// Bit `k` set for each byte `chunk[k]` (of the first sixteen) that is one
 /// of `set`.
 #[cfg(target_arch = "x86_64")]

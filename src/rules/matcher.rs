@@ -22,7 +22,9 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::phrase::{at_word_boundaries, is_word_char};
-use crate::ascii::{high_bytes16, load8_padded as load8, load8_prefix, matches16, word_bytes16};
+use crate::ascii::{
+    flags64, high_bytes16, load8_padded as load8, load8_prefix, matches16, word_bytes16,
+};
 use crate::fxhash::mix;
 
 /// Finishes a hash so that its low bits depend on every byte too (a product
@@ -498,12 +500,6 @@ impl Window {
             marks: marks & text,
         }
     }
-}
-
-/// The flags of a sixteen-byte `test` over the first 64 of `bytes`.
-#[inline(always)]
-fn flags64(bytes: &[u8], test: impl Fn(&[u8]) -> u32) -> u64 {
-    (0..4).fold(0, |m, q| m | u64::from(test(&bytes[16 * q..])) << (16 * q))
 }
 
 /// The bytes a [`Window`] flags.
