@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 
 use super::CueKind;
-use crate::ascii::{HI, LO, letters16, load_padded, load8_padded};
+use crate::ascii::{HI, LO, flags64, letters16, load_padded};
 
 /// Any determiner.
 pub(super) const DET: u32 = 1 << 0;
@@ -1120,29 +1120,33 @@ fn run_len(l: u64) -> usize {
 /// a statement noun, so a sentence can skip attribution entirely.
 pub(super) fn may_hold_cue(text: &[u8]) -> bool {
     let bits = &*CUE_FILTER;
-    // Sixteen bytes at a time, zero-padded at the text's end: each run of
-    // ASCII letters is found by its letter flags and filtered by its first
-    // eight letters and length, the way the filter was built. A chunk never
-    // starts inside a run: a run that reaches a chunk's end is measured
-    // from its start, and the next chunk starts after it.
+    // 64 bytes at a time, zero-padded at the text's end: each run of ASCII
+    // letters is found by its letter flags and filtered by its first eight
+    // letters (read from the window's copy, eight bytes longer than its
+    // flags) and length, the way the filter was built. A window never
+    // starts inside a run: a run that reaches a window's end is measured
+    // from its start, and the next window starts after it.
     let mut i = 0;
     while i < text.len() {
-        let l = letters16(&load_padded::<16>(text, i));
+        let w = load_padded::<72>(text, i);
+        let l = flags64(&w, letters16);
         let mut starts = l & !(l << 1);
-        let mut next = i + 16;
+        let mut next = i + 64;
         while starts != 0 {
-            let s = i + starts.trailing_zeros() as usize;
-            // Bits 16 and up of `!l` are set: every run ends by then.
-            let mut len = (!l >> (s - i)).trailing_zeros() as usize;
-            let reaches_end = s + len == i + 16;
+            let k = starts.trailing_zeros() as usize;
+            // Past bit 63 the shifted flags are zero: a run to the end
+            // counts 64 or more.
+            let mut len = (!l >> k).trailing_zeros() as usize;
+            let reaches_end = k + len >= 64;
             if reaches_end {
-                len = letter_run(text, s);
+                len = letter_run(text, i + k);
             }
-            if filter_hit(bits, text, s, load8_padded(text, s), len.min(8), len) {
+            let head = u64::from_le_bytes(w[k..k + 8].try_into().expect("8 bytes"));
+            if filter_hit(bits, text, i + k, head, len.min(8), len) {
                 return true;
             }
             if reaches_end {
-                next = s + len;
+                next = i + k + len;
                 break;
             }
             starts &= starts - 1;
@@ -1558,9 +1562,9 @@ mod tests {
             let s = format!("The {w}, they");
             assert!(may_hold_cue(s.as_bytes()), "{w}");
             assert!(may_hold_cue(s.to_uppercase().as_bytes()), "{w}");
-            // Every offset in an eight- or sixteen-byte chunk, across a
-            // chunk's end, and at the text's end.
-            for pad in 0..40 {
+            // Every offset in an eight-byte chunk and a 64-byte window,
+            // across a window's end, and at the text's end.
+            for pad in 0..140 {
                 let s = format!("{}{w}", "-".repeat(pad));
                 assert!(may_hold_cue(s.as_bytes()), "{s}");
             }
