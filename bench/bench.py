@@ -149,8 +149,11 @@ def find_peers(install: bool) -> dict[str, dict]:
 class Cmd:
     """One command to time: a name, an argv (or a shell line) and its input size."""
 
-    def __init__(self, name, argv, nbytes, shell=False, timeout=900, rss=True, settle=0.0):
+    def __init__(self, name, argv, nbytes, shell=False, timeout=900, rss=True, settle=0.0, runs=1):
         self.name, self.argv, self.bytes, self.shell, self.timeout = name, argv, nbytes, shell, timeout
+        # Runs per repetition: a 20 ms command among peers that take seconds
+        # gets several samples per round, so one hiccup does not make its median.
+        self.runs = runs
         # Seconds to wait before each run: a command of tens of milliseconds run
         # right after a peer that held hundreds of MB (alex, harper-cli) ran up
         # to 2.5x slower while the kernel reclaimed that memory.
@@ -238,8 +241,10 @@ def measure(group: str, cmds: list[Cmd], reps: int, cwd: Path, outdir: Path, war
             c.times.clear(), c.rss_kb.clear(), c.cpu.clear(), c.rcs.clear(), c.outputs.clear()
     for r in range(reps):
         for c in cmds:
-            c.run(outdir, cwd, keep=c.name in keep and r == reps - 1)
-        log(f"  rep {r + 1}/{reps}: " + ", ".join(f"{c.name} {c.times[-1]:.3f}s" for c in cmds if c.times))
+            for _ in range(c.runs):
+                c.run(outdir, cwd, keep=c.name in keep and r == reps - 1)
+        log(f"  rep {r + 1}/{reps}: " + ", ".join(
+            f"{c.name} " + "/".join(f"{t:.3f}" for t in c.times[-c.runs:]) + "s" for c in cmds if c.times))
     return {c.name: c for c in cmds}
 
 
@@ -384,9 +389,10 @@ def main() -> None:
         files = sorted(str(p.relative_to(work)) for p in (work / "peers").rglob("*.txt"))
         nb = c["peers"]["bytes"]
         cmds = [Cmd("newslint -j1", [nl, "check", "--format", "jsonl", "--threads", "1"] + files, nb,
-                    settle=2.0),
+                    settle=2.0, runs=5),
                 # As a user runs it: every core.
-                Cmd("newslint (all cores)", [nl, "check", "--format", "jsonl"] + files, nb, settle=2.0)]
+                Cmd("newslint (all cores)", [nl, "check", "--format", "jsonl"] + files, nb, settle=2.0,
+                    runs=5)]
         if rg:
             cmds.append(Cmd("rg -j1", [rg, "-j1", "-i", "-w", "-F", "-f", str(phrases)] + files, nb))
         argvs = {
@@ -540,7 +546,7 @@ def main() -> None:
             f"- ripgrep: {info['rg']}; peers: " + (", ".join(f"{k} {v}" for k, v in info['peers'].items()) or "none"),
             f"- load average: {info['load'][0]:.2f} at start, {os.getloadavg()[0]:.2f} at end (other work on "
             "the machine shows up here and in 'CPUs busy')",
-            f"- repetitions: {args.reps} (peers {args.peer_reps}, start-up {args.startup_reps}); "
+            f"- repetitions: {args.reps} (peers {args.peer_reps}, newslint 5 runs each in that group; start-up {args.startup_reps}); "
             "medians; round-robin order; whole-process wall time; stdout to a file",
             "- corpora: " + ", ".join(f"{k} {v['bytes'] / MB:.1f} MB/{v['files']} files"
                                       for k, v in info["corpora"].items()),
