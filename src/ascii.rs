@@ -86,10 +86,13 @@ pub(crate) fn word_starts(solid: u64, in_word: bool) -> (usize, bool) {
     (count_flags(starts), solid >> 63 != 0)
 }
 
-/// The flags of a sixteen-byte `test` over the first 64 of `bytes`.
+/// The bytes a window scan flags at once: one bit each in a `u64`.
+pub(crate) const WINDOW: usize = 64;
+
+/// The flags of a sixteen-byte `test` over the first [`WINDOW`] of `bytes`.
 #[inline(always)]
 pub(crate) fn flags64(bytes: &[u8], test: impl Fn(&[u8]) -> u32) -> u64 {
-    (0..4).fold(0, |m, q| m | u64::from(test(&bytes[16 * q..])) << (16 * q))
+    (0..WINDOW / 16).fold(0, |m, q| m | u64::from(test(&bytes[16 * q..])) << (16 * q))
 }
 
 /// Bit `k` set for each byte `chunk[k]` (of the first sixteen) that is one
@@ -122,24 +125,28 @@ pub(crate) fn letters16(chunk: &[u8]) -> u32 {
 }
 
 /// Bit `k` set for each byte `chunk[k]` (of the first sixteen) that is an
+/// ASCII letter or digit.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+pub(crate) fn alnum16(chunk: &[u8]) -> u32 {
+    use std::arch::x86_64::{_mm_movemask_epi8, _mm_or_si128};
+    let x = sse::load16(chunk);
+    // SAFETY: SSE2 is part of every x86-64 CPU.
+    unsafe { _mm_movemask_epi8(_mm_or_si128(sse::letters(x), sse::digits(x))) as u32 }
+}
+
+/// Bit `k` set for each byte `chunk[k]` (of the first sixteen) that is an
 /// ASCII word byte, `[0-9A-Za-z_]`: what an ASCII `\b` sees as a word.
 #[cfg(target_arch = "x86_64")]
 #[inline]
 pub(crate) fn word_bytes16(chunk: &[u8]) -> u32 {
-    use std::arch::x86_64::{
-        _mm_add_epi8, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_movemask_epi8, _mm_or_si128,
-        _mm_set1_epi8,
-    };
+    use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
     let x = sse::load16(chunk);
     // SAFETY: SSE2 is part of every x86-64 CPU, so the intrinsics are always
     // available.
     unsafe {
-        // Adding 0x50 moves the digits, and nothing else, to 0x80..=0x89,
-        // the signed bytes below -118.
-        let moved = _mm_add_epi8(x, _mm_set1_epi8(0x50));
-        let digits = _mm_cmpgt_epi8(_mm_set1_epi8(-118), moved);
         let underscores = _mm_cmpeq_epi8(x, _mm_set1_epi8(b'_' as i8));
-        let word = _mm_or_si128(sse::letters(x), _mm_or_si128(digits, underscores));
+        let word = _mm_or_si128(sse::letters(x), _mm_or_si128(sse::digits(x), underscores));
         _mm_movemask_epi8(word) as u32
     }
 }
@@ -170,6 +177,16 @@ mod sse {
         // always available; `chunk` holds at least sixteen bytes (asserted
         // above), and an unaligned load reads exactly sixteen.
         unsafe { _mm_loadu_si128(chunk.as_ptr().cast()) }
+    }
+
+    /// 0xFF in each byte of `x` that is an ASCII digit, 0 elsewhere.
+    #[inline]
+    pub(super) fn digits(x: __m128i) -> __m128i {
+        // Adding 0x50 moves the digits, and nothing else, to 0x80..=0x89,
+        // the signed bytes below -118.
+        // SAFETY: SSE2 is part of every x86-64 CPU, so the intrinsics are
+        // always available.
+        unsafe { _mm_cmpgt_epi8(_mm_set1_epi8(-118), _mm_add_epi8(x, _mm_set1_epi8(0x50))) }
     }
 
     /// 0xFF in each byte of `x` that is an ASCII letter, 0 elsewhere.
@@ -208,6 +225,12 @@ pub(crate) fn matches16(chunk: &[u8], set: [u8; 4]) -> u32 {
 #[inline]
 pub(crate) fn letters16(chunk: &[u8]) -> u32 {
     flags16(chunk, |c| c.is_ascii_alphabetic())
+}
+
+#[cfg(not(target_arch = "x86_64"))]
+#[inline]
+pub(crate) fn alnum16(chunk: &[u8]) -> u32 {
+    flags16(chunk, |c| c.is_ascii_alphanumeric())
 }
 
 #[cfg(not(target_arch = "x86_64"))]
@@ -308,6 +331,11 @@ mod tests {
                 assert_eq!(
                     word_bytes16(&chunk),
                     flags16(&chunk, is_word_byte),
+                    "{v} at {k}"
+                );
+                assert_eq!(
+                    alnum16(&chunk),
+                    flags16(&chunk, |c| c.is_ascii_alphanumeric()),
                     "{v} at {k}"
                 );
                 assert_eq!(

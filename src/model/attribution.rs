@@ -19,7 +19,7 @@ use super::lexicon::{
 };
 use super::scan::{char_at, ws_len};
 use super::{Attribution, CueKind, Quotation, Sentence, SourceKind};
-use crate::ascii::{flags64, load_padded, matches16, word_bytes16};
+use crate::ascii::{WINDOW, alnum16, flags64, load_padded};
 use crate::prose::{Block, BlockKind};
 
 /// The key of a word, computed at compile time, for [`Finder::is`].
@@ -2324,9 +2324,6 @@ impl Finder<'_> {
     }
 }
 
-/// Bytes a [`Window`] classifies.
-const WINDOW: usize = 64;
-
 /// The ASCII letters and digits of the text from `base`, bit `k` for byte
 /// `base + k`: one mask gives the tokenizer where each plain word ends,
 /// where the eight-byte tests took a load and a dozen operations a word.
@@ -2341,7 +2338,7 @@ struct Window {
 impl Window {
     fn new(b: &[u8], base: usize) -> Self {
         let bytes = load_padded::<{ WINDOW + 16 }>(b, base);
-        let alnum = flags64(&bytes, word_bytes16) & !flags64(&bytes, |c| matches16(c, [b'_'; 4]));
+        let alnum = flags64(&bytes, alnum16);
         Window { base, bytes, alnum }
     }
 

@@ -8,7 +8,7 @@
 use std::sync::LazyLock;
 
 use super::CueKind;
-use crate::ascii::{HI, LO, flags64, letters16, load_padded};
+use crate::ascii::{HI, LO, WINDOW, flags64, letters16, load_padded};
 
 /// Any determiner.
 pub(super) const DET: u32 = 1 << 0;
@@ -1128,16 +1128,16 @@ pub(super) fn may_hold_cue(text: &[u8]) -> bool {
     // from its start, and the next window starts after it.
     let mut i = 0;
     while i < text.len() {
-        let w = load_padded::<72>(text, i);
+        let w = load_padded::<{ WINDOW + 8 }>(text, i);
         let l = flags64(&w, letters16);
         let mut starts = l & !(l << 1);
-        let mut next = i + 64;
+        let mut next = i + WINDOW;
         while starts != 0 {
             let k = starts.trailing_zeros() as usize;
             // Past bit 63 the shifted flags are zero: a run to the end
             // counts 64 or more.
             let mut len = (!l >> k).trailing_zeros() as usize;
-            let reaches_end = k + len >= 64;
+            let reaches_end = k + len >= WINDOW;
             if reaches_end {
                 len = letter_run(text, i + k);
             }

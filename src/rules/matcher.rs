@@ -23,7 +23,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::phrase::{at_word_boundaries, is_word_char};
 use crate::ascii::{
-    flags64, high_bytes16, load8_padded as load8, load8_prefix, matches16, word_bytes16,
+    WINDOW, flags64, high_bytes16, load8_padded as load8, load8_prefix, matches16, word_bytes16,
 };
 use crate::fxhash::mix;
 
@@ -501,9 +501,6 @@ impl Window {
         }
     }
 }
-
-/// The bytes a [`Window`] flags.
-const WINDOW: usize = 64;
 
 /// A document's text, ASCII-lower-cased for [`PhraseMatcher::find`] (every
 /// byte offset kept), with [`PAD`] NULs after its end: the scan then reads
