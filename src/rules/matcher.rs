@@ -1150,28 +1150,12 @@ mod tests {
                 while ASCII_WORD[padded[i] as usize] {
                     i += 1;
                 }
-                if padded[i] >= 0x80 && starts_word(&lower[i..]) {
+                let mixed = padded[i] >= 0x80 && starts_word(&lower[i..]);
+                if mixed {
                     i = word_run_end(lower, i);
-                    m.word(
-                        lower,
-                        start,
-                        i,
-                        load8(b, start),
-                        true,
-                        &mut phrase,
-                        &mut trigger,
-                    );
-                } else {
-                    m.word(
-                        lower,
-                        start,
-                        i,
-                        load8(b, start),
-                        false,
-                        &mut phrase,
-                        &mut trigger,
-                    );
                 }
+                let head = load8(b, start);
+                m.word(lower, start, i, head, mixed, &mut phrase, &mut trigger);
             } else if starts_word(&lower[i..]) {
                 i = word_run_end(lower, i);
                 m.word(
