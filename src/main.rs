@@ -6,6 +6,8 @@ mod cli;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::Parser;
 use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream, WriteColor};
@@ -15,7 +17,9 @@ use cli::{
     CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, RuleArgs, RulesArgs,
     TestRulesArgs,
 };
+use newslint::engine;
 use newslint::extract::InputFormat;
+use newslint::model::Document;
 use newslint::render::{self, Tally};
 use newslint::report::FileReport;
 use newslint::rules::{Pack, PackLoader};
@@ -172,7 +176,6 @@ fn load_pack(args: &RuleArgs) -> Result<Pack, Failure> {
 }
 
 fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
-    let pack = load_pack(&args.rules)?;
     let forced = args.input_format.map(|f| match f {
         cli::InputFormatArg::Txt => InputFormat::Txt,
         cli::InputFormatArg::Md => InputFormat::Markdown,
@@ -196,7 +199,11 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             p.as_os_str().as_encoded_bytes().to_vec(),
         )
     });
-    let keep_text = args.format == FormatArg::Human;
+    let linter = Linter {
+        forced,
+        keep_text: args.format == FormatArg::Human,
+        format: args.format,
+    };
 
     // One file, or one thread asked for, is linted on this thread: a pool
     // would cost more (about 1 ms to start, a hand-over per chunk) than it
@@ -210,7 +217,43 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             .num_threads(n)
             .build_global();
     }
-    let mut run = Run::new(&args, &pack);
+    let slot: OnceLock<Option<Pack>> = OnceLock::new();
+    // Reports of the files linted while the pack loaded, in path order, then
+    // those of the rest of the first chunk.
+    let mut first: Vec<Result<Linted, InputError>> = Vec::new();
+    let mut done = 0;
+    if serial || stdin_requested {
+        let _ = slot.set(load_pack(&args.rules).ok());
+    } else {
+        // Loading the pack takes a few milliseconds on one core, as long as
+        // linting a hundred short articles on the others: meanwhile a pool
+        // thread reads and analyses the first files, which needs no pack.
+        let chunk = &files[..files.len().min(CHUNK_FILES)];
+        let claims = AtomicUsize::new(0);
+        let mut early = Vec::new();
+        rayon::scope(|s| {
+            s.spawn(|_| lint_early(&linter, chunk, &claims, &slot, &mut early));
+            let unset = NoPackOnDrop(&slot);
+            let _ = slot.set(load_pack(&args.rules).ok());
+            drop(unset);
+            let claimed = claims.fetch_or(CLOSED, Ordering::AcqRel) & !CLOSED;
+            if let Some(pack) = slot.get().and_then(Option::as_ref) {
+                first = chunk[claimed..]
+                    .par_iter()
+                    .map(|p| linter.lint(pack, p))
+                    .collect();
+            }
+        });
+        // Pushed as the recursion unwound: last file first.
+        early.reverse();
+        early.append(&mut first);
+        first = early;
+        done = chunk.len();
+    }
+    let Some(pack) = slot.get().and_then(Option::as_ref) else {
+        return Err(Failure::Reported);
+    };
+    let mut run = Run::new(&args, pack);
     for e in &walk_errors {
         run.input_error(e);
     }
@@ -227,7 +270,10 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         let mut bytes = Vec::new();
         match io::stdin().read_to_end(&mut bytes) {
             Ok(_) => match source::from_bytes(name, bytes, format) {
-                Ok(doc) => stdin_report = Some(newslint::check_doc(&pack, doc, keep_text)),
+                Ok(doc) => {
+                    let rep = newslint::check_doc(pack, doc, linter.keep_text);
+                    stdin_report = Some(linter.finish(pack, rep));
+                }
                 Err(e) => run.input_error(&e),
             },
             Err(e) => {
@@ -236,19 +282,14 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             }
         }
     }
-    for chunk in files.chunks(CHUNK_FILES) {
-        let lint = |p: &PathBuf| {
-            source::read_path(p, forced).map(|doc| newslint::check_doc(&pack, doc, keep_text))
-        };
-        let results: Vec<Result<FileReport, InputError>> = if serial {
-            chunk.iter().map(lint).collect()
-        } else {
-            chunk.par_iter().map(lint).collect()
-        };
+    let mut report_all = |results: Vec<Result<Linted, InputError>>, run: &mut Run| {
         for r in results {
             match r {
                 Ok(rep) => {
-                    if stdin_report.as_ref().is_some_and(|s| s.path <= rep.path) {
+                    if stdin_report
+                        .as_ref()
+                        .is_some_and(|s| s.report.path <= rep.report.path)
+                    {
                         run.report(stdin_report.take().expect("checked"));
                     }
                     run.report(rep);
@@ -256,6 +297,16 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
                 Err(e) => run.input_error(&e),
             }
         }
+    };
+    report_all(first, &mut run);
+    for chunk in files[done..].chunks(CHUNK_FILES) {
+        let lint = |p: &PathBuf| linter.lint(pack, p);
+        let results = if serial {
+            chunk.iter().map(lint).collect()
+        } else {
+            chunk.par_iter().map(lint).collect()
+        };
+        report_all(results, &mut run);
     }
     if let Some(rep) = stdin_report {
         run.report(rep);
@@ -263,8 +314,115 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     let code = run.finish();
     // The process ends next: freeing the pack's thousands of small
     // allocations one by one would only cost time (4% of a short run).
-    std::mem::forget(pack);
+    if let Some(pack) = slot.into_inner().flatten() {
+        std::mem::forget(pack);
+    }
     code
+}
+
+/// How each file is linted; shared by every thread.
+struct Linter {
+    forced: Option<InputFormat>,
+    keep_text: bool,
+    format: FormatArg,
+}
+
+/// A file's report, its findings in order and, for the formats written a
+/// file at a time without colour, already rendered: on the thread that
+/// linted it rather than on the one that writes.
+struct Linted {
+    report: FileReport,
+    rendered: Option<Vec<u8>>,
+}
+
+impl Linter {
+    /// Reads and lints one file.
+    fn lint(&self, pack: &Pack, path: &std::path::Path) -> Result<Linted, InputError> {
+        source::read_path(path, self.forced)
+            .map(|doc| self.finish(pack, newslint::check_doc(pack, doc, self.keep_text)))
+    }
+
+    /// Orders a report's findings and renders them where the format allows.
+    fn finish(&self, pack: &Pack, mut report: FileReport) -> Linted {
+        report.findings.sort_by(|a, b| {
+            (a.finding.range.start, &pack.rules[a.finding.rule].id)
+                .cmp(&(b.finding.range.start, &pack.rules[b.finding.rule].id))
+        });
+        let render = match self.format {
+            FormatArg::Jsonl => render::render_jsonl,
+            FormatArg::Concise => render::render_concise,
+            FormatArg::Github => render::render_github,
+            FormatArg::Human | FormatArg::Json | FormatArg::Sarif => {
+                return Linted {
+                    report,
+                    rendered: None,
+                };
+            }
+        };
+        let mut bytes = Vec::new();
+        if !report.findings.is_empty() {
+            render(&mut bytes, pack, std::slice::from_ref(&report))
+                .expect("writing to a Vec cannot fail");
+        }
+        Linted {
+            report,
+            rendered: Some(bytes),
+        }
+    }
+}
+
+/// Set in the claim counter when the pack is ready: no file is claimed after.
+const CLOSED: usize = 1 << (usize::BITS - 1);
+
+/// Most files read and analysed while the pack loads: each is held, with its
+/// analysis, in a frame of the recursion below.
+const EARLY_FILES: usize = 64;
+
+/// Claims the next file of `chunk` while the pack is loading, reads and
+/// analyses it, recurses for the next one, and lints it once the pack is
+/// ready. The recursion is what keeps each document alive beside the
+/// analysis that borrows it until then. Reports are pushed last file first.
+fn lint_early(
+    linter: &Linter,
+    chunk: &[PathBuf],
+    claims: &AtomicUsize,
+    slot: &OnceLock<Option<Pack>>,
+    out: &mut Vec<Result<Linted, InputError>>,
+) {
+    let limit = chunk.len().min(EARLY_FILES);
+    let claimed = claims.fetch_update(Ordering::AcqRel, Ordering::Acquire, |i| {
+        (i & CLOSED == 0 && i < limit).then_some(i + 1)
+    });
+    let Ok(i) = claimed else {
+        slot.wait();
+        return;
+    };
+    match source::read_path(&chunk[i], linter.forced) {
+        Ok(doc) => {
+            let analysis = Document::analyze(&doc.prose);
+            lint_early(linter, chunk, claims, slot, out);
+            if let Some(pack) = slot.wait() {
+                let findings = engine::check_document(pack, &analysis, None);
+                drop(analysis);
+                let report = FileReport::new(doc, findings, linter.keep_text);
+                out.push(Ok(linter.finish(pack, report)));
+            }
+        }
+        Err(e) => {
+            lint_early(linter, chunk, claims, slot, out);
+            out.push(Err(e));
+        }
+    }
+}
+
+/// Marks the pack as failed if loading it ends without setting it (a panic),
+/// so that the thread waiting for it is not left waiting.
+struct NoPackOnDrop<'a>(&'a OnceLock<Option<Pack>>);
+
+impl Drop for NoPackOnDrop<'_> {
+    fn drop(&mut self) {
+        let _ = self.0.set(None);
+    }
 }
 
 /// Files linted together before their reports are written: enough to keep
@@ -320,24 +478,24 @@ impl<'a> Run<'a> {
     }
 
     /// Counts a report and writes it now, or holds it for a one-document format.
-    fn report(&mut self, mut rep: FileReport) {
+    fn report(&mut self, linted: Linted) {
         let pack = self.pack;
-        rep.findings.sort_by(|a, b| {
-            (a.finding.range.start, &pack.rules[a.finding.rule].id)
-                .cmp(&(b.finding.range.start, &pack.rules[b.finding.rule].id))
-        });
+        let Linted {
+            report: rep,
+            rendered,
+        } = linted;
         self.tally.add(pack, &rep);
         if matches!(self.args.format, FormatArg::Json | FormatArg::Sarif) {
             self.held.push(rep);
-        } else if rep.findings.is_empty() {
-            // nothing to write
-        } else if self.write_error.is_none() {
-            let reports = std::slice::from_ref(&rep);
-            let r = match (&mut self.out, self.args.format) {
-                (Out::Color(o), _) => render::render_human(o, pack, reports),
-                (Out::Plain(o), FormatArg::Concise) => render::render_concise(o, pack, reports),
-                (Out::Plain(o), FormatArg::Github) => render::render_github(o, pack, reports),
-                (Out::Plain(o), _) => render::render_jsonl(o, pack, reports),
+        } else if rep.findings.is_empty() || self.write_error.is_some() {
+            // nothing to write, or nowhere to write it
+        } else {
+            let r = match (&mut self.out, rendered) {
+                (Out::Plain(o), Some(bytes)) => o.write_all(&bytes),
+                (Out::Color(o), _) => render::render_human(o, pack, std::slice::from_ref(&rep)),
+                (Out::Plain(_), None) => {
+                    unreachable!("`Linter::finish` renders every plain format")
+                }
             };
             if let Err(e) = r {
                 self.write_error = Some(e);

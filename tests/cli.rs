@@ -231,19 +231,42 @@ fn directories_are_walked_and_output_sorted_by_path() {
 
 #[test]
 fn output_is_the_same_for_any_thread_count() {
-    let out = |threads: &[&str]| {
-        run(newslint()
-            .args(["check", "--format", "jsonl"])
-            .args(threads)
-            .args(["examples", "tests/fixtures"]))
-        .1
-    };
-    // One thread runs on the main thread, more in a pool: same output.
-    let one = out(&["--threads", "1"]);
-    assert!(!one.is_empty());
-    assert_eq!(one, out(&["-j", "2"]));
-    assert_eq!(one, out(&["-j3"]));
-    assert_eq!(one, out(&[]));
+    // Every format: some are rendered on the thread that lints a file, some
+    // where the output is written. The missing file's error is ordered too.
+    for format in ["jsonl", "concise", "github", "human", "json"] {
+        let out = |threads: &[&str]| {
+            let (_, out, err) = run(newslint()
+                .args(["check", "--color", "never", "--format", format])
+                .args(threads)
+                .args(["examples", "tests/fixtures", "no-such-file.txt"]));
+            (out, err)
+        };
+        // One thread runs on the main thread, more in a pool: same output.
+        let one = out(&["--threads", "1"]);
+        assert!(!one.0.is_empty(), "{format}");
+        assert!(one.1.contains("no-such-file.txt"), "{format}: {}", one.1);
+        assert_eq!(one, out(&["-j", "2"]), "{format}");
+        assert_eq!(one, out(&["-j3"]), "{format}");
+        assert_eq!(one, out(&[]), "{format}");
+    }
+}
+
+#[test]
+fn a_pack_that_fails_to_load_stops_a_run_on_many_threads() {
+    // With several files and threads the first files are read while the pack
+    // loads: a bad rule file or selection must still end the run cleanly.
+    for bad in [
+        &["--rules", "tests/fixtures/rules/bad-regex.toml"][..],
+        &["--select", "no-such-rule"][..],
+    ] {
+        let (code, out, err) = run(newslint()
+            .args(["check", "-j2"])
+            .args(bad)
+            .args(["examples", "tests/fixtures"]));
+        assert_eq!(code, 2, "{bad:?}");
+        assert_eq!(out, "", "{bad:?}");
+        assert!(err.contains("newslint: error:"), "{bad:?}: {err}");
+    }
 }
 
 #[test]
