@@ -359,18 +359,45 @@ mod tests {
         ))
     }
 
-    /// The version of `package` in `Cargo.lock`.
-    fn locked_version(package: &str) -> String {
-        let lock =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.lock")).unwrap();
-        let mut lines = lock.lines();
-        while let Some(line) = lines.next() {
-            if line == format!("name = \"{package}\"") {
-                let v = lines.next().unwrap();
-                return v["version = \"".len()..v.len() - 1].to_string();
+    /// The version of `package` that this crate links, from `Cargo.lock`.
+    fn locked_version(lock: &str, package: &str) -> String {
+        let mut versions = Vec::new();
+        let mut ours = None;
+        for entry in lock.split("[[package]]\n") {
+            let mut lines = entry.lines();
+            let name = lines.next().unwrap_or_default();
+            let version = lines.next().unwrap_or_default();
+            if name == format!("name = \"{package}\"") {
+                versions.push(version["version = \"".len()..version.len() - 1].to_string());
+            }
+            if name == format!("name = \"{}\"", env!("CARGO_PKG_NAME")) {
+                // With several versions locked, a dependency names its own.
+                let prefix = format!(" \"{package} ");
+                ours = entry.lines().find_map(|l| {
+                    l.strip_prefix(&prefix)
+                        .map(|v| v.trim_end_matches(['"', ',']).to_string())
+                });
             }
         }
-        panic!("{package} is not in Cargo.lock")
+        match (ours, versions.as_slice()) {
+            (Some(v), _) => v,
+            (None, [v]) => v.clone(),
+            _ => panic!("which {package} this crate links is not clear from Cargo.lock"),
+        }
+    }
+
+    fn lock_file() -> String {
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.lock")).unwrap()
+    }
+
+    #[test]
+    fn the_linked_version_is_read_from_the_lock_file() {
+        let v = locked_version(&lock_file(), "regex-automata");
+        assert!(v.starts_with("0.4."), "{v}");
+        let two = "[[package]]\nname = \"newslint\"\nversion = \"0.1.0\"\ndependencies = [\n \"regex-automata 0.4.19\",\n]\n\n\
+                   [[package]]\nname = \"regex-automata\"\nversion = \"0.3.9\"\n\n\
+                   [[package]]\nname = \"regex-automata\"\nversion = \"0.4.19\"\n";
+        assert_eq!(locked_version(two, "regex-automata"), "0.4.19");
     }
 
     /// The table's key, fingerprint and flag span for each regex.
@@ -521,7 +548,7 @@ mod tests {
             && have.iter().zip(&want).all(|(h, w)| {
                 h.0 == w.0 && h.1 == w.1 && h.2 == w.2 && (h.3.is_none() || h.3 == w.3)
             });
-        let version = locked_version("regex-automata");
+        let version = locked_version(&lock_file(), "regex-automata");
         if !same || super::super::embedded_dfas::REGEX_AUTOMATA != version {
             if std::env::var_os("NEWSLINT_BLESS").is_some() {
                 bless(&plans, &version);
