@@ -13,7 +13,7 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
     EmbeddedDfa {
         pattern: "\\b(?:plunged|plummeted|plunging|plummeting|soared|soaring|skyrocketed|skyrocketing|surged|surging|tumbled|tumbling|crashed|collapsed|nosedived|cratered|spiked|slumped|sank)\\s+(?:by\\s+)?(?:almost\\s+|nearly\\s+|about\\s+|around\\s+|roughly\\s+|more\\s+than\\s+|over\\s+|some\\s+|up\\s+to\\s+|as\\s+much\\s+as\\s+)?\\d[\\d.,]*\\s*(?:%|percent\\b|per\\s+cent\\b|pct\\b)",
         case_sensitive: false,
-        fingerprint: 0x5ac1f3f474639922,
+        fingerprint: 0x666da1fb05a3fbee,
         dfas: Some(Dfas {
             flag: FlagSpan::Match,
             forward: &Aligned(*include_bytes!("dfa/0.fwd")),
@@ -23,7 +23,7 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
     EmbeddedDfa {
         pattern: "\\b(?P<flag>some|many|several|numerous|countless)\\s+(?:of\\s+(?:the|its|their|these|those|his|her|them)\\b|[a-z])",
         case_sensitive: false,
-        fingerprint: 0xc6fdf388b16b7da1,
+        fingerprint: 0xd8f3bf0d45c7f9c5,
         dfas: Some(Dfas {
             flag: FlagSpan::LeadingLetters,
             forward: &Aligned(*include_bytes!("dfa/1.fwd")),
@@ -33,7 +33,7 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
     EmbeddedDfa {
         pattern: "\\b(?:may|might|could|would)\\s+(?:itself\\s+|themselves\\s+|well\\s+|also\\s+|even\\s+|in\\s+fact\\s+)?(?:prove|signal|signify|indicate|suggest|point\\s+to|hint\\s+at|spell|foreshadow)\\b",
         case_sensitive: false,
-        fingerprint: 0xc45357973ff7be6e,
+        fingerprint: 0xb658c7303945f282,
         dfas: Some(Dfas {
             flag: FlagSpan::Match,
             forward: &Aligned(*include_bytes!("dfa/2.fwd")),
@@ -43,7 +43,7 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
     EmbeddedDfa {
         pattern: "\\b(?P<flag>history\\s+of\\s+(?:[a-z-]+\\s+){0,2}?(?:scandals?|controvers(?:y|ies)|abuses?|failures?|violations?|misconduct|wrongdoing|breaches|corruption|racism|bigotry|violence|lies|lying|deception|cover-ups?))\\b",
         case_sensitive: false,
-        fingerprint: 0x4562433c86f923b8,
+        fingerprint: 0x11c2cd1d2aaf4444,
         dfas: Some(Dfas {
             flag: FlagSpan::Match,
             forward: &Aligned(*include_bytes!("dfa/3.fwd")),
@@ -53,7 +53,7 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
     EmbeddedDfa {
         pattern: "\\b(?:shows?|showed|proves?|proved|proven|means?|meant|suggests?|suggested|indicates?|indicated|demonstrates?|demonstrated|reveals?|revealed|confirms?|confirmed|may|might|could|must)\\b",
         case_sensitive: false,
-        fingerprint: 0x5003273e5e8593f3,
+        fingerprint: 0x4b47475f92cee4c7,
         dfas: Some(Dfas {
             flag: FlagSpan::Match,
             forward: &Aligned(*include_bytes!("dfa/4.fwd")),
@@ -63,7 +63,7 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
     EmbeddedDfa {
         pattern: "\\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I|[Ww]ho|[Ww]hich|[A-Z][\\w.-]*(?:(?:\\x27|’)[A-Za-rt-z][\\w.-]*)?|(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)(?u:\\s)+(?:[a-z](?:[\\w\\x27-]|’)*(?u:\\s)+)?[a-z][\\w-]*|(?i:company|government|ministry|outlet|group|firm|campaign|agency|police|lawsuit|suit|complaint|report|paper|website|site|spokes(?:man|woman|person)|official|officials|lawyer|lawyers|attorney|attorneys|prosecutors|critics|activists|organi[sz]ation|administration|newspaper|network|station|union|party|regime|opposition))(?u:\\s)+(?:(?:also|now|had|has|have|later|repeatedly|falsely|previously|even|still|then|further|publicly|often|once)(?u:\\s)+){0,2}(?P<flag>claim(?:s|ed|ing)?)\\b",
         case_sensitive: true,
-        fingerprint: 0x97f5d8d0b333076d,
+        fingerprint: 0x3e2716c0435d14e9,
         dfas: Some(Dfas {
             flag: FlagSpan::TrailingLetters,
             forward: &Aligned(*include_bytes!("dfa/5.fwd")),
@@ -73,7 +73,7 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
     EmbeddedDfa {
         pattern: "\\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I|[Ww]ho|[A-Z](?:[\\w\\x27.-]|’)*|(?i:company|government|ministry|firm|agency|police|spokes(?:man|woman|person)|official|officials|lawyer|attorney|minister|manager|executive|chief|coach|president|director|mayor|senator|governor))(?u:\\s)+(?:(?:also|now|had|has|have|later|finally|openly|publicly|even|then|eventually|privately|reluctantly|quietly)(?u:\\s)+){0,2}(?P<flag>admit(?:s|ted)|confess(?:es|ed)|concede[sd])\\b",
         case_sensitive: true,
-        fingerprint: 0x0c10c66258540449,
+        fingerprint: 0x9ea2c3b17ceed7fd,
         dfas: Some(Dfas {
             flag: FlagSpan::TrailingLetters,
             forward: &Aligned(*include_bytes!("dfa/6.fwd")),
@@ -83,7 +83,7 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
     EmbeddedDfa {
         pattern: "\\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[A-Z](?:[\\w\\x27.-]|’)*|(?i:company|government|ministry|firm|spokes(?:man|woman|person)|official|officials))(?u:\\s)+(?:(?:also|had|has|have|later|repeatedly|still|again)(?u:\\s)+){0,2}(?P<flag>insist(?:s|ed)|asserted|asserts|maintained|maintains|contended|contends)\\b",
         case_sensitive: true,
-        fingerprint: 0x2c44e2db960d0f69,
+        fingerprint: 0x073f72022a6e8a5d,
         dfas: Some(Dfas {
             flag: FlagSpan::TrailingLetters,
             forward: &Aligned(*include_bytes!("dfa/7.fwd")),
@@ -93,7 +93,7 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
     EmbeddedDfa {
         pattern: "\\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[A-Z](?:[\\w\\x27.-]|’)*|(?i:company|government|ministry|firm|spokes(?:man|woman|person)|officials?|senator|minister|president|mayor|governor|lawmaker|lawyer|attorney|chief|executive|director|manager|secretary|chairman|chairwoman|leader|candidate|aide|adviser|advisor|coach|owner))(?u:\\s)+(?:(?:also|had|has|have|later|quietly)(?u:\\s)+){0,2}(?P<flag>revealed|reveals|exposed|exposes)\\b",
         case_sensitive: true,
-        fingerprint: 0xb9f4568b8137fa0f,
+        fingerprint: 0x483b6894305d666b,
         dfas: Some(Dfas {
             flag: FlagSpan::TrailingLetters,
             forward: &Aligned(*include_bytes!("dfa/8.fwd")),
