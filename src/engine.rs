@@ -64,7 +64,7 @@ impl Hits {
             // sees a boundary before a non-ASCII letter; restore the Unicode
             // meaning where the two differ.
             let mut search = |input: Input<'_>| {
-                let mut push = |s: usize, e: usize| {
+                r.regex.for_each_span(input, |s, e| {
                     if s < e && !glued_to_non_ascii_letter(text, s, e) {
                         items.push(Hit {
                             group: r.group,
@@ -72,18 +72,7 @@ impl Hits {
                             end: e,
                         });
                     }
-                };
-                if let Some(flag) = r.flag {
-                    for caps in r.regex.get().captures_iter(input) {
-                        if let Some(m) = caps.get_group(flag).or_else(|| caps.get_group(0)) {
-                            push(m.start, m.end);
-                        }
-                    }
-                } else {
-                    for m in r.regex.get().find_iter(input) {
-                        push(m.start(), m.end());
-                    }
-                }
+                });
             };
             let Some(alphabet) = &r.alphabet else {
                 search(Input::new(text));

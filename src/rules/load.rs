@@ -589,7 +589,7 @@ impl Compiler {
 
 /// How every rule regex is built: as `regex::RegexBuilder` would (same
 /// engine options), without the literal prefilter when it is gated.
-fn regex_config(prefilter: bool) -> meta::Config {
+pub(super) fn regex_config(prefilter: bool) -> meta::Config {
     meta::Config::new()
         .match_kind(MatchKind::LeftmostFirst)
         .utf8_empty(true)

@@ -1,7 +1,11 @@
 //! Rule files: their TOML schema, loading with located errors, and the
 //! compiled pack the engine runs.
 
+#[cfg(target_endian = "little")]
+mod dfa;
 mod embedded;
+#[cfg(target_endian = "little")]
+mod embedded_dfas;
 mod embedded_regexes;
 mod error;
 mod gate;

@@ -6,9 +6,12 @@ use std::collections::hash_map::Entry;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
+use regex_automata::Input;
 use regex_automata::meta::{self, Regex};
 use regex_syntax::hir::Hir;
 
+#[cfg(target_endian = "little")]
+use super::dfa::DfaRegex;
 use super::embedded::RegexFacts;
 use super::gate::{Alphabet, Gate};
 use super::matcher::{PhraseMatcher, Trigger};
@@ -123,6 +126,10 @@ pub(crate) struct LazyRegex {
     /// Index of the capture group named `flag`, if any.
     flag: Option<usize>,
     regex: OnceLock<Regex>,
+    /// A default-pack regex's DFAs built ahead of time, searched instead of
+    /// compiling `regex` (see `rules::dfa`). Their tables are little-endian.
+    #[cfg(target_endian = "little")]
+    dfa: Option<DfaRegex>,
 }
 
 /// What a [`LazyRegex`] is compiled from.
@@ -142,16 +149,21 @@ impl LazyRegex {
             source: RegexSource::Hir(hir),
             config,
             regex: OnceLock::new(),
+            #[cfg(target_endian = "little")]
+            dfa: None,
         }
     }
 
-    /// A default-pack regex, parsed and compiled on first use.
+    /// A default-pack regex: searched with its embedded DFAs if it has
+    /// them, else parsed and compiled on first use.
     pub fn embedded(facts: &'static RegexFacts, config: meta::Config) -> Self {
         LazyRegex {
             flag: facts.flag,
             source: RegexSource::Pattern(facts),
             config,
             regex: OnceLock::new(),
+            #[cfg(target_endian = "little")]
+            dfa: DfaRegex::find(facts.pattern, facts.case_sensitive),
         }
     }
 
@@ -191,9 +203,25 @@ impl LazyRegex {
         })
     }
 
-    /// Index of the capture group named `flag`, if any.
-    pub fn flag(&self) -> Option<usize> {
-        self.flag
+    /// Calls `push` with the span to report (the `flag` group's, else the
+    /// match's) of each leftmost-first, non-overlapping match in `input`.
+    pub fn for_each_span(&self, input: Input<'_>, mut push: impl FnMut(usize, usize)) {
+        #[cfg(target_endian = "little")]
+        if let Some(dfa) = &self.dfa {
+            dfa.for_each(input, push);
+            return;
+        }
+        if let Some(flag) = self.flag {
+            for caps in self.get().captures_iter(input) {
+                if let Some(m) = caps.get_group(flag).or_else(|| caps.get_group(0)) {
+                    push(m.start, m.end);
+                }
+            }
+        } else {
+            for m in self.get().find_iter(input) {
+                push(m.start(), m.end());
+            }
+        }
     }
 }
 
@@ -214,8 +242,6 @@ pub(crate) fn flag_index(h: &Hir) -> Option<usize> {
 pub(crate) struct PackRegex {
     pub regex: LazyRegex,
     pub group: GroupId,
-    /// Index of the capture group named `flag`, if any.
-    pub flag: Option<usize>,
     /// For a gated regex, the bytes a match may contain: it is searched only
     /// in runs of them that hold one of its triggers (see `gate`).
     pub alphabet: Option<Box<Alphabet>>,
@@ -300,7 +326,6 @@ impl MatcherBuilder {
 
     /// Adds a compiled regular expression, with its triggers if it is gated.
     pub fn add_regex(&mut self, group: GroupId, regex: LazyRegex, gate: Option<Gate>) {
-        let flag = regex.flag();
         let index = self.regexes.len() as u32;
         let alphabet = gate.map(|g| {
             for text in g.triggers {
@@ -315,7 +340,6 @@ impl MatcherBuilder {
         self.regexes.push(PackRegex {
             regex,
             group,
-            flag,
             alphabet,
         });
     }
