@@ -188,6 +188,15 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     }
     let stdin_requested = paths.iter().any(|p| p.as_os_str() == "-");
     paths.retain(|p| p.as_os_str() != "-");
+    // Several paths will most likely need the pool: its threads start now,
+    // while the paths are walked, rather than after (a thread's first run
+    // on an idle core can wait a millisecond or two to be scheduled).
+    if args.threads != Some(1) && (paths.len() > 1 || paths.iter().any(|p| p.is_dir())) {
+        // A second global pool cannot be built; the first call wins, which is this one.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(args.threads.unwrap_or(0))
+            .build_global();
+    }
     let (mut files, walk_errors) = source::walk(&paths);
     // Sorted up front so reports can be written chunk by chunk, already in
     // their final order, instead of all being held until the end. The raw
@@ -209,14 +218,6 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
     // would cost more (about 1 ms to start, a hand-over per chunk) than it
     // could save.
     let serial = files.len() == 1 || args.threads == Some(1);
-    if let Some(n) = args.threads
-        && !serial
-    {
-        // A second global pool cannot be built; the first call wins, which is this one.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global();
-    }
     let slot: OnceLock<Option<Pack>> = OnceLock::new();
     // Reports of the files linted while the pack loaded, in path order, then
     // those of the rest of the first chunk.
