@@ -98,8 +98,21 @@ impl SourceDoc {
 
 /// Reads a file from disk; `format` overrides the extension.
 pub fn read_path(path: &Path, format: Option<InputFormat>) -> Result<SourceDoc, InputError> {
+    read_sized(path, None, format)
+}
+
+/// Reads a file the walk found.
+pub fn read_input(file: &InputFile, format: Option<InputFormat>) -> Result<SourceDoc, InputError> {
+    read_sized(&file.path, file.len, format)
+}
+
+fn read_sized(
+    path: &Path,
+    len: Option<u64>,
+    format: Option<InputFormat>,
+) -> Result<SourceDoc, InputError> {
     let shown = display_path(path);
-    let bytes = read_file(path).map_err(|e| InputError {
+    let bytes = read_file(path, len).map_err(|e| InputError {
         path: shown.clone(),
         kind: if e.kind() == std::io::ErrorKind::NotFound {
             InputErrorKind::NotFound
@@ -116,14 +129,21 @@ pub fn read_path(path: &Path, format: Option<InputFormat>) -> Result<SourceDoc, 
 /// The whole file, in one `read` call when the file has the size its
 /// metadata gave: `std::fs::read` always makes a second call to see the end,
 /// a system call per file that is 3% of linting a directory of short
-/// articles.
-fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+/// articles. `len`, the size of a regular file the walk already asked for,
+/// spares asking again; a file that has changed since is still read whole.
+fn read_file(path: &Path, len: Option<u64>) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut file = std::fs::File::open(path)?;
-    let meta = file.metadata()?;
+    let len = match len {
+        Some(len) => Some(len),
+        None => {
+            let meta = file.metadata()?;
+            meta.is_file().then_some(meta.len())
+        }
+    };
     let mut bytes = Vec::new();
-    if meta.is_file()
-        && let Ok(len) = usize::try_from(meta.len())
+    if let Some(len) = len
+        && let Ok(len) = usize::try_from(len)
     {
         // One byte more than expected: a regular file that returns fewer
         // bytes than asked for is at its end.
@@ -195,9 +215,19 @@ pub fn display_path(path: &Path) -> String {
     }
 }
 
+/// A file to lint, as the walk found it.
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    /// Its path.
+    pub path: PathBuf,
+    /// Its size, when the walk asked for the metadata of a regular file (a
+    /// path named on the command line).
+    pub len: Option<u64>,
+}
+
 /// Paths found by walking the inputs, in no set order, plus inputs that do
 /// not exist.
-pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
+pub fn walk(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<InputError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for p in paths {
@@ -217,7 +247,10 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
         };
         if !meta.is_dir() {
             // A file named on the command line is linted whatever its extension.
-            files.push(p.clone());
+            files.push(InputFile {
+                path: p.clone(),
+                len: meta.is_file().then_some(meta.len()),
+            });
             continue;
         }
         for entry in ignore::WalkBuilder::new(p).build() {
@@ -226,7 +259,10 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
                     if e.file_type().is_some_and(|t| t.is_file())
                         && InputFormat::from_path(e.path()).is_some()
                     {
-                        files.push(e.into_path());
+                        files.push(InputFile {
+                            path: e.into_path(),
+                            len: None,
+                        });
                     }
                 }
                 Err(err) => errors.push(InputError {
@@ -242,6 +278,31 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<InputError>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_size_from_the_walk_that_is_out_of_date_still_reads_the_whole_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        let text = "The council met on Tuesday.\n".repeat(300);
+        std::fs::write(&path, &text).unwrap();
+        let n = text.len() as u64;
+        // As walked, then grown, shrunk or emptied before it was read.
+        for len in [
+            None,
+            Some(n),
+            Some(0),
+            Some(n - 1),
+            Some(n + 1),
+            Some(10 * n),
+        ] {
+            assert_eq!(read_file(&path, len).unwrap(), text.as_bytes(), "{len:?}");
+        }
+        let (files, errors) = walk(std::slice::from_ref(&path));
+        assert!(errors.is_empty());
+        assert_eq!(files[0].len, Some(n));
+        let doc = read_input(&files[0], None).unwrap();
+        assert_eq!(doc.prose.text, text);
+    }
 
     #[test]
     fn paths_display_without_a_leading_dot_slash() {
@@ -264,8 +325,8 @@ mod tests {
             let path = dir.path().join(format!("f{len}.txt"));
             let data: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
             std::fs::write(&path, &data).unwrap();
-            assert_eq!(read_file(&path).unwrap(), data, "{len} bytes");
+            assert_eq!(read_file(&path, None).unwrap(), data, "{len} bytes");
         }
-        assert!(read_file(&dir.path().join("missing.txt")).is_err());
+        assert!(read_file(&dir.path().join("missing.txt"), None).is_err());
     }
 }
