@@ -252,6 +252,45 @@ fn output_is_the_same_for_any_thread_count() {
 }
 
 #[test]
+fn more_files_than_are_read_while_the_pack_loads_keep_their_order() {
+    // A thread reads at most 64 files while the pack loads (in a debug build
+    // it loads slowly enough to reach that), then waits; the rest are linted
+    // by the pool. A missing file sits among them.
+    let dir = tempfile::tempdir().unwrap();
+    let leads = [
+        "Critics say the plan slapped new costs on families.",
+        "The mayor said the budget was balanced.",
+        "Officials reportedly feared the dam would fail.",
+        "The regime claimed the vote was fair, observers said.",
+    ];
+    let mut paths = Vec::new();
+    for i in 0..150 {
+        let path = dir.path().join(format!("story-{i:03}.txt"));
+        std::fs::write(
+            &path,
+            format!("{}\n\nParagraph {i}.\n", leads[i % leads.len()]),
+        )
+        .unwrap();
+        paths.push(path);
+    }
+    paths.insert(70, dir.path().join("story-missing.txt"));
+    let out = |threads: &str| {
+        let (_, out, err) = run(newslint()
+            .args(["check", "--format", "jsonl", "-j", threads])
+            .args(&paths));
+        (out, err)
+    };
+    let one = out("1");
+    // Findings per lead: a vague source and a loaded verb; none; a state of
+    // mind and a hedge; a doubting verb and a vague source.
+    let expected: usize = (0..150).map(|i| [2, 0, 2, 2][i % 4]).sum();
+    assert_eq!(jsonl(&one.0).len(), expected, "{}", one.0);
+    assert!(one.1.contains("story-missing.txt"), "{}", one.1);
+    assert_eq!(one, out("2"));
+    assert_eq!(one, out("4"));
+}
+
+#[test]
 fn a_pack_that_fails_to_load_stops_a_run_on_many_threads() {
     // With several files and threads the first files are read while the pack
     // loads: a bad rule file or selection must still end the run cleanly.
