@@ -182,19 +182,28 @@ mod tests {
         meets(b'A', b'Z') || meets(b'a', b'z')
     }
 
+    /// A class's ranges as code points (Unicode) or bytes, whichever it holds.
+    fn class_ranges(c: &Class) -> Box<dyn Iterator<Item = (u32, u32)> + '_> {
+        match c {
+            Class::Unicode(c) => Box::new(
+                c.ranges()
+                    .iter()
+                    .map(|r| (r.start().into(), r.end().into())),
+            ),
+            Class::Bytes(c) => Box::new(
+                c.ranges()
+                    .iter()
+                    .map(|r| (r.start().into(), r.end().into())),
+            ),
+        }
+    }
+
     /// True when every byte `h` can match is an ASCII letter.
     fn letters_only(h: &Hir) -> bool {
         match h.kind() {
             HirKind::Empty | HirKind::Look(_) => true,
             HirKind::Literal(l) => l.0.iter().all(u8::is_ascii_alphabetic),
-            HirKind::Class(Class::Unicode(c)) => c
-                .ranges()
-                .iter()
-                .all(|r| is_letter_range(r.start().into(), r.end().into())),
-            HirKind::Class(Class::Bytes(c)) => c
-                .ranges()
-                .iter()
-                .all(|r| is_letter_range(r.start().into(), r.end().into())),
+            HirKind::Class(c) => class_ranges(c).all(|(lo, hi)| is_letter_range(lo, hi)),
             HirKind::Repetition(r) => letters_only(&r.sub),
             HirKind::Capture(c) => letters_only(&c.sub),
             HirKind::Concat(items) | HirKind::Alternation(items) => items.iter().all(letters_only),
@@ -214,14 +223,7 @@ mod tests {
                 };
                 b.is_some_and(u8::is_ascii_alphabetic)
             }
-            HirKind::Class(Class::Unicode(c)) => c
-                .ranges()
-                .iter()
-                .any(|r| overlaps_letters(r.start().into(), r.end().into())),
-            HirKind::Class(Class::Bytes(c)) => c
-                .ranges()
-                .iter()
-                .any(|r| overlaps_letters(r.start().into(), r.end().into())),
+            HirKind::Class(c) => class_ranges(c).any(|(lo, hi)| overlaps_letters(lo, hi)),
             HirKind::Repetition(r) => may_edge_letter(&r.sub, edge),
             HirKind::Capture(c) => may_edge_letter(&c.sub, edge),
             HirKind::Concat(items) => seq_may_edge_letter(items, edge),
