@@ -96,23 +96,11 @@ impl SourceDoc {
     }
 }
 
-/// Reads a file from disk; `format` overrides the extension.
-pub fn read_path(path: &Path, format: Option<InputFormat>) -> Result<SourceDoc, InputError> {
-    read_sized(path, None, format)
-}
-
-/// Reads a file the walk found.
+/// Reads a file the walk found; `format` overrides the extension.
 pub fn read_input(file: &InputFile, format: Option<InputFormat>) -> Result<SourceDoc, InputError> {
-    read_sized(&file.path, file.len, format)
-}
-
-fn read_sized(
-    path: &Path,
-    len: Option<u64>,
-    format: Option<InputFormat>,
-) -> Result<SourceDoc, InputError> {
+    let path = &file.path;
     let shown = display_path(path);
-    let bytes = read_file(path, len).map_err(|e| InputError {
+    let bytes = read_file(path, file.len).map_err(|e| InputError {
         path: shown.clone(),
         kind: if e.kind() == std::io::ErrorKind::NotFound {
             InputErrorKind::NotFound
