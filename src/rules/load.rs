@@ -11,7 +11,7 @@ use regex_automata::meta;
 use regex_syntax::hir::Hir;
 use toml::Spanned;
 
-use super::embedded::GateFacts;
+use super::embedded::{GateFacts, RegexFacts};
 use super::error::{RuleError, RuleErrors, RuleSource};
 use super::gate::{Gate, gate};
 use super::pack::{
@@ -118,8 +118,23 @@ impl PackLoader {
         Ok(())
     }
 
-    /// Parses, checks and compiles every source; reports all problems at once.
+    /// The pack of the sources: the default pack alone is read from its
+    /// snapshot when that is current (see `snapshot`), any other compiled.
     pub fn load(self) -> Result<Pack, RuleErrors> {
+        let default_alone =
+            self.embedded.len() == super::embedded::FILES.len() && self.embedded.iter().all(|&e| e);
+        if default_alone {
+            // The sources are only read again for diagnostics: sharing the
+            // texts leaves them where `add_embedded` put them.
+            if let Some(pack) = super::snapshot::load(self.sources.clone()) {
+                return Ok(pack);
+            }
+        }
+        self.compile()
+    }
+
+    /// Parses, checks and compiles every source; reports all problems at once.
+    pub fn compile(self) -> Result<Pack, RuleErrors> {
         let mut errors = Vec::new();
         let mut parsed = Vec::new();
         for (i, src) in self.sources.iter().enumerate() {
@@ -320,8 +335,7 @@ impl Compiler {
                 .iter()
                 .find(|f| f.pattern == pattern.get_ref() && f.case_sensitive == case_sensitive)
         {
-            let gate = f.gate.as_ref().map(GateFacts::gate);
-            return Some((LazyRegex::embedded(f, regex_config(gate.is_none())), gate));
+            return Some(embedded_regex(f));
         }
         let build = |pattern: &str, unicode: bool| -> Result<(LazyRegex, Option<Gate>), String> {
             let (hir, gate) = analyse_in(pattern, case_sensitive, unicode)?;
@@ -589,6 +603,13 @@ impl Compiler {
 
 /// How every rule regex is built: as `regex::RegexBuilder` would (same
 /// engine options), without the literal prefilter when it is gated.
+/// A default-pack regex from its entry in the table of their facts, and its
+/// gate.
+pub(super) fn embedded_regex(f: &'static RegexFacts) -> (LazyRegex, Option<Gate>) {
+    let gate = f.gate.as_ref().map(GateFacts::gate);
+    (LazyRegex::embedded(f, regex_config(gate.is_none())), gate)
+}
+
 pub(super) fn regex_config(prefilter: bool) -> meta::Config {
     meta::Config::new()
         .match_kind(MatchKind::LeftmostFirst)

@@ -20,8 +20,10 @@
 //! Aho-Corasick automaton that finds them anywhere.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::phrase::{at_word_boundaries, is_word_char};
+use super::stored::{Record, records, strings, u32_at, u64_at};
 use crate::ascii::{
     WINDOW, flags64, high_bytes16, load8_padded as load8, load8_prefix, matches16, word_bytes16,
 };
@@ -82,8 +84,10 @@ fn head_hash(head: u64, len: usize) -> u64 {
 
 /// A map from hashes to indices, frozen into an open-addressing table: one
 /// probe finds most keys, where a general hash map spends several times that.
+#[derive(Serialize, Deserialize)]
 struct HashIndex {
     /// (key, value); a zero key marks an empty slot.
+    #[serde(with = "records")]
     slots: Box<[(u64, u32)]>,
     mask: usize,
     /// The value of key zero, which cannot sit in a slot.
@@ -112,9 +116,9 @@ impl HashIndex {
     }
 
     /// `items` reordered so that those of each key are together, in their
-    /// order, and the index of the first of each by key. A counting sort
-    /// over the index's own slots: sorting by key took 5% of start-up.
-    fn group<T: Copy>(items: &[T], key: impl Fn(&T) -> u64) -> (Vec<T>, Self) {
+    /// order. A counting sort over an index's slots: sorting by key took 5%
+    /// of start-up.
+    fn group<T: Copy>(items: &[T], key: impl Fn(&T) -> u64) -> Vec<T> {
         let len = (items.len() * 2).next_power_of_two().max(16);
         let mask = len - 1;
         let mut slots = vec![(0u64, 0u32); len].into_boxed_slice();
@@ -147,9 +151,19 @@ impl HashIndex {
             from[cursor[i] as usize] = k as u32;
             cursor[i] += 1;
         }
-        let out = from.iter().map(|&k| items[k as usize]).collect();
-        let zero = (zeros > 0).then_some(0);
-        (out, HashIndex { slots, mask, zero })
+        from.iter().map(|&k| items[k as usize]).collect()
+    }
+
+    /// The index of the first of each run of equal `keys`, by key (each key
+    /// makes one run).
+    fn runs(keys: impl Iterator<Item = u64>) -> Self {
+        let mut prev = None;
+        let firsts: Vec<(u64, u32)> = keys
+            .enumerate()
+            .filter(|&(_, k)| prev.replace(k) != Some(k))
+            .map(|(i, k)| (k, i as u32))
+            .collect();
+        HashIndex::new(firsts.into_iter())
     }
 
     #[inline]
@@ -247,6 +261,24 @@ fn char_len(b: u8) -> usize {
 /// A set of 16-bit keys (a bloom filter of one hash when keyed by one).
 struct BitSet(Box<[u64; 1024]>);
 
+// serde has no impls for arrays this long: the words go as a table.
+impl Serialize for BitSet {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        records::serialize(self.0.as_slice(), s)
+    }
+}
+
+impl<'de> Deserialize<'de> for BitSet {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let words: Vec<u64> = records::deserialize(d)?;
+        let words: Box<[u64; 1024]> = words
+            .into_boxed_slice()
+            .try_into()
+            .map_err(|_| serde::de::Error::custom("a bit set has 1024 words"))?;
+        Ok(BitSet(words))
+    }
+}
+
 impl BitSet {
     fn new() -> Self {
         BitSet(Box::new([0; 1024]))
@@ -284,17 +316,19 @@ fn trigram_key(t: u32) -> u64 {
     finish(mix(0, u64::from(t)))
 }
 
-/// Finds phrases and triggers (see the module documentation).
+/// Finds phrases and triggers (see the module documentation). It serializes
+/// whole, for the default pack's snapshot (see `snapshot`).
+#[derive(Serialize, Deserialize)]
 pub(crate) struct PhraseMatcher {
     /// The phrases, lower-case, by pattern id.
+    #[serde(with = "strings")]
     phrases: Vec<String>,
-    /// The phrases under each anchor, sorted by the anchor's hash.
-    anchored: Vec<Anchored>,
-    /// Index in `anchored` of the first phrase of each anchor hash.
-    anchor_index: HashIndex,
+    /// The phrases under each anchor, grouped by the anchor's hash.
+    anchored: Anchors,
     /// Bloom filter of the hashes of anchors that are words.
     anchor_words: BitSet,
     /// First bytes of anchors that are single non-word characters.
+    #[serde(with = "bytes_flags")]
     anchor_marks: [bool; 256],
     /// How the scan finds the ASCII ones among a window's bytes.
     marks: Marks,
@@ -305,20 +339,68 @@ pub(crate) struct PhraseMatcher {
     /// Bloom filter of the trigrams of `word_triggers`.
     trigger_starts: BitSet,
     /// Triggers found anywhere, and the regexes of each.
-    anywhere: Option<(AhoCorasick, Vec<Vec<u32>>)>,
+    anywhere: Option<Anywhere>,
+}
+
+/// Triggers found anywhere: their automaton, built from `triggers` (which
+/// is what serializes), and the regexes of each.
+struct Anywhere {
+    ac: AhoCorasick,
+    triggers: Vec<(String, Vec<u32>)>,
+}
+
+impl Anywhere {
+    fn new(triggers: Vec<(String, Vec<u32>)>) -> Self {
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(triggers.iter().map(|(t, _)| t))
+            .expect("triggers are plain strings");
+        Anywhere { ac, triggers }
+    }
+}
+
+impl Serialize for Anywhere {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.triggers.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Anywhere {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Anywhere::new(Vec::deserialize(d)?))
+    }
+}
+
+/// A `[bool; 256]`, serialized as the bytes whose flag is set.
+mod bytes_flags {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(flags: &[bool; 256], s: S) -> Result<S::Ok, S::Error> {
+        let set: Vec<u8> = (0..=255u8).filter(|&b| flags[b as usize]).collect();
+        set.serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[bool; 256], D::Error> {
+        let mut flags = [false; 256];
+        for b in Vec::<u8>::deserialize(d)? {
+            flags[b as usize] = true;
+        }
+        Ok(flags)
+    }
 }
 
 impl std::fmt::Debug for PhraseMatcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PhraseMatcher")
             .field("phrases", &self.phrases.len())
-            .field("anchors", &self.anchored.len())
+            .field("anchors", &self.anchored.items.len())
             .finish_non_exhaustive()
     }
 }
 
 /// A phrase filed under its anchor unit.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Anchored {
     /// The anchor's [`unit_hash`].
     hash: u64,
@@ -336,6 +418,65 @@ struct Anchored {
     /// a word read from eight bytes before it, shifted down; and how many.
     before_tail: u64,
     before_len: u32,
+}
+
+impl Record for Anchored {
+    const SIZE: usize = 48;
+    fn put(&self, out: &mut Vec<u8>) {
+        for w in [
+            self.hash,
+            self.after_head,
+            self.after_mask,
+            self.before_tail,
+        ] {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        for w in [self.phrase, self.before, self.after, self.before_len] {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+    }
+    fn get(b: &[u8]) -> Self {
+        Anchored {
+            hash: u64_at(b, 0),
+            after_head: u64_at(b, 8),
+            after_mask: u64_at(b, 16),
+            before_tail: u64_at(b, 24),
+            phrase: u32_at(b, 32),
+            before: u32_at(b, 36),
+            after: u32_at(b, 40),
+            before_len: u32_at(b, 44),
+        }
+    }
+}
+
+/// The phrases under each anchor, grouped by the anchor's hash, and the
+/// index of the first of each group. Only the phrases are stored: the index
+/// is rebuilt from them.
+struct Anchors {
+    items: Vec<Anchored>,
+    index: HashIndex,
+}
+
+impl Anchors {
+    /// `items` must be grouped by hash.
+    fn new(items: Vec<Anchored>) -> Self {
+        let index = HashIndex::runs(items.iter().map(|a| a.hash));
+        Anchors { items, index }
+    }
+}
+
+impl Serialize for Anchors {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        records::serialize(&self.items, s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Anchors {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // Stored grouped, by `serialize` (the snapshot test compares what
+        // is read with a freshly built matcher's bytes).
+        Ok(Anchors::new(records::deserialize(d)?))
+    }
 }
 
 /// Common English words, most common first: a phrase is filed under its word
@@ -398,7 +539,7 @@ const LONGEST_COMMON_WORD: usize = {
 };
 
 /// A trigger looked for at word starts.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 struct WordTrigger {
     /// Its first three bytes, as [`load8`] reads them.
     trigram: u32,
@@ -438,7 +579,7 @@ fn low_bytes(n: usize) -> u64 {
 /// How [`PhraseMatcher::find`] flags the ASCII bytes that may anchor a
 /// phrase of non-word characters ("!!", "--"). The default pack has none,
 /// and user packs few.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 enum Marks {
     None,
     /// Up to four bytes, compared with sixteen bytes at once.
@@ -548,8 +689,7 @@ impl PhraseMatcher {
     pub fn new(phrases: Vec<String>, triggers: Vec<Trigger>) -> Self {
         let mut m = PhraseMatcher {
             phrases: Vec::new(),
-            anchored: Vec::with_capacity(phrases.len()),
-            anchor_index: HashIndex::new(std::iter::empty()),
+            anchored: Anchors::new(Vec::with_capacity(phrases.len())),
             anchor_words: BitSet::new(),
             anchor_marks: [false; 256],
             marks: Marks::None,
@@ -567,7 +707,7 @@ impl PhraseMatcher {
         for (id, p) in phrases.iter().enumerate() {
             m.add_phrase(id as u32, p, &common);
         }
-        (m.anchored, m.anchor_index) = HashIndex::group(&m.anchored, |a| a.hash);
+        m.anchored = Anchors::new(HashIndex::group(&m.anchored.items, |a| a.hash));
         m.marks = Marks::new(&m.anchor_marks);
         m.phrases = phrases;
         let mut anywhere: Vec<(String, Vec<u32>)> = Vec::new();
@@ -595,12 +735,7 @@ impl PhraseMatcher {
         }
         m.trigger_index = HashIndex::new(firsts.into_iter());
         if !anywhere.is_empty() {
-            let ac = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(anywhere.iter().map(|(t, _)| t))
-                .expect("triggers are plain strings");
-            m.anywhere = Some((ac, anywhere.into_iter().map(|(_, r)| r).collect()));
+            m.anywhere = Some(Anywhere::new(anywhere));
         }
         m
     }
@@ -641,7 +776,7 @@ impl PhraseMatcher {
         }
         let after = b.len() - end;
         let before_len = start.min(8);
-        self.anchored.push(Anchored {
+        self.anchored.items.push(Anchored {
             hash,
             phrase: id,
             before: start as u32,
@@ -785,9 +920,9 @@ impl PhraseMatcher {
                 &mut trigger,
             );
         }
-        if let Some((ac, regexes)) = &self.anywhere {
-            for m in ac.find_overlapping_iter(lower) {
-                for &r in &regexes[m.pattern().as_usize()] {
+        if let Some(any) = &self.anywhere {
+            for m in any.ac.find_overlapping_iter(lower) {
+                for &r in &any.triggers[m.pattern().as_usize()].1 {
                     trigger(r, m.start());
                 }
             }
@@ -944,14 +1079,14 @@ impl PhraseMatcher {
         end: usize,
         phrase: &mut impl FnMut(u32, usize, usize),
     ) {
-        let Some(first) = self.anchor_index.get(h) else {
+        let Some(first) = self.anchored.index.get(h) else {
             return;
         };
         let b = lower.as_bytes();
         // The bytes around the anchor, read once for all its phrases.
         let after = load8(b, end);
         let before = if start >= 8 { load8(b, start - 8) } else { 0 };
-        for a in self.anchored[first as usize..]
+        for a in self.anchored.items[first as usize..]
             .iter()
             .take_while(|a| a.hash == h)
         {
@@ -1033,7 +1168,8 @@ mod tests {
             .enumerate()
             .map(|(i, &k)| (k, i as u32))
             .collect();
-        let (out, index) = HashIndex::group(&items, |i| i.0);
+        let out = HashIndex::group(&items, |i| i.0);
+        let index = HashIndex::runs(out.iter().map(|i| i.0));
         assert_eq!(out.len(), items.len());
         for key in [0, 5, 21, 37] {
             let first = index.get(key).unwrap() as usize;

@@ -14,6 +14,8 @@ mod matcher;
 mod pack;
 pub mod phrase;
 pub mod schema;
+mod snapshot;
+mod stored;
 
 pub use embedded::FILES as EMBEDDED_FILES;
 pub use error::{RuleError, RuleErrors, RuleSource};

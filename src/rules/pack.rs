@@ -9,6 +9,7 @@ use std::sync::{Arc, OnceLock};
 use regex_automata::Input;
 use regex_automata::meta::{self, Regex};
 use regex_syntax::hir::Hir;
+use serde::{Deserialize, Serialize};
 
 #[cfg(target_endian = "little")]
 use super::dfa::DfaRegex;
@@ -26,7 +27,7 @@ use crate::finding::{Applicability, Category, Severity};
 pub type GroupId = u32;
 
 /// What a condition looks for.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Target {
     /// Any match of a pattern group.
     Group(GroupId),
@@ -35,7 +36,7 @@ pub enum Target {
 }
 
 /// A resolved `unless` / `requires` condition.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Condition {
     /// What must occur.
     pub target: Target,
@@ -48,7 +49,7 @@ pub struct Condition {
 }
 
 /// A replacement offered for a match.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Suggest {
     /// Only for this matched phrase (lower-case), if set.
     pub when: Option<String>,
@@ -59,7 +60,7 @@ pub struct Suggest {
 }
 
 /// One example from a rule file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Example {
     /// The text, with the marking brackets removed.
     pub text: String,
@@ -72,7 +73,7 @@ pub struct Example {
 }
 
 /// A compiled rule.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rule {
     /// Unique id.
     pub id: String,
@@ -111,6 +112,7 @@ pub struct Rule {
     /// Examples.
     pub examples: Vec<Example>,
     /// The literal phrases the rule matches (expanded), for listings.
+    #[serde(with = "super::stored::strings")]
     pub phrases: Vec<String>,
     /// Index of the rule file it came from.
     pub source: usize,
@@ -184,6 +186,15 @@ impl LazyRegex {
                 Some(limit) => format!("Compiled regex exceeds size limit of {limit} bytes."),
                 None => e.to_string(),
             })
+    }
+
+    /// The default-pack table entry it was made from, if it was.
+    #[cfg(test)]
+    pub(crate) fn facts(&self) -> Option<&'static RegexFacts> {
+        match self.source {
+            RegexSource::Pattern(f) => Some(f),
+            RegexSource::Hir(_) => None,
+        }
     }
 
     /// Compiles now; the error is worded as the `regex` crate words it.

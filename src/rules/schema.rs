@@ -4,7 +4,7 @@
 //! `Spanned` wherever a later check may need to point at the value: serde's
 //! internally tagged enums would lose both (toml-rs/toml#535).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::finding::{Applicability, Category, Severity};
@@ -38,7 +38,7 @@ pub struct LexiconDef {
 }
 
 /// Where in the text a rule applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Scope {
     /// Outside direct quotations: the writer's own voice.
@@ -50,7 +50,7 @@ pub enum Scope {
 }
 
 /// The stretch of text a rule's conditions look at, and where it may fire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Unit {
     /// The sentence holding the match.
@@ -64,7 +64,7 @@ pub enum Unit {
 }
 
 /// Structural elements of the document model a rule can match instead of words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Element {
     /// A sentence ending in a question mark outside quotation marks.
@@ -82,7 +82,7 @@ pub enum Element {
 }
 
 /// Which attributions satisfy a condition.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AttributionFilter {
     /// A speech cue with any source.
@@ -123,7 +123,7 @@ pub struct ConditionDef {
 }
 
 /// Which side of the match a `near` condition looks at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Side {
     /// Words before the match.
