@@ -134,7 +134,12 @@ impl StoredRegex {
 /// The default pack, read from the snapshot, if the snapshot is of this
 /// build's default pack. `sources` are the default pack's files.
 pub(crate) fn load(sources: Vec<RuleSource>) -> Option<Pack> {
-    let (head, body) = SNAPSHOT.split_first_chunk::<8>()?;
+    read(SNAPSHOT, sources)
+}
+
+/// The pack in `snapshot`, if it is a whole snapshot of this build's pack.
+fn read(snapshot: &[u8], sources: Vec<RuleSource>) -> Option<Pack> {
+    let (head, body) = snapshot.split_first_chunk::<8>()?;
     if u64::from_le_bytes(*head) != FINGERPRINT {
         return None;
     }
@@ -223,6 +228,20 @@ mod tests {
         let sources = compiled().sources;
         let pack = load(sources).expect("the snapshot is current and reads");
         assert!(store(&pack).unwrap() == SNAPSHOT);
+    }
+
+    /// A snapshot of another build, or a damaged one, is ignored (the pack
+    /// is then compiled), never half read.
+    #[test]
+    fn a_foreign_or_damaged_snapshot_is_not_read() {
+        let sources = compiled().sources;
+        let mut other = SNAPSHOT.to_vec();
+        other[0] ^= 1;
+        assert!(read(&other, sources.clone()).is_none());
+        for cut in [0, 7, 8, 9, SNAPSHOT.len() / 2, SNAPSHOT.len() - 1] {
+            assert!(read(&SNAPSHOT[..cut], sources.clone()).is_none(), "{cut}");
+        }
+        assert!(read(SNAPSHOT, sources).is_some());
     }
 
     /// Keeps `pack.snapshot` the snapshot of the default pack as this code
