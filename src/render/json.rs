@@ -156,18 +156,30 @@ fn write_jsonl_finding(line: &mut Vec<u8>, f: &JsonFinding<'_>) -> io::Result<()
     Ok(())
 }
 
-/// Appends `n` in decimal.
+/// Appends `n` in decimal, two digits a step: a finding's six numbers
+/// (lines, columns, offsets) have up to four or five digits, and with a
+/// division per digit they were a fifth of a line's cost.
 fn push_number(out: &mut Vec<u8>, n: usize) {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     let mut n = n;
-    loop {
+    while n >= 100 {
+        let pair = 2 * (n % 100);
+        n /= 100;
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        i -= 2;
+        digits[i..i + 2].copy_from_slice(&PAIRS[2 * n..2 * n + 2]);
+    } else {
         i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        digits[i] = b'0' + n as u8;
     }
     out.extend_from_slice(&digits[i..]);
 }
@@ -287,7 +299,8 @@ mod tests {
 
     #[test]
     fn numbers_print_in_decimal() {
-        for n in [0, 1, 9, 10, 99, 100, 12_345, usize::MAX] {
+        let edges = [0, 1, 9, 10, 99, 100, 101, 999, 1000, 12_345, usize::MAX];
+        for n in (0..10_000).chain(edges) {
             let mut ours = Vec::new();
             push_number(&mut ours, n);
             assert_eq!(String::from_utf8(ours).unwrap(), n.to_string());
