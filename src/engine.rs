@@ -394,9 +394,15 @@ fn judge(
     let text = doc.text();
     let range = &c.range;
     let first = doc.sentence_at(range.start)?;
-    let last = doc
-        .sentence_at(range.end.saturating_sub(1).max(range.start))
-        .unwrap_or(first);
+    // The sentence of the last byte, read on from the first (sentences are
+    // in order of start): most candidates end in the sentence they start
+    // in, where a second binary search cost as much as the first.
+    let last_byte = range.end.saturating_sub(1).max(range.start);
+    let last = first
+        + doc.sentences[first + 1..]
+            .iter()
+            .take_while(|s| s.range.start <= last_byte)
+            .count();
     let sentence = &doc.sentences[first];
     if range.start >= sentence.range.end {
         // between sentences: outside every block

@@ -46,9 +46,12 @@ impl FileReport {
         let mut located = Vec::with_capacity(findings.len());
         if !findings.is_empty() {
             let index = LineIndex::new(doc.text());
+            // Findings come in order of start, and an end is counted on
+            // from its start.
+            let mut at = index.cursor(doc.text());
             for f in findings {
-                let (line, column) = index.position(doc.text(), f.range.start);
-                let (end_line, end_column) = index.position(doc.text(), f.range.end);
+                let (line, column) = at.position(f.range.start);
+                let (end_line, end_column) = at.clone().position(f.range.end);
                 let text = doc.text()[f.range.clone()].to_string();
                 located.push(Located {
                     finding: f,
