@@ -1052,6 +1052,8 @@ fn filter_words() -> impl Iterator<Item = &'static str> {
 
 /// Shortest run of letters the filter looks at.
 const MIN_FILTER_RUN: usize = 3;
+// [`may_hold_cue`] skips short runs by a mask written for three letters.
+const _: () = assert!(MIN_FILTER_RUN == 3);
 
 /// A one-hash Bloom filter over [`filter_words`]: a sentence with no such
 /// word needs no tokenizing at all (about half of news sentences).
@@ -1098,14 +1100,20 @@ fn filter_hit(bits: &[u64], text: &[u8], start: usize, head: u64, run: usize, le
     }
     let head = (head | (0x20 * LO)) & (u64::MAX >> (64 - 8 * run));
     let k = filter_index(head, len);
-    bits[k / 64] & (1 << (k % 64)) != 0 && is_filter_word(&text[start..start + len])
+    bits[k / 64] & (1 << (k % 64)) != 0 && is_filter_word(text, start, head, len)
 }
 
 /// The exact check behind a filter hit, kept out of line: hits are few,
-/// and the scan loop stays small.
+/// and the scan loop stays small. A run of eight letters or fewer is its
+/// lowercased head already, with no copy into a key buffer.
 #[inline(never)]
-fn is_filter_word(run: &[u8]) -> bool {
-    FILTER_WORDS.contains(&written_key(run))
+fn is_filter_word(text: &[u8], start: usize, head: u64, len: usize) -> bool {
+    let key = if len <= 8 {
+        Key::from(head)
+    } else {
+        written_key(&text[start..start + len])
+    };
+    FILTER_WORDS.contains(&key)
 }
 
 /// How many bytes of a run of letters start a chunk whose letter flags
@@ -1130,7 +1138,12 @@ pub(super) fn may_hold_cue(text: &[u8]) -> bool {
     while i < text.len() {
         let w = load_padded::<{ WINDOW + 8 }>(text, i);
         let l = flags64(&w, letters16);
-        let mut starts = l & !(l << 1);
+        // Runs shorter than the filter's shortest are never looked at, so
+        // they are not visited: a start counts only when the two bytes after
+        // it are letters too, or lie past the window (a run reaching its
+        // end is measured whole below).
+        let long = l & (l >> 1 | 1 << 63) & (l >> 2 | 3 << 62);
+        let mut starts = long & !(l << 1);
         let mut next = i + WINDOW;
         while starts != 0 {
             let k = starts.trailing_zeros() as usize;
