@@ -415,7 +415,9 @@ impl Finder<'_> {
                         off = 0;
                         run = (!win.alnum).trailing_zeros() as usize;
                     }
-                    if let Some(j) = self.window_word(&win, off, run, limit, neutral || headline) {
+                    if let Some(j) =
+                        self.window_word(&win, off, run, limit, end, neutral || headline)
+                    {
                         i = j;
                         neutral = false;
                         if i < end && b[i] == b' ' {
@@ -587,11 +589,19 @@ impl Finder<'_> {
         off: usize,
         run: usize,
         limit: usize,
+        end: usize,
         neutral: bool,
     ) -> Option<usize> {
         let i = win.base + off;
         let j = i + run;
-        if off + run >= WINDOW || run > 16 || j >= limit || joins_word(win.bytes[off + run]) {
+        if off + run >= WINDOW || run > 16 || j >= limit {
+            return None;
+        }
+        // A full stop that is the piece's last byte joins nothing and is
+        // never kept (see [`Finder::word`]): the last word of most
+        // sentences stays on this path.
+        let c = win.bytes[off + run];
+        if joins_word(c) && !(c == b'.' && j + 1 == end) {
             return None;
         }
         let x = win.word8(off);
