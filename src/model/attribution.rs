@@ -479,7 +479,7 @@ impl Finder<'_> {
                 continue;
             };
             let len = ch.len_utf8();
-            if ch.is_alphanumeric() {
+            if alphanumeric(ch) {
                 i = self.word(i, limit, end, neutral || headline);
                 neutral = false;
                 continue;
@@ -573,8 +573,8 @@ impl Finder<'_> {
             let key = lexicon::plain_key16(x, y, run - 8);
             (self.lexicon.get(key), key)
         };
-        let cap = (x as u8).is_ascii_uppercase();
-        self.push_word(i..j, lex, key, cap, neutral, false);
+        let (cap, num) = ((x as u8).is_ascii_uppercase(), (x as u8).is_ascii_digit());
+        self.push_word(i..j, lex, key, (cap, num), neutral, false);
         Some(j)
     }
 
@@ -612,8 +612,8 @@ impl Finder<'_> {
             let key = lexicon::plain_key16(x, win.word8(off + 8), run - 8);
             (self.lexicon.get(key), key)
         };
-        let cap = (x as u8).is_ascii_uppercase();
-        self.push_word(i..j, lex, key, cap, neutral, false);
+        let (cap, num) = ((x as u8).is_ascii_uppercase(), (x as u8).is_ascii_digit());
+        self.push_word(i..j, lex, key, (cap, num), neutral, false);
         Some(j)
     }
 
@@ -687,27 +687,28 @@ impl Finder<'_> {
         } else {
             char_at(text, i, end).is_some_and(char::is_uppercase)
         };
-        self.push_word(i..j, lex, word, cap, neutral, poss);
+        self.push_word(i..j, lex, word, (cap, b[i].is_ascii_digit()), neutral, poss);
         j
     }
 
-    /// Pushes the word at `span`, counting it for the title-case test and
-    /// noting it when the cue scan must stop at it.
+    /// Pushes the word at `span`, whether it starts with a capital and with
+    /// a digit (known to the caller from the byte it has loaded), counting
+    /// it for the title-case test and noting it when the cue scan must stop
+    /// at it.
     #[inline]
     fn push_word(
         &mut self,
         span: Range<usize>,
         lex: Lex,
         word: Key,
-        cap: bool,
+        (cap, num): (bool, bool),
         neutral: bool,
         poss: bool,
     ) {
-        let num = self.text.as_bytes()[span.start].is_ascii_digit();
-        if span.len() > 3 && !num {
-            self.long_words.0 += 1;
-            self.long_words.1 += usize::from(cap);
-        }
+        // Counted without a branch: whether a word is long is a coin toss.
+        let long = usize::from(span.len() > 3 && !num);
+        self.long_words.0 += long;
+        self.long_words.1 += long & usize::from(cap);
         if lex.has(SCAN) {
             self.stops.push(self.toks.len());
         }
@@ -2381,7 +2382,7 @@ fn word_tail(text: &str, mut j: usize, limit: usize) -> (usize, bool) {
             break;
         };
         let len = ch.len_utf8();
-        if ch.is_alphanumeric()
+        if alphanumeric(ch)
             || (matches!(ch, '\u{2019}' | '\u{2010}' | '\u{2011}')
                 && word_char_at(text, j + len, limit))
         {
@@ -2398,8 +2399,16 @@ fn word_tail(text: &str, mut j: usize, limit: usize) -> (usize, bool) {
 fn word_char_at(text: &str, i: usize, limit: usize) -> bool {
     match text.as_bytes().get(i) {
         Some(c) if *c < 0x80 => i < limit && c.is_ascii_alphanumeric(),
-        _ => char_at(text, i, limit).is_some_and(char::is_alphanumeric),
+        _ => char_at(text, i, limit).is_some_and(alphanumeric),
     }
+}
+
+/// [`char::is_alphanumeric`], answered without the Unicode tables (some
+/// 500 instructions a char) for General Punctuation, U+2000 to U+206F: the
+/// curly quotes, dashes and spaces that are most non-ASCII chars next to a
+/// word in news copy, and none of them a letter or digit.
+fn alphanumeric(ch: char) -> bool {
+    !matches!(ch, '\u{2000}'..='\u{206f}') && ch.is_alphanumeric()
 }
 
 /// Length of the run of ASCII letters and digits at `i`, stopping at `limit`
@@ -2459,6 +2468,15 @@ mod tests {
             format!("{:?} {:?} {:?}", f.toks, f.stops, f.long_words)
         };
         (snapshot(true), snapshot(false))
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_chars() {
+        for ch in '\u{2000}'..='\u{206f}' {
+            assert!(!ch.is_alphanumeric(), "{ch:?}");
+            assert!(!alphanumeric(ch), "{ch:?}");
+        }
+        assert!(alphanumeric('é') && alphanumeric('x') && !alphanumeric('\u{2019}'));
     }
 
     #[test]
