@@ -210,12 +210,24 @@ pub(super) const fn word_keys<const N: usize>(ws: [&str; N]) -> [Key; N] {
 /// 0 when it is not ASCII or longer than [`MAX_WORD`], so it equals a
 /// [`word_key`] exactly when the word is that word in some case.
 pub(super) fn written_key(w: &[u8]) -> Key {
-    if w.len() > MAX_WORD || !w.is_ascii() {
+    let n = w.len();
+    if n > MAX_WORD || !w.is_ascii() {
         return 0;
     }
-    let mut buf = [0u8; MAX_WORD];
-    buf[..w.len()].copy_from_slice(w);
-    lowercase(u128::from_le_bytes(buf))
+    // Two overlapping loads, where a copy into a zeroed buffer called
+    // memset and memcpy: the bytes they share land in the same places.
+    let x = if n >= 8 {
+        let lo = u64::from_le_bytes(w[..8].try_into().expect("8 bytes"));
+        let hi = u64::from_le_bytes(w[n - 8..].try_into().expect("8 bytes"));
+        u128::from(lo) | u128::from(hi) << (8 * (n - 8))
+    } else if n >= 4 {
+        let lo = u32::from_le_bytes(w[..4].try_into().expect("4 bytes"));
+        let hi = u32::from_le_bytes(w[n - 4..].try_into().expect("4 bytes"));
+        u128::from(lo) | u128::from(hi) << (8 * (n - 4))
+    } else {
+        w.iter().rev().fold(0, |k, &c| k << 8 | u128::from(c))
+    };
+    lowercase(x)
 }
 
 /// The lookup key of the word `text[start..end]` as written: ASCII-lowercased,
@@ -1057,8 +1069,8 @@ const _: () = assert!(MIN_FILTER_RUN == 3);
 
 /// A one-hash Bloom filter over [`filter_words`]: a sentence with no such
 /// word needs no tokenizing at all (about half of news sentences).
-static CUE_FILTER: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; FILTER_BITS / 64];
+static CUE_FILTER: LazyLock<Box<FilterBits>> = LazyLock::new(|| {
+    let mut bits = Box::new([0u64; FILTER_BITS / 64]);
     for part in filter_words() {
         let head = pack(&part.as_bytes()[..part.len().min(8)]) as u64;
         let i = filter_index(head, part.len());
@@ -1074,6 +1086,10 @@ static FILTER_WORDS: LazyLock<crate::fxhash::FxHashSet<Key>> =
 
 /// 64 Ki bits: a few hundred cue words leave false positives under 1%.
 const FILTER_BITS: usize = 1 << 16;
+
+/// The filter's bits, as an array: an index from [`filter_index`] needs no
+/// bounds check in the scan loop.
+type FilterBits = [u64; FILTER_BITS / 64];
 
 /// The filter index of a run of `len` ASCII letters whose first eight
 /// (or fewer), lowercased, are packed in `head`: one multiply, whose top
@@ -1094,7 +1110,14 @@ fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
 /// `run` (1 to 8) are the low bytes of `head`, is one of [`filter_words`]:
 /// the Bloom filter first, then the exact set on a hit.
 #[inline]
-fn filter_hit(bits: &[u64], text: &[u8], start: usize, head: u64, run: usize, len: usize) -> bool {
+fn filter_hit(
+    bits: &FilterBits,
+    text: &[u8],
+    start: usize,
+    head: u64,
+    run: usize,
+    len: usize,
+) -> bool {
     if len < MIN_FILTER_RUN {
         return false;
     }
@@ -1512,6 +1535,17 @@ mod tests {
     #[test]
     fn written_keys_match_named_words_in_any_case() {
         assert_eq!(written_key(b"Said"), word_key("said"));
+        let long = "AbCdEfGhIjKlMnOpQ";
+        for n in 0..=MAX_WORD {
+            let mut buf = [0u8; MAX_WORD];
+            buf[..n].copy_from_slice(&long.to_ascii_lowercase().as_bytes()[..n]);
+            assert_eq!(
+                written_key(&long.as_bytes()[..n]),
+                u128::from_le_bytes(buf),
+                "{n}"
+            );
+        }
+        assert_eq!(written_key(long.as_bytes()), 0);
         assert_eq!(written_key(b"N'T"), word_key("n't"));
         assert_eq!(
             written_key(b"abcdefghijklmnop"),
