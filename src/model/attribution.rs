@@ -9,6 +9,7 @@
 //! "according to" or a passive "by". No parser: a few bounded walks over the
 //! tokens, so the cost stays linear in the text.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::lexicon::{
@@ -68,6 +69,9 @@ const WRITTEN_THINGS: &[Key] = &lexicon::word_keys([
 const NP_PREPS: &[Key] = &lexicon::word_keys([
     "of", "at", "for", "from", "with", "including", "by", "in", "among", "like",
 ]);
+
+/// [`Finder::head_memo`] holding no phrase.
+const NO_HEAD: (usize, usize, usize) = (usize::MAX, usize::MAX, 0);
 
 /// Longest stretch of tokens read back for a subject.
 const MAX_SUBJECT: usize = 24;
@@ -150,6 +154,10 @@ struct Finder<'a> {
     /// Index in `out` of the current sentence's first attribution.
     first: usize,
     sentence: usize,
+    /// The last phrase `a..=z` given to [`Finder::head`] and its head: a
+    /// cue's source is read for whether it can speak and then classified,
+    /// and each asks for the head of the same phrase.
+    head_memo: Cell<(usize, usize, usize)>,
 }
 
 /// Finds the attributions of every sentence, sorted by sentence and cue start.
@@ -176,6 +184,7 @@ pub(super) fn find(
         first: 0,
         sentence: 0,
         long_words: (0, 0),
+        head_memo: Cell::new(NO_HEAD),
     };
     let mut li = 0;
     for (si, s) in sentences.iter().enumerate() {
@@ -379,6 +388,7 @@ impl Finder<'_> {
         self.toks.clear();
         self.stops.clear();
         self.long_words = (0, 0);
+        self.head_memo.set(NO_HEAD);
         let text = self.text;
         let b = text.as_bytes();
         let end = range.end;
@@ -2118,6 +2128,17 @@ impl Finder<'_> {
 
     /// The head noun of the phrase `a..=z`: the last noun of its first chunk.
     fn head(&self, a: usize, z: usize) -> usize {
+        let (ma, mz, h) = self.head_memo.get();
+        if (ma, mz) == (a, z) {
+            return h;
+        }
+        let h = self.find_head(a, z);
+        self.head_memo.set((a, z, h));
+        h
+    }
+
+    /// [`Finder::head`], read from the tokens.
+    fn find_head(&self, a: usize, z: usize) -> usize {
         let mut last = a;
         for i in a..=z {
             if self.kind(i) != Some(Tk::Word) {
@@ -2516,6 +2537,7 @@ mod tests {
                 first: 0,
                 sentence: 0,
                 long_words: (0, 0),
+                head_memo: Cell::new(NO_HEAD),
             };
             assert!(!doc.quotations.is_empty());
             let starts: Vec<usize> = (0..t.len()).filter(|&i| t.is_char_boundary(i)).collect();
