@@ -428,11 +428,10 @@ impl Finder<'_> {
                     if let Some(j) =
                         self.window_word(&win, off, run, limit, end, neutral || headline)
                     {
-                        i = j;
+                        // The word ended before `limit`, inside the window,
+                        // so the byte after it is there to read.
+                        i = j + usize::from(win.bytes[off + run] == b' ');
                         neutral = false;
-                        if i < end && b[i] == b' ' {
-                            i += 1;
-                        }
                         continue;
                     }
                 }
