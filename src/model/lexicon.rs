@@ -210,13 +210,22 @@ pub(super) const fn word_keys<const N: usize>(ws: [&str; N]) -> [Key; N] {
 /// 0 when it is not ASCII or longer than [`MAX_WORD`], so it equals a
 /// [`word_key`] exactly when the word is that word in some case.
 pub(super) fn written_key(w: &[u8]) -> Key {
-    let n = w.len();
-    if n > MAX_WORD || !w.is_ascii() {
+    if w.len() > MAX_WORD || !w.is_ascii() {
         return 0;
     }
-    // Two overlapping loads, where a copy into a zeroed buffer called
-    // memset and memcpy: the bytes they share land in the same places.
-    let x = if n >= 8 {
+    lowercase(load_key(w))
+}
+
+/// [`pack`] at run time, for building the tables: two overlapping loads,
+/// where a copy into a zeroed buffer called memset and memcpy and a byte
+/// loop took a shift and an or a byte. The bytes the loads share land in
+/// the same places.
+fn load_key(w: &[u8]) -> Key {
+    let n = w.len();
+    if n > MAX_WORD {
+        return pack(w);
+    }
+    if n >= 8 {
         let lo = u64::from_le_bytes(w[..8].try_into().expect("8 bytes"));
         let hi = u64::from_le_bytes(w[n - 8..].try_into().expect("8 bytes"));
         u128::from(lo) | u128::from(hi) << (8 * (n - 8))
@@ -226,8 +235,7 @@ pub(super) fn written_key(w: &[u8]) -> Key {
         u128::from(lo) | u128::from(hi) << (8 * (n - 4))
     } else {
         w.iter().rev().fold(0, |k, &c| k << 8 | u128::from(c))
-    };
-    lowercase(x)
+    }
 }
 
 /// The lookup key of the word `text[start..end]` as written: ASCII-lowercased,
@@ -986,7 +994,7 @@ fn build() -> Lexicon {
     let mut add = |words_in: &[&'static str], flags: u32| {
         for w in words_in {
             if w.len() <= MAX_WORD {
-                lex.entry(pack(w.as_bytes())).flags |= flags;
+                lex.entry(load_key(w.as_bytes())).flags |= flags;
             }
         }
     };
@@ -1015,7 +1023,7 @@ fn build() -> Lexicon {
     add(CONCERNS, CONCERN);
     add(BE_ADJECTIVES, BE_ADJ | SCAN);
     for &(w, kind, special, flags) in CUES {
-        let entry = lex.entry(pack(w.as_bytes()));
+        let entry = lex.entry(load_key(w.as_bytes()));
         entry.cue = Some(CueSpec {
             kind,
             special,
@@ -1072,7 +1080,7 @@ const _: () = assert!(MIN_FILTER_RUN == 3);
 static CUE_FILTER: LazyLock<Box<FilterBits>> = LazyLock::new(|| {
     let mut bits = Box::new([0u64; FILTER_BITS / 64]);
     for part in filter_words() {
-        let head = pack(&part.as_bytes()[..part.len().min(8)]) as u64;
+        let head = load_key(&part.as_bytes()[..part.len().min(8)]) as u64;
         let i = filter_index(head, part.len());
         bits[i / 64] |= 1 << (i % 64);
     }
@@ -1081,8 +1089,13 @@ static CUE_FILTER: LazyLock<Box<FilterBits>> = LazyLock::new(|| {
 
 /// [`filter_words`] exactly: a filter hit is checked here, so a word that
 /// only shares a bit with a cue costs no tokenizing.
-static FILTER_WORDS: LazyLock<crate::fxhash::FxHashSet<Key>> =
-    LazyLock::new(|| filter_words().map(|w| pack(w.as_bytes())).collect());
+static FILTER_WORDS: LazyLock<crate::fxhash::FxHashSet<Key>> = LazyLock::new(|| {
+    // Sized up front: collecting grew the set through every power of two.
+    let mut set = crate::fxhash::FxHashSet::default();
+    set.reserve(filter_words().count());
+    set.extend(filter_words().map(|w| load_key(w.as_bytes())));
+    set
+});
 
 /// 64 Ki bits: a few hundred cue words leave false positives under 1%.
 const FILTER_BITS: usize = 1 << 16;
@@ -1546,6 +1559,9 @@ mod tests {
             );
         }
         assert_eq!(written_key(long.as_bytes()), 0);
+        for n in 0..=MAX_WORD {
+            assert_eq!(load_key(&long.as_bytes()[..n]), pack(&long.as_bytes()[..n]));
+        }
         assert_eq!(written_key(b"N'T"), word_key("n't"));
         assert_eq!(
             written_key(b"abcdefghijklmnop"),
