@@ -9,6 +9,7 @@
 //! "according to" or a passive "by". No parser: a few bounded walks over the
 //! tokens, so the cost stays linear in the text.
 
+use std::cell::Cell;
 use std::ops::Range;
 
 use super::lexicon::{
@@ -68,6 +69,9 @@ const WRITTEN_THINGS: &[Key] = &lexicon::word_keys([
 const NP_PREPS: &[Key] = &lexicon::word_keys([
     "of", "at", "for", "from", "with", "including", "by", "in", "among", "like",
 ]);
+
+/// [`Finder::head_memo`] holding no phrase.
+const NO_HEAD: (usize, usize, usize) = (usize::MAX, usize::MAX, 0);
 
 /// Longest stretch of tokens read back for a subject.
 const MAX_SUBJECT: usize = 24;
@@ -150,6 +154,10 @@ struct Finder<'a> {
     /// Index in `out` of the current sentence's first attribution.
     first: usize,
     sentence: usize,
+    /// The last phrase `a..=z` given to [`Finder::head`] and its head: a
+    /// cue's source is read for whether it can speak and then classified,
+    /// and each asks for the head of the same phrase.
+    head_memo: Cell<(usize, usize, usize)>,
 }
 
 /// Finds the attributions of every sentence, sorted by sentence and cue start.
@@ -176,6 +184,7 @@ pub(super) fn find(
         first: 0,
         sentence: 0,
         long_words: (0, 0),
+        head_memo: Cell::new(NO_HEAD),
     };
     let mut li = 0;
     for (si, s) in sentences.iter().enumerate() {
@@ -379,6 +388,7 @@ impl Finder<'_> {
         self.toks.clear();
         self.stops.clear();
         self.long_words = (0, 0);
+        self.head_memo.set(NO_HEAD);
         let text = self.text;
         let b = text.as_bytes();
         let end = range.end;
@@ -415,12 +425,13 @@ impl Finder<'_> {
                         off = 0;
                         run = (!win.alnum).trailing_zeros() as usize;
                     }
-                    if let Some(j) = self.window_word(&win, off, run, limit, neutral || headline) {
-                        i = j;
+                    if let Some(j) =
+                        self.window_word(&win, off, run, limit, end, neutral || headline)
+                    {
+                        // The word ended before `limit`, inside the window,
+                        // so the byte after it is there to read.
+                        i = j + usize::from(win.bytes[off + run] == b' ');
                         neutral = false;
-                        if i < end && b[i] == b' ' {
-                            i += 1;
-                        }
                         continue;
                     }
                 }
@@ -477,7 +488,7 @@ impl Finder<'_> {
                 continue;
             };
             let len = ch.len_utf8();
-            if ch.is_alphanumeric() {
+            if alphanumeric(ch) {
                 i = self.word(i, limit, end, neutral || headline);
                 neutral = false;
                 continue;
@@ -571,8 +582,8 @@ impl Finder<'_> {
             let key = lexicon::plain_key16(x, y, run - 8);
             (self.lexicon.get(key), key)
         };
-        let cap = (x as u8).is_ascii_uppercase();
-        self.push_word(i..j, lex, key, cap, neutral, false);
+        let (cap, num) = ((x as u8).is_ascii_uppercase(), (x as u8).is_ascii_digit());
+        self.push_word(i..j, lex, key, (cap, num), neutral, false);
         Some(j)
     }
 
@@ -587,11 +598,19 @@ impl Finder<'_> {
         off: usize,
         run: usize,
         limit: usize,
+        end: usize,
         neutral: bool,
     ) -> Option<usize> {
         let i = win.base + off;
         let j = i + run;
-        if off + run >= WINDOW || run > 16 || j >= limit || joins_word(win.bytes[off + run]) {
+        if off + run >= WINDOW || run > 16 || j >= limit {
+            return None;
+        }
+        // A full stop that is the piece's last byte joins nothing and is
+        // never kept (see [`Finder::word`]): the last word of most
+        // sentences stays on this path.
+        let c = win.bytes[off + run];
+        if joins_word(c) && !(c == b'.' && j + 1 == end) {
             return None;
         }
         let x = win.word8(off);
@@ -602,8 +621,8 @@ impl Finder<'_> {
             let key = lexicon::plain_key16(x, win.word8(off + 8), run - 8);
             (self.lexicon.get(key), key)
         };
-        let cap = (x as u8).is_ascii_uppercase();
-        self.push_word(i..j, lex, key, cap, neutral, false);
+        let (cap, num) = ((x as u8).is_ascii_uppercase(), (x as u8).is_ascii_digit());
+        self.push_word(i..j, lex, key, (cap, num), neutral, false);
         Some(j)
     }
 
@@ -677,27 +696,28 @@ impl Finder<'_> {
         } else {
             char_at(text, i, end).is_some_and(char::is_uppercase)
         };
-        self.push_word(i..j, lex, word, cap, neutral, poss);
+        self.push_word(i..j, lex, word, (cap, b[i].is_ascii_digit()), neutral, poss);
         j
     }
 
-    /// Pushes the word at `span`, counting it for the title-case test and
-    /// noting it when the cue scan must stop at it.
+    /// Pushes the word at `span`, whether it starts with a capital and with
+    /// a digit (known to the caller from the byte it has loaded), counting
+    /// it for the title-case test and noting it when the cue scan must stop
+    /// at it.
     #[inline]
     fn push_word(
         &mut self,
         span: Range<usize>,
         lex: Lex,
         word: Key,
-        cap: bool,
+        (cap, num): (bool, bool),
         neutral: bool,
         poss: bool,
     ) {
-        let num = self.text.as_bytes()[span.start].is_ascii_digit();
-        if span.len() > 3 && !num {
-            self.long_words.0 += 1;
-            self.long_words.1 += usize::from(cap);
-        }
+        // Counted without a branch: whether a word is long is a coin toss.
+        let long = usize::from(span.len() > 3 && !num);
+        self.long_words.0 += long;
+        self.long_words.1 += long & usize::from(cap);
         if lex.has(SCAN) {
             self.stops.push(self.toks.len());
         }
@@ -2107,6 +2127,17 @@ impl Finder<'_> {
 
     /// The head noun of the phrase `a..=z`: the last noun of its first chunk.
     fn head(&self, a: usize, z: usize) -> usize {
+        let (ma, mz, h) = self.head_memo.get();
+        if (ma, mz) == (a, z) {
+            return h;
+        }
+        let h = self.find_head(a, z);
+        self.head_memo.set((a, z, h));
+        h
+    }
+
+    /// [`Finder::head`], read from the tokens.
+    fn find_head(&self, a: usize, z: usize) -> usize {
         let mut last = a;
         for i in a..=z {
             if self.kind(i) != Some(Tk::Word) {
@@ -2371,7 +2402,7 @@ fn word_tail(text: &str, mut j: usize, limit: usize) -> (usize, bool) {
             break;
         };
         let len = ch.len_utf8();
-        if ch.is_alphanumeric()
+        if alphanumeric(ch)
             || (matches!(ch, '\u{2019}' | '\u{2010}' | '\u{2011}')
                 && word_char_at(text, j + len, limit))
         {
@@ -2388,8 +2419,16 @@ fn word_tail(text: &str, mut j: usize, limit: usize) -> (usize, bool) {
 fn word_char_at(text: &str, i: usize, limit: usize) -> bool {
     match text.as_bytes().get(i) {
         Some(c) if *c < 0x80 => i < limit && c.is_ascii_alphanumeric(),
-        _ => char_at(text, i, limit).is_some_and(char::is_alphanumeric),
+        _ => char_at(text, i, limit).is_some_and(alphanumeric),
     }
+}
+
+/// [`char::is_alphanumeric`], answered without the Unicode tables (some
+/// 500 instructions a char) for General Punctuation, U+2000 to U+206F: the
+/// curly quotes, dashes and spaces that are most non-ASCII chars next to a
+/// word in news copy, and none of them a letter or digit.
+fn alphanumeric(ch: char) -> bool {
+    !matches!(ch, '\u{2000}'..='\u{206f}') && ch.is_alphanumeric()
 }
 
 /// Length of the run of ASCII letters and digits at `i`, stopping at `limit`
@@ -2415,8 +2454,20 @@ static ASCII_ALNUM: [bool; 256] = {
 /// True for a byte after a run of ASCII letters and digits that may carry
 /// the word on: a non-ASCII char, an apostrophe, hyphen, period or ampersand.
 fn joins_word(c: u8) -> bool {
-    c >= 0x80 || matches!(c, b'\'' | b'-' | b'.' | b'&')
+    JOINS_WORD[usize::from(c)]
 }
+
+/// [`joins_word`] by byte: one load per word, where the tests compiled to
+/// a chain of compares.
+static JOINS_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = c >= 0x80 || matches!(c as u8, b'\'' | b'-' | b'.' | b'&');
+        c += 1;
+    }
+    t
+};
 
 /// True when the key of `n` bytes looks like a plural: it ends in s (not
 /// -ss, -us, -is) and is four bytes or more.
@@ -2449,6 +2500,15 @@ mod tests {
             format!("{:?} {:?} {:?}", f.toks, f.stops, f.long_words)
         };
         (snapshot(true), snapshot(false))
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_word_chars() {
+        for ch in '\u{2000}'..='\u{206f}' {
+            assert!(!ch.is_alphanumeric(), "{ch:?}");
+            assert!(!alphanumeric(ch), "{ch:?}");
+        }
+        assert!(alphanumeric('é') && alphanumeric('x') && !alphanumeric('\u{2019}'));
     }
 
     #[test]
@@ -2488,6 +2548,7 @@ mod tests {
                 first: 0,
                 sentence: 0,
                 long_words: (0, 0),
+                head_memo: Cell::new(NO_HEAD),
             };
             assert!(!doc.quotations.is_empty());
             let starts: Vec<usize> = (0..t.len()).filter(|&i| t.is_char_boundary(i)).collect();

@@ -213,9 +213,29 @@ pub(super) fn written_key(w: &[u8]) -> Key {
     if w.len() > MAX_WORD || !w.is_ascii() {
         return 0;
     }
-    let mut buf = [0u8; MAX_WORD];
-    buf[..w.len()].copy_from_slice(w);
-    lowercase(u128::from_le_bytes(buf))
+    lowercase(load_key(w))
+}
+
+/// [`pack`] at run time, for building the tables: two overlapping loads,
+/// where a copy into a zeroed buffer called memset and memcpy and a byte
+/// loop took a shift and an or a byte. The bytes the loads share land in
+/// the same places.
+fn load_key(w: &[u8]) -> Key {
+    let n = w.len();
+    if n > MAX_WORD {
+        return pack(w);
+    }
+    if n >= 8 {
+        let lo = u64::from_le_bytes(w[..8].try_into().expect("8 bytes"));
+        let hi = u64::from_le_bytes(w[n - 8..].try_into().expect("8 bytes"));
+        u128::from(lo) | u128::from(hi) << (8 * (n - 8))
+    } else if n >= 4 {
+        let lo = u32::from_le_bytes(w[..4].try_into().expect("4 bytes"));
+        let hi = u32::from_le_bytes(w[n - 4..].try_into().expect("4 bytes"));
+        u128::from(lo) | u128::from(hi) << (8 * (n - 4))
+    } else {
+        w.iter().rev().fold(0, |k, &c| k << 8 | u128::from(c))
+    }
 }
 
 /// The lookup key of the word `text[start..end]` as written: ASCII-lowercased,
@@ -974,7 +994,7 @@ fn build() -> Lexicon {
     let mut add = |words_in: &[&'static str], flags: u32| {
         for w in words_in {
             if w.len() <= MAX_WORD {
-                lex.entry(pack(w.as_bytes())).flags |= flags;
+                lex.entry(load_key(w.as_bytes())).flags |= flags;
             }
         }
     };
@@ -1003,7 +1023,7 @@ fn build() -> Lexicon {
     add(CONCERNS, CONCERN);
     add(BE_ADJECTIVES, BE_ADJ | SCAN);
     for &(w, kind, special, flags) in CUES {
-        let entry = lex.entry(pack(w.as_bytes()));
+        let entry = lex.entry(load_key(w.as_bytes()));
         entry.cue = Some(CueSpec {
             kind,
             special,
@@ -1052,13 +1072,15 @@ fn filter_words() -> impl Iterator<Item = &'static str> {
 
 /// Shortest run of letters the filter looks at.
 const MIN_FILTER_RUN: usize = 3;
+// [`may_hold_cue`] skips short runs by a mask written for three letters.
+const _: () = assert!(MIN_FILTER_RUN == 3);
 
 /// A one-hash Bloom filter over [`filter_words`]: a sentence with no such
 /// word needs no tokenizing at all (about half of news sentences).
-static CUE_FILTER: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; FILTER_BITS / 64];
+static CUE_FILTER: LazyLock<Box<FilterBits>> = LazyLock::new(|| {
+    let mut bits = Box::new([0u64; FILTER_BITS / 64]);
     for part in filter_words() {
-        let head = pack(&part.as_bytes()[..part.len().min(8)]) as u64;
+        let head = load_key(&part.as_bytes()[..part.len().min(8)]) as u64;
         let i = filter_index(head, part.len());
         bits[i / 64] |= 1 << (i % 64);
     }
@@ -1067,11 +1089,20 @@ static CUE_FILTER: LazyLock<Vec<u64>> = LazyLock::new(|| {
 
 /// [`filter_words`] exactly: a filter hit is checked here, so a word that
 /// only shares a bit with a cue costs no tokenizing.
-static FILTER_WORDS: LazyLock<crate::fxhash::FxHashSet<Key>> =
-    LazyLock::new(|| filter_words().map(|w| pack(w.as_bytes())).collect());
+static FILTER_WORDS: LazyLock<crate::fxhash::FxHashSet<Key>> = LazyLock::new(|| {
+    // Sized up front: collecting grew the set through every power of two.
+    let mut set = crate::fxhash::FxHashSet::default();
+    set.reserve(filter_words().count());
+    set.extend(filter_words().map(|w| load_key(w.as_bytes())));
+    set
+});
 
 /// 64 Ki bits: a few hundred cue words leave false positives under 1%.
 const FILTER_BITS: usize = 1 << 16;
+
+/// The filter's bits, as an array: an index from [`filter_index`] needs no
+/// bounds check in the scan loop.
+type FilterBits = [u64; FILTER_BITS / 64];
 
 /// The filter index of a run of `len` ASCII letters whose first eight
 /// (or fewer), lowercased, are packed in `head`: one multiply, whose top
@@ -1092,20 +1123,33 @@ fn in_range(v: u64, lo: u8, hi: u8) -> u64 {
 /// `run` (1 to 8) are the low bytes of `head`, is one of [`filter_words`]:
 /// the Bloom filter first, then the exact set on a hit.
 #[inline]
-fn filter_hit(bits: &[u64], text: &[u8], start: usize, head: u64, run: usize, len: usize) -> bool {
+fn filter_hit(
+    bits: &FilterBits,
+    text: &[u8],
+    start: usize,
+    head: u64,
+    run: usize,
+    len: usize,
+) -> bool {
     if len < MIN_FILTER_RUN {
         return false;
     }
     let head = (head | (0x20 * LO)) & (u64::MAX >> (64 - 8 * run));
     let k = filter_index(head, len);
-    bits[k / 64] & (1 << (k % 64)) != 0 && is_filter_word(&text[start..start + len])
+    bits[k / 64] & (1 << (k % 64)) != 0 && is_filter_word(text, start, head, len)
 }
 
 /// The exact check behind a filter hit, kept out of line: hits are few,
-/// and the scan loop stays small.
+/// and the scan loop stays small. A run of eight letters or fewer is its
+/// lowercased head already, with no copy into a key buffer.
 #[inline(never)]
-fn is_filter_word(run: &[u8]) -> bool {
-    FILTER_WORDS.contains(&written_key(run))
+fn is_filter_word(text: &[u8], start: usize, head: u64, len: usize) -> bool {
+    let key = if len <= 8 {
+        Key::from(head)
+    } else {
+        written_key(&text[start..start + len])
+    };
+    FILTER_WORDS.contains(&key)
 }
 
 /// How many bytes of a run of letters start a chunk whose letter flags
@@ -1130,7 +1174,12 @@ pub(super) fn may_hold_cue(text: &[u8]) -> bool {
     while i < text.len() {
         let w = load_padded::<{ WINDOW + 8 }>(text, i);
         let l = flags64(&w, letters16);
-        let mut starts = l & !(l << 1);
+        // Runs shorter than the filter's shortest are never looked at, so
+        // they are not visited: a start counts only when the two bytes after
+        // it are letters too, or lie past the window (a run reaching its
+        // end is measured whole below).
+        let long = l & (l >> 1 | 1 << 63) & (l >> 2 | 3 << 62);
+        let mut starts = long & !(l << 1);
         let mut next = i + WINDOW;
         while starts != 0 {
             let k = starts.trailing_zeros() as usize;
@@ -1499,6 +1548,20 @@ mod tests {
     #[test]
     fn written_keys_match_named_words_in_any_case() {
         assert_eq!(written_key(b"Said"), word_key("said"));
+        let long = "AbCdEfGhIjKlMnOpQ";
+        for n in 0..=MAX_WORD {
+            let mut buf = [0u8; MAX_WORD];
+            buf[..n].copy_from_slice(&long.to_ascii_lowercase().as_bytes()[..n]);
+            assert_eq!(
+                written_key(&long.as_bytes()[..n]),
+                u128::from_le_bytes(buf),
+                "{n}"
+            );
+        }
+        assert_eq!(written_key(long.as_bytes()), 0);
+        for n in 0..=MAX_WORD {
+            assert_eq!(load_key(&long.as_bytes()[..n]), pack(&long.as_bytes()[..n]));
+        }
         assert_eq!(written_key(b"N'T"), word_key("n't"));
         assert_eq!(
             written_key(b"abcdefghijklmnop"),
