@@ -15,14 +15,14 @@ use newslint::rules::{Pack, PackLoader};
 
 fn default_pack() -> Pack {
     let mut l = PackLoader::new();
-    l.add_embedded();
+    l.add_prebuilt(&newslint::rules::DEFAULT_PACK);
     l.load().expect("default pack loads")
 }
 
 fn extra_pack() -> Pack {
     let mut l = PackLoader::new();
-    l.add_embedded();
-    l.add_source("extra-5000.toml".into(), common::extra_rules(5000));
+    l.add_prebuilt(&newslint::rules::DEFAULT_PACK);
+    l.add_file("extra-5000.toml".into(), common::extra_rules(5000));
     l.load().expect("extra pack loads")
 }
 

@@ -20,7 +20,7 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print a rule's explanation, references and examples.
     Explain(ExplainArgs),
-    /// Run the examples of the embedded pack and of the given rule files.
+    /// Run the examples of the default pack and of the given rule files.
     TestRules(TestRulesArgs),
 }
 
@@ -30,7 +30,7 @@ pub struct RuleArgs {
     /// A rule file, or a directory of `.toml` rule files (repeatable).
     #[arg(long = "rules", value_name = "PATH")]
     pub rules: Vec<PathBuf>,
-    /// Do not load the default pack embedded in newslint.
+    /// Do not load the default pack built into newslint.
     #[arg(long)]
     pub no_default_rules: bool,
     /// Run only these rules or categories (repeatable).
@@ -125,9 +125,9 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args)]
 pub struct TestRulesArgs {
-    /// Rule files or directories whose examples to run besides the embedded pack's.
+    /// Rule files or directories whose examples to run besides the default pack's.
     pub paths: Vec<PathBuf>,
-    /// Do not load (or test) the embedded pack.
+    /// Do not load (or test) the default pack.
     #[arg(long)]
     pub no_default_rules: bool,
     /// When to colour output.

@@ -685,7 +685,7 @@ mod tests {
 
     fn pack(toml: &str) -> Pack {
         let mut l = crate::rules::PackLoader::new();
-        l.add_source("test.toml".into(), toml.into());
+        l.add_file("test.toml".into(), toml.into());
         l.load().unwrap()
     }
 
@@ -780,7 +780,7 @@ mod tests {
     #[test]
     fn the_default_packs_lazily_compiled_regexes_compile() {
         let mut l = crate::rules::PackLoader::new();
-        l.add_embedded();
+        l.add_prebuilt(&crate::rules::DEFAULT_PACK);
         l.load().unwrap().compile_regexes();
     }
 

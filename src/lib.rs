@@ -4,11 +4,8 @@
 //! quotations and attributions, and matches a compiled rule pack against them.
 //! It never prints or exits: the binary decides what to show and how to end.
 
-mod ascii;
 pub mod engine;
 pub mod extract;
-pub mod finding;
-mod fxhash;
 pub mod lines;
 pub mod model;
 pub mod prose;
@@ -17,6 +14,10 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod verify;
+
+pub use newslint_rules::finding;
+// The shared speed code, under the names the domain modules use.
+use newslint_rules::fast::{ascii, fxhash};
 
 use report::FileReport;
 use rules::Pack;

@@ -142,7 +142,7 @@ fn error_line(msg: &str) {
 fn load_pack(args: &RuleArgs) -> Result<Pack, Failure> {
     let mut loader = PackLoader::new();
     if !args.no_default_rules {
-        loader.add_embedded();
+        loader.add_prebuilt(&newslint::rules::DEFAULT_PACK);
     }
     for p in &args.rules {
         if let Err(e) = loader.add_path(p) {
@@ -637,7 +637,7 @@ fn run_explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
 fn run_test_rules(args: TestRulesArgs) -> Result<ExitCode, Failure> {
     let mut loader = PackLoader::new();
     if !args.no_default_rules {
-        loader.add_embedded();
+        loader.add_prebuilt(&newslint::rules::DEFAULT_PACK);
     }
     for p in &args.paths {
         if let Err(e) = loader.add_path(p) {

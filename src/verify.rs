@@ -64,7 +64,7 @@ pub fn verify(pack: &Pack, include: impl Fn(usize) -> bool) -> (usize, Vec<Failu
     let mut checked = 0;
     let mut failures = Vec::new();
     for (ri, rule) in pack.rules.iter().enumerate() {
-        if !include(rule.source) {
+        if !include(rule.file) {
             continue;
         }
         for (ei, ex) in rule.examples.iter().enumerate() {

@@ -1,15 +1,15 @@
-//! The embedded pack: every rule's own examples hold.
+//! The default pack: every rule's own examples hold.
 
 use newslint::rules::PackLoader;
 use newslint::verify::verify;
 
 #[test]
-fn every_embedded_rule_example_holds() {
+fn every_default_rule_example_holds() {
     let mut loader = PackLoader::new();
-    loader.add_embedded();
+    loader.add_prebuilt(&newslint::rules::DEFAULT_PACK);
     let pack = loader
         .load()
-        .unwrap_or_else(|e| panic!("embedded pack loads:\n{e}"));
+        .unwrap_or_else(|e| panic!("default pack loads:\n{e}"));
     let (checked, failures) = verify(&pack, |_| true);
     let report: Vec<String> = failures
         .iter()
@@ -32,7 +32,7 @@ fn every_embedded_rule_example_holds() {
 #[test]
 fn every_rule_has_two_flag_and_two_pass_examples_and_a_reference() {
     let mut loader = PackLoader::new();
-    loader.add_embedded();
+    loader.add_prebuilt(&newslint::rules::DEFAULT_PACK);
     let pack = loader.load().unwrap();
     for r in &pack.rules {
         let flag = r.examples.iter().filter(|e| e.must_flag).count();
@@ -55,12 +55,12 @@ fn docs_rules_example_loads_and_its_examples_hold() {
     let start = doc.find("```toml\n").expect("a toml block") + "```toml\n".len();
     let end = start + doc[start..].find("```").unwrap();
     let mut loader = PackLoader::new();
-    loader.add_embedded();
-    loader.add_source("docs/rules.md".into(), doc[start..end].to_string());
+    loader.add_prebuilt(&newslint::rules::DEFAULT_PACK);
+    loader.add_file("docs/rules.md".into(), doc[start..end].to_string());
     let pack = loader
         .load()
         .unwrap_or_else(|e| panic!("docs example loads:\n{e}"));
-    let src = pack.sources.len() - 1;
+    let src = pack.files.len() - 1;
     let (checked, failures) = verify(&pack, |s| s == src);
     assert!(checked >= 4);
     let msgs: Vec<String> = failures.iter().flat_map(|f| f.describe(&pack)).collect();

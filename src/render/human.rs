@@ -94,26 +94,7 @@ pub fn render_summary(out: &mut dyn WriteColor, tally: &Tally) -> io::Result<()>
 
 /// Diagnostics pointing into rule files.
 pub fn render_rule_errors(out: &mut dyn WriteColor, errors: &RuleErrors) -> io::Result<()> {
-    let config = Config::default();
-    let mut files = SimpleFiles::new();
-    let ids: Vec<usize> = errors
-        .sources
-        .iter()
-        .map(|s| files.add(s.name.as_str(), s.text.as_ref()))
-        .collect();
-    for e in &errors.errors {
-        let mut labels =
-            vec![Label::primary(ids[e.source], e.span.clone()).with_message(e.label.as_str())];
-        if let Some((src, span, msg)) = &e.related {
-            labels.push(Label::secondary(ids[*src], span.clone()).with_message(msg.as_str()));
-        }
-        let d = Diagnostic::error()
-            .with_message(e.message.as_str())
-            .with_labels(labels)
-            .with_notes(e.notes.clone());
-        term::emit_to_write_style(out, &config, &files, &d).map_err(to_io)?;
-    }
-    Ok(())
+    errors.emit(out)
 }
 
 /// Failing rule examples, pointing at each example in its rule file.
@@ -125,7 +106,7 @@ pub fn render_example_failures(
     let config = Config::default();
     let mut files = SimpleFiles::new();
     let ids: Vec<usize> = pack
-        .sources
+        .files
         .iter()
         .map(|s| files.add(s.name.as_str(), s.text.as_ref()))
         .collect();
@@ -137,7 +118,7 @@ pub fn render_example_failures(
             .with_code(rule.id.as_str())
             .with_message(format!("`{kind}` example of rule `{}` fails", rule.id))
             .with_labels(vec![
-                Label::primary(ids[rule.source], ex.at.clone()).with_message("this example"),
+                Label::primary(ids[rule.file], ex.at.clone()).with_message("this example"),
             ])
             .with_notes(f.describe(pack));
         term::emit_to_write_style(out, &config, &files, &d).map_err(to_io)?;

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::ascii::{HI, LO, blank_bytes, load8_prefix, zero_bytes};
+use crate::fast::ascii::{HI, LO, blank_bytes, load8_prefix, zero_bytes};
 
 /// Most forms one phrase may expand to; more is almost surely a typo.
 pub const MAX_FORMS: usize = 1024;
@@ -134,7 +134,7 @@ fn each_alternative<'a>(s: &'a str, mut f: impl FnMut(&'a str)) -> usize {
 
 /// `phrase` with its ends trimmed and each run of whitespace made one space,
 /// or `None` when it already is so.
-pub(crate) fn normalize_spaces(phrase: &str) -> Option<String> {
+pub fn normalize_spaces(phrase: &str) -> Option<String> {
     // Most phrases are ASCII, whose bytes are their characters: tested
     // eight at a time, they need no decoding.
     let normal = if phrase.is_ascii() {
@@ -186,7 +186,7 @@ fn ascii_spacing_is_normal(b: &[u8]) -> bool {
 }
 
 /// True when `s` has an ASCII capital letter.
-pub(crate) fn has_ascii_uppercase(s: &str) -> bool {
+pub fn has_ascii_uppercase(s: &str) -> bool {
     words(s.as_bytes()).any(|w| {
         // Below 0x80, a byte plus 0x3f reaches the top bit from `A` on and
         // plus 0x25 from `[` on; `!w` leaves out the bytes of other characters.
@@ -204,7 +204,7 @@ fn is_ascii_space(b: u8) -> bool {
 /// Calls `f` with each apostrophe variant of a phrase whose spacing is
 /// normal: the phrase itself when it has no apostrophe, else its straight and
 /// its curly spelling (the forms [`apostrophe_variants`] returns).
-pub(crate) fn each_apostrophe_variant(normal: &str, mut f: impl FnMut(&str)) {
+pub fn each_apostrophe_variant(normal: &str, mut f: impl FnMut(&str)) {
     // 0x99 ends the UTF-8 of `’`: one scan for it and `'` rules out most
     // phrases.
     let maybe = words(normal.as_bytes()).any(|w| bytes_equal(w, b'\'') | bytes_equal(w, 0x99) != 0);
@@ -225,7 +225,7 @@ pub(crate) fn each_apostrophe_variant(normal: &str, mut f: impl FnMut(&str)) {
 /// An ASCII form, nearly every one, is tested for all this in one pass
 /// over its words, where the tests one by one took three passes and a
 /// `trim`.
-pub(crate) fn each_form_variant(form: String, mut f: impl FnMut(&str, bool)) -> Option<String> {
+pub fn each_form_variant(form: String, mut f: impl FnMut(&str, bool)) -> Option<String> {
     let Some(scan) = scan_ascii(form.as_bytes()) else {
         if form.trim().is_empty() {
             return None;

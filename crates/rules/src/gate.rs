@@ -28,11 +28,11 @@ const MIN_TRIGGER_LEN: usize = 3;
 const MAX_TRIGGERS: usize = 64;
 
 /// Bytes that may occur in a match; 256 flags.
-pub(crate) type Alphabet = [bool; 256];
+pub type Alphabet = [bool; 256];
 
 /// How a regex's search is narrowed.
 #[derive(Debug, Clone)]
-pub(crate) struct Gate {
+pub struct Gate {
     /// ASCII-lower-cased literals, one of which every match contains.
     pub triggers: Vec<String>,
     /// Bytes a match may contain.
@@ -50,7 +50,7 @@ pub(crate) struct Gate {
 /// ASCII-case-insensitive regex the same pattern parsed case-sensitively
 /// (whose matches, ASCII-lower-cased, are those of `hir` lower-cased; the
 /// folded one has too many case variants to extract literals from).
-pub(crate) fn gate(hir: &Hir, literal_hir: &Hir) -> Option<Gate> {
+pub fn gate(hir: &Hir, literal_hir: &Hir) -> Option<Gate> {
     if hir.properties().minimum_len().is_none_or(|n| n == 0) {
         return None;
     }

@@ -7,13 +7,13 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 /// One step of FxHash: mixes `word` into `h`.
 #[inline]
-pub(crate) fn mix(h: u64, word: u64) -> u64 {
+pub fn mix(h: u64, word: u64) -> u64 {
     (h.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
 /// A [`Hasher`] that reads eight bytes a step.
 #[derive(Default)]
-pub(crate) struct FxHasher(u64);
+pub struct FxHasher(u64);
 
 impl Hasher for FxHasher {
     #[inline]
@@ -51,7 +51,7 @@ impl Hasher for FxHasher {
 }
 
 /// A hash map with [`FxHasher`].
-pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// A hash set with [`FxHasher`].
-pub(crate) type FxHashSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+pub type FxHashSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;

@@ -24,10 +24,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::phrase::{at_word_boundaries, is_word_char};
 use super::stored::{Record, records, strings, u32_at, u64_at};
-use crate::ascii::{
+use crate::fast::ascii::{
     WINDOW, flags64, high_bytes16, load8_padded as load8, load8_prefix, matches16, word_bytes16,
 };
-use crate::fxhash::mix;
+use crate::fast::fxhash::mix;
 
 /// Finishes a hash so that its low bits depend on every byte too (a product
 /// keeps high bits of its operands out of its low bits).
@@ -328,7 +328,7 @@ fn trigram_key(t: u32) -> u64 {
 /// Finds phrases and triggers (see the module documentation). It serializes
 /// whole, for the default pack's snapshot (see `snapshot`).
 #[derive(Serialize, Deserialize)]
-pub(crate) struct PhraseMatcher {
+pub struct PhraseMatcher {
     /// The phrases, lower-case, by pattern id.
     #[serde(with = "strings")]
     phrases: Vec<String>,
@@ -656,7 +656,7 @@ impl Window {
 /// byte offset kept), with [`PAD`] NULs after its end: the scan then reads
 /// a window, and the first sixteen bytes of a word in it, from anywhere in
 /// the text with no test for the end, and a NUL is no word byte.
-pub(crate) struct Lowered(String);
+pub struct Lowered(String);
 
 /// The NULs after a [`Lowered`] text: a window from its last byte, and
 /// sixteen bytes from the window's last.
@@ -686,7 +686,7 @@ impl Lowered {
 /// A trigger to register: its lower-case bytes, its regex, and whether it is
 /// proven to start only where a word starts.
 #[derive(Debug)]
-pub(crate) struct Trigger {
+pub struct Trigger {
     pub text: String,
     pub regex: u32,
     pub word_start: bool,
@@ -1138,7 +1138,7 @@ fn starts_word(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::phrase::at_word_boundaries;
+    use crate::phrase::at_word_boundaries;
 
     /// Every (pattern, start, end) a plain substring search finds at word
     /// boundaries: what the matcher must find.

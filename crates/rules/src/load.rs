@@ -11,14 +11,14 @@ use regex_automata::meta;
 use regex_syntax::hir::Hir;
 use toml::Spanned;
 
-use super::embedded::{GateFacts, RegexFacts};
-use super::error::{RuleError, RuleErrors, RuleSource};
+use super::error::{RuleError, RuleErrors, RuleFile};
 use super::gate::{Gate, gate};
 use super::pack::{
     Condition, Example, GroupId, LazyRegex, MatcherBuilder, Pack, Rule, Suggest, Target,
 };
 use super::phrase::{each_form_variant, expand_braces_into};
-use super::schema::{ConditionDef, Element, RuleDef, RuleFile, Scope, Unit};
+use super::prebuilt::{GateFacts, Prebuilt, RegexFacts};
+use super::schema::{ConditionDef, Element, RuleDef, RuleFileDef, Scope, Unit};
 
 /// Largest compiled size allowed for one rule regex (guards against blow-ups).
 const REGEX_SIZE_LIMIT: usize = 4 << 20;
@@ -47,12 +47,14 @@ impl std::fmt::Display for RulePathError {
 
 impl std::error::Error for RulePathError {}
 
-/// Gathers rule sources, then parses and compiles them into a [`Pack`].
+/// Gathers rule files, then parses and compiles them into a [`Pack`].
 #[derive(Debug, Default)]
 pub struct PackLoader {
-    sources: Vec<RuleSource>,
-    /// For each source: true for the embedded default pack.
-    embedded: Vec<bool>,
+    files: Vec<RuleFile>,
+    /// The default pack, once added.
+    prebuilt: Option<&'static Prebuilt>,
+    /// For each file: true for a file of the default pack.
+    default: Vec<bool>,
 }
 
 impl PackLoader {
@@ -61,22 +63,23 @@ impl PackLoader {
         Self::default()
     }
 
-    /// Adds the default pack embedded in the binary.
-    pub fn add_embedded(&mut self) {
-        for (name, text) in super::embedded::FILES {
+    /// Adds the default pack, as prebuilt into the binary.
+    pub fn add_prebuilt(&mut self, prebuilt: &'static Prebuilt) {
+        self.prebuilt = Some(prebuilt);
+        for (name, text) in prebuilt.files {
             // Copied once, into the shared text (not first into a `String`).
-            self.push_source(name.to_string(), Arc::from(*text), true);
+            self.push_file(name.to_string(), Arc::from(*text), true);
         }
     }
 
     /// Adds a rule file from memory.
-    pub fn add_source(&mut self, name: String, text: String) {
-        self.push_source(name, Arc::from(text), false);
+    pub fn add_file(&mut self, name: String, text: String) {
+        self.push_file(name, Arc::from(text), false);
     }
 
-    fn push_source(&mut self, name: String, text: Arc<str>, embedded: bool) {
-        self.sources.push(RuleSource { name, text });
-        self.embedded.push(embedded);
+    fn push_file(&mut self, name: String, text: Arc<str>, default: bool) {
+        self.files.push(RuleFile { name, text });
+        self.default.push(default);
     }
 
     /// Adds a rule file, or every `.toml` file (sorted) in a directory.
@@ -113,32 +116,32 @@ impl PackLoader {
                     ),
                 ),
             })?;
-            self.add_source(file.display().to_string(), text);
+            self.add_file(file.display().to_string(), text);
         }
         Ok(())
     }
 
-    /// The pack of the sources: the default pack alone is read from its
-    /// snapshot when that is current (see `snapshot`), any other compiled.
+    /// The pack of the files: the default pack alone is read from its
+    /// prebuilt snapshot, any other set of files compiled.
     pub fn load(self) -> Result<Pack, RuleErrors> {
-        let default_alone =
-            self.embedded.len() == super::embedded::FILES.len() && self.embedded.iter().all(|&e| e);
-        if default_alone {
-            // The sources are only read again for diagnostics: sharing the
-            // texts leaves them where `add_embedded` put them.
-            if let Some(pack) = super::snapshot::load(self.sources.clone()) {
+        if let Some(prebuilt) = self.prebuilt
+            && self.default.iter().all(|&d| d)
+        {
+            // The files are only read again for diagnostics: sharing the
+            // texts leaves them where `add_prebuilt` put them.
+            if let Some(pack) = super::prebuilt::snapshot::read(prebuilt, self.files.clone()) {
                 return Ok(pack);
             }
         }
         self.compile()
     }
 
-    /// Parses, checks and compiles every source; reports all problems at once.
+    /// Parses, checks and compiles every file; reports all problems at once.
     pub fn compile(self) -> Result<Pack, RuleErrors> {
         let mut errors = Vec::new();
         let mut parsed = Vec::new();
-        for (i, src) in self.sources.iter().enumerate() {
-            match toml::from_str::<RuleFile>(&src.text) {
+        for (i, src) in self.files.iter().enumerate() {
+            match toml::from_str::<RuleFileDef>(&src.text) {
                 Ok(file) => parsed.push((i, file)),
                 Err(e) => errors.push(toml_error(i, &src.text, &e)),
             }
@@ -146,9 +149,10 @@ impl PackLoader {
         // The default pack holds a distinct phrase form per 11 bytes of
         // text, a list of plain phrases one per 20: room for one per 12
         // (which the index rounds up) spares growing and rehashing it.
-        let text: usize = self.sources.iter().map(|s| s.text.len()).sum();
+        let text: usize = self.files.iter().map(|s| s.text.len()).sum();
         let mut c = Compiler {
-            embedded: self.embedded,
+            prebuilt: self.prebuilt,
+            default: self.default,
             errors,
             matcher: MatcherBuilder::with_capacity(text / 12),
             lexicons: HashMap::new(),
@@ -167,7 +171,7 @@ impl PackLoader {
                 let id = def.id.get_ref();
                 if let Some((first_src, first_span)) = ids.get(id) {
                     c.errors.push(RuleError {
-                        source: *i,
+                        file: *i,
                         span: def.id.span(),
                         message: format!("duplicate rule id `{id}`"),
                         label: "a rule with this id is already defined".into(),
@@ -184,17 +188,17 @@ impl PackLoader {
         }
         if !c.errors.is_empty() {
             return Err(RuleErrors {
-                sources: self.sources,
+                files: self.files,
                 errors: c.errors,
             });
         }
         let lexicons = c.lexicon_list;
-        Ok(c.matcher.finish(rules, self.sources, lexicons))
+        Ok(c.matcher.finish(rules, self.files, lexicons))
     }
 }
 
 /// Turns a TOML or schema error into a located rule error.
-fn toml_error(source: usize, text: &str, e: &toml::de::Error) -> RuleError {
+fn toml_error(file: usize, text: &str, e: &toml::de::Error) -> RuleError {
     let span = e.span().unwrap_or(0..0);
     let span = span.start.min(text.len())..span.end.min(text.len());
     let message = e.message().trim().to_string();
@@ -203,7 +207,7 @@ fn toml_error(source: usize, text: &str, e: &toml::de::Error) -> RuleError {
         None => (message, Vec::new()),
     };
     RuleError {
-        source,
+        file,
         span,
         label: "here".into(),
         message,
@@ -213,9 +217,11 @@ fn toml_error(source: usize, text: &str, e: &toml::de::Error) -> RuleError {
 }
 
 struct Compiler {
-    /// For each source: true for the embedded pack, whose regexes are
-    /// compiled on first use (tests prove they compile).
-    embedded: Vec<bool>,
+    /// The default pack, whose regexes' facts are prebuilt.
+    prebuilt: Option<&'static Prebuilt>,
+    /// For each file: true for a file of the default pack, whose regexes
+    /// are compiled on first use (the build compiled them all once).
+    default: Vec<bool>,
     errors: Vec<RuleError>,
     matcher: MatcherBuilder,
     /// Lexicon ids and their index in `lexicon_list`, which holds the forms
@@ -225,9 +231,9 @@ struct Compiler {
 }
 
 impl Compiler {
-    fn error(&mut self, source: usize, span: Range<usize>, message: String, label: &str) {
+    fn error(&mut self, file: usize, span: Range<usize>, message: String, label: &str) {
         self.errors.push(RuleError {
-            source,
+            file,
             span,
             message,
             label: label.into(),
@@ -236,11 +242,11 @@ impl Compiler {
         });
     }
 
-    fn check_id(&mut self, source: usize, id: &Spanned<String>, what: &str) -> bool {
+    fn check_id(&mut self, file: usize, id: &Spanned<String>, what: &str) -> bool {
         let ok = is_kebab(id.get_ref());
         if !ok {
             self.error(
-                source,
+                file,
                 id.span(),
                 format!("{what} id `{}` is not kebab-case", id.get_ref()),
                 "use lower-case words joined by hyphens, e.g. `hedge-reportedly`",
@@ -249,14 +255,14 @@ impl Compiler {
         ok
     }
 
-    fn lexicon(&mut self, source: usize, lex: &super::schema::LexiconDef) {
-        if !self.check_id(source, &lex.id, "lexicon") {
+    fn lexicon(&mut self, file: usize, lex: &super::schema::LexiconDef) {
+        if !self.check_id(file, &lex.id, "lexicon") {
             return;
         }
         let id = lex.id.get_ref().clone();
         if self.lexicons.contains_key(&id) {
             self.error(
-                source,
+                file,
                 lex.id.span(),
                 format!("duplicate lexicon id `{id}`"),
                 "a lexicon with this id is already defined",
@@ -264,7 +270,7 @@ impl Compiler {
             return;
         }
         let group = self.matcher.new_group();
-        let forms = self.phrases(source, &lex.phrases, group, lex.case_sensitive);
+        let forms = self.phrases(file, &lex.phrases, group, lex.case_sensitive);
         self.lexicons.insert(id.clone(), self.lexicon_list.len());
         self.lexicon_list.push((id, group, forms));
     }
@@ -272,7 +278,7 @@ impl Compiler {
     /// Expands and registers phrases into `group`; returns the forms.
     fn phrases(
         &mut self,
-        source: usize,
+        file: usize,
         phrases: &[Spanned<String>],
         group: GroupId,
         case_sensitive: bool,
@@ -283,7 +289,7 @@ impl Compiler {
         for p in phrases {
             if p.get_ref().trim().is_empty() {
                 self.error(
-                    source,
+                    file,
                     p.span(),
                     "empty phrase".into(),
                     "a phrase needs at least one word",
@@ -292,7 +298,7 @@ impl Compiler {
             }
             if let Err(msg) = expand_braces_into(p.get_ref(), &mut expanded) {
                 self.error(
-                    source,
+                    file,
                     p.span(),
                     format!("bad phrase: {msg}"),
                     "in this phrase",
@@ -305,7 +311,7 @@ impl Compiler {
                     matcher.add_phrase(group, v, case_sensitive, upper)
                 }) else {
                     self.error(
-                        source,
+                        file,
                         p.span(),
                         "a brace alternative leaves an empty phrase".into(),
                         "here",
@@ -320,22 +326,22 @@ impl Compiler {
 
     fn regex(
         &mut self,
-        source: usize,
+        file: usize,
         pattern: &Spanned<String>,
         case_sensitive: bool,
     ) -> Option<(LazyRegex, Option<Gate>)> {
         // A gated regex only ever searches short stretches, so it skips the
         // literal prefilter (and its costly extraction at start-up). The
-        // embedded pack's regexes are compiled on first use: a unit test
-        // proves they compile, and a short run needs few of them; those in
-        // the table of their facts are not even parsed now.
-        let lazy = self.embedded[source];
+        // default pack's regexes are compiled on first use: the build
+        // compiled them all once, and a short run needs few of them; those
+        // in the prebuilt table of their facts are not even parsed now.
+        let lazy = self.default[file];
         if lazy
-            && let Some(f) = super::embedded_regexes::REGEXES
-                .iter()
-                .find(|f| f.pattern == pattern.get_ref() && f.case_sensitive == case_sensitive)
+            && let Some(f) = self
+                .prebuilt
+                .and_then(|p| p.regex(pattern.get_ref(), case_sensitive))
         {
-            return Some(embedded_regex(f));
+            return Some(prebuilt_regex(f));
         }
         let build = |pattern: &str, unicode: bool| -> Result<(LazyRegex, Option<Gate>), String> {
             let (hir, gate) = analyse_in(pattern, case_sensitive, unicode)?;
@@ -352,7 +358,7 @@ impl Compiler {
             Ok(r) => Some(r),
             Err(e) => {
                 self.errors.push(RuleError {
-                    source,
+                    file,
                     span: pattern.span(),
                     message: "invalid regular expression".into(),
                     label: "this pattern does not compile".into(),
@@ -365,11 +371,7 @@ impl Compiler {
     }
 
     /// The group and the forms of the named lexicon.
-    fn lexicon_ref(
-        &mut self,
-        source: usize,
-        name: &Spanned<String>,
-    ) -> Option<(GroupId, &[String])> {
+    fn lexicon_ref(&mut self, file: usize, name: &Spanned<String>) -> Option<(GroupId, &[String])> {
         match self.lexicons.get(name.get_ref()) {
             Some(&i) => {
                 let (_, group, forms) = &self.lexicon_list[i];
@@ -391,7 +393,7 @@ impl Compiler {
                     )
                 };
                 self.errors.push(RuleError {
-                    source,
+                    file,
                     span: name.span(),
                     message: format!("unknown lexicon `{}`", name.get_ref()),
                     label: "no lexicon has this id".into(),
@@ -405,7 +407,7 @@ impl Compiler {
 
     fn condition(
         &mut self,
-        source: usize,
+        file: usize,
         rule: &RuleDef,
         def: &ConditionDef,
         case_sensitive: bool,
@@ -416,7 +418,7 @@ impl Compiler {
             + def.attribution.is_some() as u8;
         if given != 1 {
             self.error(
-                source,
+                file,
                 rule.id.span(),
                 format!(
                     "a condition of rule `{}` must name exactly one of `phrases`, `regex`, `lexicon` or `attribution` (it names {given})",
@@ -428,7 +430,7 @@ impl Compiler {
         }
         if def.side.is_some() && def.near.is_none() {
             self.error(
-                source,
+                file,
                 rule.id.span(),
                 format!(
                     "a condition of rule `{}` sets `side` without `near`",
@@ -440,15 +442,15 @@ impl Compiler {
         }
         let target = if let Some(phrases) = &def.phrases {
             let g = self.matcher.new_group();
-            self.phrases(source, phrases, g, case_sensitive);
+            self.phrases(file, phrases, g, case_sensitive);
             Target::Group(g)
         } else if let Some(re) = &def.regex {
-            let (regex, gate) = self.regex(source, re, case_sensitive)?;
+            let (regex, gate) = self.regex(file, re, case_sensitive)?;
             let g = self.matcher.new_group();
             self.matcher.add_regex(g, regex, gate);
             Target::Group(g)
         } else if let Some(lex) = &def.lexicon {
-            Target::Group(self.lexicon_ref(source, lex)?.0)
+            Target::Group(self.lexicon_ref(file, lex)?.0)
         } else {
             Target::Attribution(def.attribution?)
         };
@@ -460,15 +462,15 @@ impl Compiler {
         })
     }
 
-    fn rule(&mut self, source: usize, def: &RuleDef) -> Option<Rule> {
+    fn rule(&mut self, file: usize, def: &RuleDef) -> Option<Rule> {
         let errors_before = self.errors.len();
-        self.check_id(source, &def.id, "rule");
+        self.check_id(file, &def.id, "rule");
         let id = def.id.get_ref().clone();
         let has_patterns =
             !def.phrases.is_empty() || !def.regex.is_empty() || def.lexicon.is_some();
         if !has_patterns && def.element.is_none() {
             self.error(
-                source,
+                file,
                 def.id.span(),
                 format!("rule `{id}` matches nothing"),
                 "give it `phrases`, `regex`, `lexicon` or `element`",
@@ -476,7 +478,7 @@ impl Compiler {
         }
         if has_patterns && def.element.is_some() {
             self.error(
-                source,
+                file,
                 def.id.span(),
                 format!("rule `{id}` sets both `element` and patterns"),
                 "an element rule matches document structure, not words: split it in two",
@@ -484,7 +486,7 @@ impl Compiler {
         }
         if def.message.trim().is_empty() || def.message.contains('\n') {
             self.error(
-                source,
+                file,
                 def.id.span(),
                 format!("rule `{id}` needs a one-line `message`"),
                 "in this rule",
@@ -494,34 +496,34 @@ impl Compiler {
         let mut phrases = Vec::new();
         if !def.phrases.is_empty() || !def.regex.is_empty() {
             let g = self.matcher.new_group();
-            phrases = self.phrases(source, &def.phrases, g, def.case_sensitive);
+            phrases = self.phrases(file, &def.phrases, g, def.case_sensitive);
             for re in &def.regex {
-                if let Some((regex, gate)) = self.regex(source, re, def.case_sensitive) {
+                if let Some((regex, gate)) = self.regex(file, re, def.case_sensitive) {
                     self.matcher.add_regex(g, regex, gate);
                 }
             }
             groups.push(g);
         }
         if let Some(lex) = &def.lexicon
-            && let Some((g, forms)) = self.lexicon_ref(source, lex)
+            && let Some((g, forms)) = self.lexicon_ref(file, lex)
         {
             groups.push(g);
             phrases.extend_from_slice(forms);
         }
         let exceptions = (!def.exceptions.is_empty()).then(|| {
             let g = self.matcher.new_group();
-            self.phrases(source, &def.exceptions, g, false);
+            self.phrases(file, &def.exceptions, g, false);
             g
         });
         let unless: Vec<Condition> = def
             .unless
             .iter()
-            .filter_map(|c| self.condition(source, def, c, def.case_sensitive))
+            .filter_map(|c| self.condition(file, def, c, def.case_sensitive))
             .collect();
         let requires: Vec<Condition> = def
             .requires
             .iter()
-            .filter_map(|c| self.condition(source, def, c, def.case_sensitive))
+            .filter_map(|c| self.condition(file, def, c, def.case_sensitive))
             .collect();
         let mut examples = Vec::new();
         for (must_flag, list) in [(true, &def.flag), (false, &def.pass)] {
@@ -530,7 +532,7 @@ impl Compiler {
                     Ok((text, spans)) => {
                         if must_flag && spans.is_empty() {
                             self.error(
-                                source,
+                                file,
                                 ex.span(),
                                 "a `flag` example must mark the flagged text with [brackets]"
                                     .into(),
@@ -538,7 +540,7 @@ impl Compiler {
                             );
                         } else if !must_flag && !spans.is_empty() {
                             self.error(
-                                source,
+                                file,
                                 ex.span(),
                                 "a `pass` example flags nothing, so it takes no [brackets]".into(),
                                 "remove the brackets (write `\\[` for a literal bracket)",
@@ -553,7 +555,7 @@ impl Compiler {
                         }
                     }
                     Err(msg) => self.error(
-                        source,
+                        file,
                         ex.span(),
                         format!("bad example: {msg}"),
                         "in this example",
@@ -596,21 +598,21 @@ impl Compiler {
             once_per_document: def.once_per_document,
             examples,
             phrases,
-            source,
+            file,
         })
     }
 }
 
-/// How every rule regex is built: as `regex::RegexBuilder` would (same
-/// engine options), without the literal prefilter when it is gated.
-/// A default-pack regex from its entry in the table of their facts, and its
-/// gate.
-pub(super) fn embedded_regex(f: &'static RegexFacts) -> (LazyRegex, Option<Gate>) {
+/// A default-pack regex from its entry in the prebuilt table of their
+/// facts, and its gate.
+pub fn prebuilt_regex(f: &'static RegexFacts) -> (LazyRegex, Option<Gate>) {
     let gate = f.gate.as_ref().map(GateFacts::gate);
-    (LazyRegex::embedded(f, regex_config(gate.is_none())), gate)
+    (LazyRegex::prebuilt(f, regex_config(gate.is_none())), gate)
 }
 
-pub(super) fn regex_config(prefilter: bool) -> meta::Config {
+/// How every rule regex is built: as `regex::RegexBuilder` would (same
+/// engine options), without the literal prefilter when it is gated.
+pub fn regex_config(prefilter: bool) -> meta::Config {
     meta::Config::new()
         .match_kind(MatchKind::LeftmostFirst)
         .utf8_empty(true)
@@ -622,8 +624,11 @@ pub(super) fn regex_config(prefilter: bool) -> meta::Config {
 /// What loading works out from a default-pack regex (see
 /// `Compiler::regex`): its tree, whether it is parsed in Unicode mode, and
 /// its gate.
-#[cfg(test)]
-fn analyse_regex(pattern: &str, case_sensitive: bool) -> Result<(Hir, bool, Option<Gate>), String> {
+#[cfg(any(feature = "build", test))]
+pub fn analyse_regex(
+    pattern: &str,
+    case_sensitive: bool,
+) -> Result<(Hir, bool, Option<Gate>), String> {
     match analyse_in(pattern, case_sensitive, false) {
         Ok((hir, gate)) => Ok((hir, false, gate)),
         Err(_) => analyse_in(&ascii_boundaries(pattern), case_sensitive, true)
@@ -668,11 +673,7 @@ fn translate(
 }
 
 /// Parses a rule regex as loading did, in Unicode mode or not.
-pub(crate) fn parse_regex(
-    pattern: &str,
-    unicode: bool,
-    case_insensitive: bool,
-) -> Result<Hir, String> {
+pub fn parse_regex(pattern: &str, unicode: bool, case_insensitive: bool) -> Result<Hir, String> {
     let rewritten;
     let pattern = match unicode {
         true => {
@@ -777,97 +778,6 @@ mod tests {
     fn word_boundaries_become_ascii() {
         assert_eq!(ascii_boundaries(r"\bmay\b"), r"(?-u:\b)may(?-u:\b)");
         assert_eq!(ascii_boundaries(r"a\\b\Bc\d"), r"a\\b(?-u:\B)c\d");
-    }
-
-    /// A regex's facts as the table holds them, owned.
-    type Facts = (
-        String,
-        bool,
-        bool,
-        Option<usize>,
-        Option<(Vec<String>, [u64; 4], bool)>,
-    );
-
-    fn table_facts(f: &super::super::embedded::RegexFacts) -> Facts {
-        let gate = f.gate.as_ref().map(|g| {
-            let triggers = g.triggers.iter().map(|t| t.to_string()).collect();
-            (triggers, g.alphabet, g.word_start)
-        });
-        (f.pattern.into(), f.case_sensitive, f.unicode, f.flag, gate)
-    }
-
-    fn computed_facts(pattern: &str, case_sensitive: bool) -> Facts {
-        let (hir, unicode, gate) =
-            analyse_regex(pattern, case_sensitive).expect("the default pack's regexes parse");
-        let gate = gate.map(|g| {
-            let mut bits = [0u64; 4];
-            for (b, &on) in g.alphabet.iter().enumerate() {
-                bits[b / 64] |= u64::from(on) << (b % 64);
-            }
-            (g.triggers, bits, g.word_start)
-        });
-        let flag = super::super::pack::flag_index(&hir);
-        (pattern.into(), case_sensitive, unicode, flag, gate)
-    }
-
-    fn facts_source(facts: &[Facts]) -> String {
-        let mut src = String::from(
-            "//! Generated by the test `embedded_regex_facts_are_current` in `load.rs`\n\
-             //! (`NEWSLINT_BLESS=1 cargo test embedded_regex_facts`, then `cargo fmt`):\n\
-             //! see [`RegexFacts`].\n\n\
-             use super::embedded::{GateFacts, RegexFacts};\n\n\
-             pub(crate) static REGEXES: &[RegexFacts] = &[\n",
-        );
-        for (pattern, case_sensitive, unicode, flag, gate) in facts {
-            let gate = match gate {
-                None => "None".to_string(),
-                Some((triggers, bits, word_start)) => format!(
-                    "Some(GateFacts {{ triggers: &{triggers:?}, alphabet: [{:#018x}, {:#018x}, {:#018x}, {:#018x}], word_start: {word_start} }})",
-                    bits[0], bits[1], bits[2], bits[3]
-                ),
-            };
-            src += &format!(
-                "RegexFacts {{ pattern: {pattern:?}, case_sensitive: {case_sensitive}, unicode: {unicode}, flag: {flag:?}, gate: {gate} }},\n"
-            );
-        }
-        src += "];\n";
-        src
-    }
-
-    #[test]
-    fn embedded_regex_facts_are_current() {
-        // Every regex of the default pack and its case mode, in load order.
-        let mut want: Vec<Facts> = Vec::new();
-        for (_, text) in super::super::embedded::FILES {
-            let file: RuleFile = toml::from_str(text).unwrap();
-            for def in &file.rule {
-                let conditions = def.unless.iter().chain(&def.requires);
-                let patterns = def
-                    .regex
-                    .iter()
-                    .chain(conditions.filter_map(|c| c.regex.as_ref()));
-                for p in patterns {
-                    let f = computed_facts(p.get_ref(), def.case_sensitive);
-                    if !want.iter().any(|w| w.0 == f.0 && w.1 == f.1) {
-                        want.push(f);
-                    }
-                }
-            }
-        }
-        let have: Vec<Facts> = super::super::embedded_regexes::REGEXES
-            .iter()
-            .map(table_facts)
-            .collect();
-        if have != want {
-            if std::env::var_os("NEWSLINT_BLESS").is_some() {
-                let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules/embedded_regexes.rs");
-                std::fs::write(path, facts_source(&want)).unwrap();
-            }
-            panic!(
-                "src/rules/embedded_regexes.rs is stale: rewrite it with \
-                 `NEWSLINT_BLESS=1 cargo test embedded_regex_facts`, then `cargo fmt`"
-            );
-        }
     }
 
     #[test]

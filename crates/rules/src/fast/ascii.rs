@@ -2,14 +2,14 @@
 //! count words and the phrase matcher.
 
 /// 0x01 in every byte.
-pub(crate) const LO: u64 = 0x0101_0101_0101_0101;
+pub const LO: u64 = 0x0101_0101_0101_0101;
 /// 0x80 in every byte.
-pub(crate) const HI: u64 = 0x8080_8080_8080_8080;
+pub const HI: u64 = 0x8080_8080_8080_8080;
 
 /// The top bit of each byte of `x` that is zero, exactly (no false hits
 /// next to a zero byte, whatever the other bytes hold).
 #[inline]
-pub(crate) fn zero_bytes(x: u64) -> u64 {
+pub fn zero_bytes(x: u64) -> u64 {
     !(((x & !HI) + !HI) | x) & HI
 }
 
@@ -17,13 +17,13 @@ pub(crate) fn zero_bytes(x: u64) -> u64 {
 /// a multiply sums the flags into the top byte (no popcnt instruction in the
 /// baseline x86-64 target).
 #[inline]
-pub(crate) fn count_flags(x: u64) -> usize {
+pub fn count_flags(x: u64) -> usize {
     ((x >> 7).wrapping_mul(LO) >> 56) as usize
 }
 
 /// The `N` bytes of `b` from `p`, zero-padded past its end.
 #[inline]
-pub(crate) fn load_padded<const N: usize>(b: &[u8], p: usize) -> [u8; N] {
+pub fn load_padded<const N: usize>(b: &[u8], p: usize) -> [u8; N] {
     match b.get(p..p + N) {
         Some(w) => w.try_into().expect("N bytes"),
         None => {
@@ -37,7 +37,7 @@ pub(crate) fn load_padded<const N: usize>(b: &[u8], p: usize) -> [u8; N] {
 
 /// Eight bytes of `b` from `p` as a little-endian word, zero-padded past its end.
 #[inline]
-pub(crate) fn load8_padded(b: &[u8], p: usize) -> u64 {
+pub fn load8_padded(b: &[u8], p: usize) -> u64 {
     u64::from_le_bytes(load_padded(b, p))
 }
 
@@ -46,7 +46,7 @@ pub(crate) fn load8_padded(b: &[u8], p: usize) -> u64 {
 /// buffer calls `memcpy` (50,000 times for the default pack). The scanners
 /// keep [`load8_padded`], which measured faster in their loops.
 #[inline]
-pub(crate) fn load8_prefix(b: &[u8]) -> u64 {
+pub fn load8_prefix(b: &[u8]) -> u64 {
     let n = b.len();
     let word = |lo: u64, hi: u64, k: usize| lo | hi << (8 * (n - k));
     if n >= 8 {
@@ -66,7 +66,7 @@ pub(crate) fn load8_prefix(b: &[u8]) -> u64 {
 /// per-byte sum then carries) that is ASCII white space: space and `\t` to
 /// `\r`, without `\x0b` unless `vertical_tab`.
 #[inline]
-pub(crate) fn blank_bytes(v: u64, vertical_tab: bool) -> u64 {
+pub fn blank_bytes(v: u64, vertical_tab: bool) -> u64 {
     let zero = zero_bytes;
     let space = zero(v ^ (LO * u64::from(b' ')));
     let control = (v + LO * (0x80 - 9)) & !(v + LO * (0x80 - 14)) & HI;
@@ -81,17 +81,17 @@ pub(crate) fn blank_bytes(v: u64, vertical_tab: bool) -> u64 {
 /// in `solid` (and no other bits), the byte before it being in a word when
 /// `in_word`; and whether the chunk ends in a word.
 #[inline]
-pub(crate) fn word_starts(solid: u64, in_word: bool) -> (usize, bool) {
+pub fn word_starts(solid: u64, in_word: bool) -> (usize, bool) {
     let starts = solid & !((solid << 8) | (u64::from(in_word) << 7));
     (count_flags(starts), solid >> 63 != 0)
 }
 
 /// The bytes a window scan flags at once: one bit each in a `u64`.
-pub(crate) const WINDOW: usize = 64;
+pub const WINDOW: usize = 64;
 
 /// The flags of a sixteen-byte `test` over the first [`WINDOW`] of `bytes`.
 #[inline(always)]
-pub(crate) fn flags64(bytes: &[u8], test: impl Fn(&[u8]) -> u32) -> u64 {
+pub fn flags64(bytes: &[u8], test: impl Fn(&[u8]) -> u32) -> u64 {
     (0..WINDOW / 16).fold(0, |m, q| m | u64::from(test(&bytes[16 * q..])) << (16 * q))
 }
 
@@ -99,7 +99,7 @@ pub(crate) fn flags64(bytes: &[u8], test: impl Fn(&[u8]) -> u32) -> u64 {
 /// of `set`.
 #[cfg(target_arch = "x86_64")]
 #[inline]
-pub(crate) fn matches16(chunk: &[u8], set: [u8; 4]) -> u32 {
+pub fn matches16(chunk: &[u8], set: [u8; 4]) -> u32 {
     use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
     // Four byte compares and a mask, where a plain loop compiles to
     // byte-by-byte tests.
@@ -117,7 +117,7 @@ pub(crate) fn matches16(chunk: &[u8], set: [u8; 4]) -> u32 {
 /// ASCII letter.
 #[cfg(target_arch = "x86_64")]
 #[inline]
-pub(crate) fn letters16(chunk: &[u8]) -> u32 {
+pub fn letters16(chunk: &[u8]) -> u32 {
     use std::arch::x86_64::_mm_movemask_epi8;
     let x = sse::load16(chunk);
     // SAFETY: SSE2 is part of every x86-64 CPU.
@@ -128,7 +128,7 @@ pub(crate) fn letters16(chunk: &[u8]) -> u32 {
 /// ASCII letter or digit.
 #[cfg(target_arch = "x86_64")]
 #[inline]
-pub(crate) fn alnum16(chunk: &[u8]) -> u32 {
+pub fn alnum16(chunk: &[u8]) -> u32 {
     use std::arch::x86_64::{_mm_movemask_epi8, _mm_or_si128};
     let x = sse::load16(chunk);
     // SAFETY: SSE2 is part of every x86-64 CPU.
@@ -139,7 +139,7 @@ pub(crate) fn alnum16(chunk: &[u8]) -> u32 {
 /// ASCII word byte, `[0-9A-Za-z_]`: what an ASCII `\b` sees as a word.
 #[cfg(target_arch = "x86_64")]
 #[inline]
-pub(crate) fn word_bytes16(chunk: &[u8]) -> u32 {
+pub fn word_bytes16(chunk: &[u8]) -> u32 {
     use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
     let x = sse::load16(chunk);
     // SAFETY: SSE2 is part of every x86-64 CPU, so the intrinsics are always
@@ -155,7 +155,7 @@ pub(crate) fn word_bytes16(chunk: &[u8]) -> u32 {
 /// ASCII.
 #[cfg(target_arch = "x86_64")]
 #[inline]
-pub(crate) fn high_bytes16(chunk: &[u8]) -> u32 {
+pub fn high_bytes16(chunk: &[u8]) -> u32 {
     use std::arch::x86_64::_mm_movemask_epi8;
     let x = sse::load16(chunk);
     // SAFETY: SSE2 is part of every x86-64 CPU.
@@ -171,7 +171,7 @@ mod sse {
 
     /// The first sixteen bytes of `chunk`.
     #[inline]
-    pub(super) fn load16(chunk: &[u8]) -> __m128i {
+    pub fn load16(chunk: &[u8]) -> __m128i {
         assert!(chunk.len() >= 16);
         // SAFETY: SSE2 is part of every x86-64 CPU, so the intrinsic is
         // always available; `chunk` holds at least sixteen bytes (asserted
@@ -181,7 +181,7 @@ mod sse {
 
     /// 0xFF in each byte of `x` that is an ASCII digit, 0 elsewhere.
     #[inline]
-    pub(super) fn digits(x: __m128i) -> __m128i {
+    pub fn digits(x: __m128i) -> __m128i {
         // Adding 0x50 moves the digits, and nothing else, to 0x80..=0x89,
         // the signed bytes below -118.
         // SAFETY: SSE2 is part of every x86-64 CPU, so the intrinsics are
@@ -191,7 +191,7 @@ mod sse {
 
     /// 0xFF in each byte of `x` that is an ASCII letter, 0 elsewhere.
     #[inline]
-    pub(super) fn letters(x: __m128i) -> __m128i {
+    pub fn letters(x: __m128i) -> __m128i {
         // A letter with bit 5 set is `a..=z`; adding 0x1F moves those, and
         // nothing else, to 0x80..=0x99, the signed bytes below -102.
         // SAFETY: SSE2 is part of every x86-64 CPU, so the intrinsics are
@@ -217,31 +217,31 @@ fn flags16(chunk: &[u8], test: impl Fn(u8) -> bool) -> u32 {
 
 #[cfg(not(target_arch = "x86_64"))]
 #[inline]
-pub(crate) fn matches16(chunk: &[u8], set: [u8; 4]) -> u32 {
+pub fn matches16(chunk: &[u8], set: [u8; 4]) -> u32 {
     flags16(chunk, |c| set.contains(&c))
 }
 
 #[cfg(not(target_arch = "x86_64"))]
 #[inline]
-pub(crate) fn letters16(chunk: &[u8]) -> u32 {
+pub fn letters16(chunk: &[u8]) -> u32 {
     flags16(chunk, |c| c.is_ascii_alphabetic())
 }
 
 #[cfg(not(target_arch = "x86_64"))]
 #[inline]
-pub(crate) fn alnum16(chunk: &[u8]) -> u32 {
+pub fn alnum16(chunk: &[u8]) -> u32 {
     flags16(chunk, |c| c.is_ascii_alphanumeric())
 }
 
 #[cfg(not(target_arch = "x86_64"))]
 #[inline]
-pub(crate) fn word_bytes16(chunk: &[u8]) -> u32 {
+pub fn word_bytes16(chunk: &[u8]) -> u32 {
     flags16(chunk, is_word_byte)
 }
 
 #[cfg(not(target_arch = "x86_64"))]
 #[inline]
-pub(crate) fn high_bytes16(chunk: &[u8]) -> u32 {
+pub fn high_bytes16(chunk: &[u8]) -> u32 {
     flags16(chunk, |c| c >= 0x80)
 }
 

@@ -13,11 +13,11 @@ use serde::{Deserialize, Serialize};
 
 #[cfg(target_endian = "little")]
 use super::dfa::DfaRegex;
-use super::embedded::RegexFacts;
 use super::gate::{Alphabet, Gate};
 use super::matcher::{PhraseMatcher, Trigger};
 use super::phrase::has_ascii_uppercase;
-use crate::fxhash::FxHashMap;
+use super::prebuilt::RegexFacts;
+use crate::fast::fxhash::FxHashMap;
 
 use super::schema::{AttributionFilter, Element, Scope, Side, Unit};
 use crate::finding::{Applicability, Category, Severity};
@@ -115,31 +115,31 @@ pub struct Rule {
     #[serde(with = "super::stored::strings")]
     pub phrases: Vec<String>,
     /// Index of the rule file it came from.
-    pub source: usize,
+    pub file: usize,
 }
 
 /// A rule regex, compiled when first searched (the default pack's, which
 /// are known to compile: most short runs never need most of them) or at
 /// load (a user's, so that errors are reported there).
 #[derive(Debug, Clone)]
-pub(crate) struct LazyRegex {
-    source: RegexSource,
+pub struct LazyRegex {
+    from: RegexFrom,
     config: meta::Config,
     /// Index of the capture group named `flag`, if any.
     flag: Option<usize>,
     regex: OnceLock<Regex>,
-    /// A default-pack regex's DFAs built ahead of time, searched instead of
-    /// compiling `regex` (see `rules::dfa`). Their tables are little-endian.
+    /// A default-pack regex's prebuilt DFAs, searched instead of compiling
+    /// `regex` (see `dfa`). Their tables are little-endian.
     #[cfg(target_endian = "little")]
     dfa: Option<DfaRegex>,
 }
 
 /// What a [`LazyRegex`] is compiled from.
 #[derive(Debug, Clone)]
-enum RegexSource {
+enum RegexFrom {
     Hir(Hir),
-    /// A default-pack pattern whose gate and flag come from
-    /// [`super::embedded_regexes`]: parsing it too waits for its first use.
+    /// A default-pack pattern whose gate and flag come from its prebuilt
+    /// [`RegexFacts`]: parsing it too waits for its first use.
     Pattern(&'static RegexFacts),
 }
 
@@ -148,7 +148,7 @@ impl LazyRegex {
     pub fn new(hir: Hir, config: meta::Config) -> Self {
         LazyRegex {
             flag: flag_index(&hir),
-            source: RegexSource::Hir(hir),
+            from: RegexFrom::Hir(hir),
             config,
             regex: OnceLock::new(),
             #[cfg(target_endian = "little")]
@@ -156,24 +156,24 @@ impl LazyRegex {
         }
     }
 
-    /// A default-pack regex: searched with its embedded DFAs if it has
+    /// A default-pack regex: searched with its prebuilt DFAs if it has
     /// them, else parsed and compiled on first use.
-    pub fn embedded(facts: &'static RegexFacts, config: meta::Config) -> Self {
+    pub fn prebuilt(facts: &'static RegexFacts, config: meta::Config) -> Self {
         LazyRegex {
             flag: facts.flag,
-            source: RegexSource::Pattern(facts),
+            from: RegexFrom::Pattern(facts),
             config,
             regex: OnceLock::new(),
             #[cfg(target_endian = "little")]
-            dfa: DfaRegex::find(facts.pattern, facts.case_sensitive),
+            dfa: facts.dfas.as_ref().map(DfaRegex::new),
         }
     }
 
     fn build(&self) -> Result<Regex, String> {
         let parsed;
-        let hir = match &self.source {
-            RegexSource::Hir(hir) => hir,
-            RegexSource::Pattern(f) => {
+        let hir = match &self.from {
+            RegexFrom::Hir(hir) => hir,
+            RegexFrom::Pattern(f) => {
                 parsed = super::load::parse_regex(f.pattern, f.unicode, !f.case_sensitive)?;
                 &parsed
             }
@@ -189,11 +189,10 @@ impl LazyRegex {
     }
 
     /// The default-pack table entry it was made from, if it was.
-    #[cfg(test)]
-    pub(crate) fn facts(&self) -> Option<&'static RegexFacts> {
-        match self.source {
-            RegexSource::Pattern(f) => Some(f),
-            RegexSource::Hir(_) => None,
+    pub fn facts(&self) -> Option<&'static RegexFacts> {
+        match self.from {
+            RegexFrom::Pattern(f) => Some(f),
+            RegexFrom::Hir(_) => None,
         }
     }
 
@@ -237,7 +236,7 @@ impl LazyRegex {
 }
 
 /// Index of the capture group named `flag` in `h`, if any.
-pub(crate) fn flag_index(h: &Hir) -> Option<usize> {
+pub fn flag_index(h: &Hir) -> Option<usize> {
     use regex_syntax::hir::HirKind;
     match h.kind() {
         HirKind::Capture(c) if c.name.as_deref() == Some("flag") => Some(c.index as usize),
@@ -250,7 +249,7 @@ pub(crate) fn flag_index(h: &Hir) -> Option<usize> {
 
 /// A regular expression of the pack and the group it reports into.
 #[derive(Debug, Clone)]
-pub(crate) struct PackRegex {
+pub struct PackRegex {
     pub regex: LazyRegex,
     pub group: GroupId,
     /// For a gated regex, the bytes a match may contain: it is searched only
@@ -260,7 +259,7 @@ pub(crate) struct PackRegex {
 
 /// For each phrase of the matcher: the groups it feeds, each with the exact
 /// form a case-sensitive group asks for.
-pub(crate) type PhraseOwners = Vec<Vec<(GroupId, Option<String>)>>;
+pub type PhraseOwners = Vec<Vec<(GroupId, Option<String>)>>;
 
 /// The compiled pack.
 #[derive(Debug, Clone)]
@@ -268,24 +267,24 @@ pub struct Pack {
     /// Rules, in load order.
     pub rules: Vec<Rule>,
     /// Rule files the pack came from.
-    pub sources: Vec<super::error::RuleSource>,
+    pub files: Vec<super::error::RuleFile>,
     /// Which rules run (after `--select` / `--ignore`).
     pub enabled: Vec<bool>,
     /// Finds every phrase and regex trigger of the pack.
-    pub(crate) matcher: Arc<PhraseMatcher>,
-    pub(crate) phrase_owners: PhraseOwners,
-    pub(crate) regexes: Vec<PackRegex>,
+    pub matcher: Arc<PhraseMatcher>,
+    pub phrase_owners: PhraseOwners,
+    pub regexes: Vec<PackRegex>,
     /// For each group, the rules whose candidates it produces.
-    pub(crate) group_rules: Vec<Vec<usize>>,
+    pub group_rules: Vec<Vec<usize>>,
     /// Rules matching document elements rather than patterns.
-    pub(crate) element_rules: Vec<usize>,
+    pub element_rules: Vec<usize>,
     /// Lexicons by id: their group and phrases.
     pub lexicons: Vec<(String, GroupId, Vec<String>)>,
 }
 
 /// Collects patterns into groups while rules are compiled.
 #[derive(Debug, Default)]
-pub(crate) struct MatcherBuilder {
+pub struct MatcherBuilder {
     /// Each lower-case phrase and its id (its index in the matcher's list,
     /// which is built from this at the end, so each phrase is stored once).
     index: FxHashMap<String, usize>,
@@ -358,7 +357,7 @@ impl MatcherBuilder {
     pub fn finish(
         self,
         rules: Vec<Rule>,
-        sources: Vec<super::error::RuleSource>,
+        files: Vec<super::error::RuleFile>,
         lexicons: Vec<(String, GroupId, Vec<String>)>,
     ) -> Pack {
         let mut patterns = vec![String::new(); self.owners.len()];
@@ -379,7 +378,7 @@ impl MatcherBuilder {
         Pack {
             enabled: vec![true; rules.len()],
             rules,
-            sources,
+            files,
             matcher,
             phrase_owners: self.owners,
             regexes: self.regexes,
@@ -391,10 +390,10 @@ impl MatcherBuilder {
 }
 
 impl Pack {
-    /// Compiles every regex not compiled yet (tests: the default pack's
-    /// regexes are compiled lazily on the promise that they compile).
-    #[cfg(test)]
-    pub(crate) fn compile_regexes(&self) {
+    /// Compiles every regex not compiled yet (the default pack's are
+    /// compiled lazily, on the promise that they compile: the build
+    /// compiled them all once).
+    pub fn compile_regexes(&self) {
         for r in &self.regexes {
             r.regex.get();
         }

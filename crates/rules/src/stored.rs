@@ -7,7 +7,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A value of fixed size, stored as its fields' little-endian bytes.
-pub(crate) trait Record: Sized {
+pub trait Record: Sized {
     /// Bytes per record.
     const SIZE: usize;
     /// Appends the record's bytes.
@@ -17,12 +17,12 @@ pub(crate) trait Record: Sized {
 }
 
 /// The little-endian `u64` at `b[at..]`.
-pub(crate) fn u64_at(b: &[u8], at: usize) -> u64 {
+pub fn u64_at(b: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(b[at..at + 8].try_into().expect("8 bytes"))
 }
 
 /// The little-endian `u32` at `b[at..]`.
-pub(crate) fn u32_at(b: &[u8], at: usize) -> u32 {
+pub fn u32_at(b: &[u8], at: usize) -> u32 {
     u32::from_le_bytes(b[at..at + 4].try_into().expect("4 bytes"))
 }
 
@@ -48,7 +48,7 @@ impl Record for (u64, u32) {
 }
 
 /// A sequence of records as one byte string (serde `with` module).
-pub(crate) mod records {
+pub mod records {
     use super::*;
 
     pub fn serialize<T, C, S>(items: &C, s: S) -> Result<S::Ok, S::Error>
@@ -81,7 +81,7 @@ pub(crate) mod records {
 
 /// A list of strings as one string and their lengths (serde `with`
 /// module): one UTF-8 check for all of them.
-pub(crate) mod strings {
+pub mod strings {
     use super::*;
 
     pub fn serialize<S: Serializer>(items: &[String], s: S) -> Result<S::Ok, S::Error> {

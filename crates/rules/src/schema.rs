@@ -12,7 +12,7 @@ use crate::finding::{Applicability, Category, Severity};
 /// A whole rule file.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RuleFile {
+pub struct RuleFileDef {
     /// Named word lists shared by rules in any file.
     #[serde(default)]
     pub lexicon: Vec<LexiconDef>,
