@@ -9,21 +9,21 @@ pub mod engine;
 pub mod extract;
 pub mod finding;
 mod fxhash;
+pub mod input;
 pub mod lines;
 pub mod model;
 pub mod prose;
 pub mod render;
 pub mod report;
 pub mod rules;
-pub mod source;
 pub mod verify;
 
+use input::InputDoc;
 use report::FileReport;
 use rules::Pack;
-use source::SourceDoc;
 
 /// Lints one read document and places its findings.
-pub fn check_doc(pack: &Pack, doc: SourceDoc, keep_text: bool) -> FileReport {
+pub fn check_doc(pack: &Pack, doc: InputDoc, keep_text: bool) -> FileReport {
     let findings = engine::check_prose(pack, &doc.prose);
     FileReport::new(doc, findings, keep_text)
 }

@@ -19,11 +19,11 @@ use cli::{
 };
 use newslint::engine;
 use newslint::extract::InputFormat;
+use newslint::input::{self, InputError, InputFile};
 use newslint::model::Document;
 use newslint::render::{self, Tally};
 use newslint::report::FileReport;
 use newslint::rules::{Pack, PackLoader};
-use newslint::source::{self, InputError, InputFile};
 
 // Linting allocates many small, short-lived objects (tokens, hits, findings)
 // and the pack build many small strings; mimalloc serves both faster than
@@ -197,14 +197,14 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             .num_threads(args.threads.unwrap_or(0))
             .build_global();
     }
-    let (mut files, walk_errors) = source::walk(&paths);
+    let (mut files, walk_errors) = input::walk(&paths);
     // Sorted up front so reports can be written chunk by chunk, already in
     // their final order, instead of all being held until the end. The raw
     // bytes order names that display alike; comparing `Path`s component by
     // component instead cost 3% of a run over 15,000 files.
     files.sort_by_cached_key(|f| {
         (
-            source::display_path(&f.path),
+            input::display_path(&f.path),
             f.path.as_os_str().as_encoded_bytes().to_vec(),
         )
     });
@@ -270,7 +270,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             .unwrap_or(InputFormat::Txt);
         let mut bytes = Vec::new();
         match io::stdin().read_to_end(&mut bytes) {
-            Ok(_) => match source::from_bytes(name, bytes, format) {
+            Ok(_) => match input::from_bytes(name, bytes, format) {
                 Ok(doc) => {
                     let rep = newslint::check_doc(pack, doc, linter.keep_text);
                     stdin_report = Some(linter.finish(pack, rep));
@@ -339,7 +339,7 @@ struct Linted {
 impl Linter {
     /// Reads and lints one file.
     fn lint(&self, pack: &Pack, file: &InputFile) -> Result<Linted, InputError> {
-        source::read_input(file, self.forced)
+        input::read_input(file, self.forced)
             .map(|doc| self.finish(pack, newslint::check_doc(pack, doc, self.keep_text)))
     }
 
@@ -398,7 +398,7 @@ fn lint_early(
         slot.wait();
         return;
     };
-    match source::read_input(&chunk[i], linter.forced) {
+    match input::read_input(&chunk[i], linter.forced) {
         Ok(doc) => {
             let analysis = Document::analyze(&doc.prose);
             lint_early(linter, chunk, claims, slot, out);
