@@ -26,6 +26,8 @@ pub enum InputErrorKind {
     Binary,
     /// A Word document could not be read.
     Extract(ExtractError),
+    /// Standard input could not be read.
+    Stdin(std::io::Error),
 }
 
 /// An input that could not be linted, and which one.
@@ -58,6 +60,7 @@ impl fmt::Display for InputError {
             }
             InputErrorKind::Binary => write!(f, "{p}: binary file skipped"),
             InputErrorKind::Extract(e) => write!(f, "{p}: {e}"),
+            InputErrorKind::Stdin(e) => write!(f, "{p}: cannot read standard input: {e}"),
         }
     }
 }

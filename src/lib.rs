@@ -3,6 +3,7 @@
 //! The library reads documents, extracts their prose, models sentences,
 //! quotations and attributions, and matches a compiled rule pack against them.
 //! It never prints or exits: the binary decides what to show and how to end.
+//! [`run`] lints files and folders, in a stable order, with every core.
 
 mod ascii;
 pub mod engine;
@@ -16,6 +17,7 @@ pub mod prose;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod run;
 pub mod verify;
 
 use input::InputDoc;
