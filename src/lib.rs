@@ -3,28 +3,30 @@
 //! The library reads documents, extracts their prose, models sentences,
 //! quotations and attributions, and matches a compiled rule pack against them.
 //! It never prints or exits: the binary decides what to show and how to end.
+//! [`run`] lints files and folders, in a stable order, with every core.
 
 pub mod engine;
 pub mod extract;
+pub mod input;
 pub mod lines;
 pub mod model;
 pub mod prose;
 pub mod render;
 pub mod report;
 pub mod rules;
-pub mod source;
+pub mod run;
 pub mod verify;
 
 pub use newslint_rules::finding;
 // The shared speed code, under the names the domain modules use.
 use newslint_rules::fast::{ascii, fxhash};
 
+use input::InputDoc;
 use report::FileReport;
 use rules::Pack;
-use source::SourceDoc;
 
 /// Lints one read document and places its findings.
-pub fn check_doc(pack: &Pack, doc: SourceDoc, keep_text: bool) -> FileReport {
+pub fn check_doc(pack: &Pack, doc: InputDoc, keep_text: bool) -> FileReport {
     let findings = engine::check_prose(pack, &doc.prose);
     FileReport::new(doc, findings, keep_text)
 }

@@ -1,115 +1,46 @@
 //! The `newslint` binary: parses arguments, calls the library, prints, and
 //! turns the outcome into an exit code (0 clean, 1 findings, 2 errors).
 
+mod alloc;
 mod cli;
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::Parser;
 use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream, WriteColor};
-use rayon::prelude::*;
 
 use cli::{
     CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, RuleArgs, RulesArgs,
     TestRulesArgs,
 };
-use newslint::engine;
 use newslint::extract::InputFormat;
-use newslint::model::Document;
+use newslint::input::InputError;
 use newslint::render::{self, Tally};
 use newslint::report::FileReport;
-use newslint::rules::{Pack, PackLoader};
-use newslint::source::{self, InputError, InputFile};
+use newslint::rules::{Pack, RuleErrors};
+use newslint::run::{self, Linted, Options, PackOptions};
 
-// Linting allocates many small, short-lived objects (tokens, hits, findings)
-// and the pack build many small strings; mimalloc serves both faster than
-// the system allocator.
-#[global_allocator]
-static GLOBAL: Mimalloc = Mimalloc;
-
-/// mimalloc, called through its plain entry points wherever the alignment
-/// asked for is one every mimalloc block has (8 bytes: block sizes are
-/// multiples of 8 from 16-byte aligned page starts). The `mimalloc` crate
-/// calls the aligned ones for every allocation, which work out the size
-/// class's natural alignment each time (1.6% of a run over short articles).
-struct Mimalloc;
-
-/// Alignment every block mimalloc hands out has.
-const MI_MIN_ALIGN: usize = 8;
-
-// SAFETY: each method forwards to mimalloc with the same size and an
-// alignment it honours: the plain calls only when `MI_MIN_ALIGN` covers it.
-unsafe impl std::alloc::GlobalAlloc for Mimalloc {
-    #[inline]
-    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        use libmimalloc_sys as mi;
-        // SAFETY: as for the impl.
-        unsafe {
-            if layout.align() <= MI_MIN_ALIGN {
-                mi::mi_malloc(layout.size()).cast()
-            } else {
-                mi::mi_malloc_aligned(layout.size(), layout.align()).cast()
-            }
-        }
-    }
-
-    #[inline]
-    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
-        use libmimalloc_sys as mi;
-        // SAFETY: as for the impl.
-        unsafe {
-            if layout.align() <= MI_MIN_ALIGN {
-                mi::mi_zalloc(layout.size()).cast()
-            } else {
-                mi::mi_zalloc_aligned(layout.size(), layout.align()).cast()
-            }
-        }
-    }
-
-    #[inline]
-    unsafe fn dealloc(&self, ptr: *mut u8, _layout: std::alloc::Layout) {
-        // SAFETY: `ptr` came from this allocator, so from mimalloc.
-        unsafe { libmimalloc_sys::mi_free(ptr.cast()) }
-    }
-
-    #[inline]
-    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
-        use libmimalloc_sys as mi;
-        // SAFETY: `ptr` came from this allocator; the alignment is kept.
-        unsafe {
-            if layout.align() <= MI_MIN_ALIGN {
-                mi::mi_realloc(ptr.cast(), new_size).cast()
-            } else {
-                mi::mi_realloc_aligned(ptr.cast(), new_size, layout.align()).cast()
-            }
-        }
-    }
-}
-
-/// Keeps the kernel from backing mimalloc's large, aligned arenas with 2 MB
-/// transparent huge pages where THP is `always`: each arena touched would
-/// count 2 MB of resident memory (peak RSS on 0.7 MB of news: 37 MB with
-/// huge pages, 14 MB without). Applies to page faults from here on.
-fn no_huge_pages() {
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    // SAFETY: prctl(PR_SET_THP_DISABLE) only sets a flag of this process.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
-}
-
-/// Why the run ends with exit code 2.
+/// Why a command ends with exit code 2.
 enum Failure {
-    /// Already reported on stderr.
-    Reported,
+    /// The rules could not be loaded.
+    Pack(run::Error),
+    /// `test-rules`: problems in the rule files, in the colour asked for.
+    RuleFiles(RuleErrors, ColorArg),
+    /// `explain`: no rule has this id.
+    NoRule(String),
+    /// Standard output could not be written.
+    Write(io::Error),
+    /// An input could not be linted (shown as it comes; a binary file is a
+    /// note and no failure).
+    Input(InputError),
+    /// Inputs could not be linted; each was shown already.
+    Inputs,
 }
 
 fn main() -> ExitCode {
-    no_huge_pages();
+    alloc::no_huge_pages();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => run_check(args),
@@ -119,8 +50,44 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        Err(Failure::Reported) => ExitCode::from(2),
+        Err(failure) => {
+            show(&failure);
+            ExitCode::from(2)
+        }
     }
+}
+
+/// The one place failures become messages on stderr.
+fn show(failure: &Failure) {
+    let error_line = |msg: &dyn std::fmt::Display| eprintln!("newslint: error: {msg}");
+    match failure {
+        Failure::Pack(run::Error::Rules(errors)) => {
+            show_rule_errors(errors, ColorArg::Auto);
+            error_line(&failure_message(failure));
+        }
+        Failure::RuleFiles(errors, color) => show_rule_errors(errors, *color),
+        Failure::Input(e) if e.is_note() => eprintln!("newslint: note: {e}"),
+        Failure::Inputs => {}
+        _ => error_line(&failure_message(failure)),
+    }
+}
+
+/// A failure's one-line message.
+fn failure_message(failure: &Failure) -> String {
+    match failure {
+        Failure::Pack(e) => e.to_string(),
+        Failure::RuleFiles(errors, _) => errors.to_string(),
+        Failure::NoRule(id) => format!("no rule `{id}` (see `newslint rules`)"),
+        Failure::Write(e) => format!("cannot write output: {e}"),
+        Failure::Input(e) => e.to_string(),
+        Failure::Inputs => "inputs could not be linted".into(),
+    }
+}
+
+/// Rule-file problems with the lines they point at.
+fn show_rule_errors(errors: &RuleErrors, color: ColorArg) {
+    let mut err = StandardStream::stderr(color_choice(color, io::stderr().is_terminal()));
+    let _ = render::render_rule_errors(&mut err, errors);
 }
 
 fn color_choice(arg: ColorArg, terminal: bool) -> ColorChoice {
@@ -134,306 +101,77 @@ fn color_choice(arg: ColorArg, terminal: bool) -> ColorChoice {
     }
 }
 
-fn error_line(msg: &str) {
-    eprintln!("newslint: error: {msg}");
+/// The library's view of the rule arguments.
+fn pack_options(args: &RuleArgs) -> PackOptions {
+    PackOptions {
+        rule_paths: args.rules.clone(),
+        no_default_rules: args.no_default_rules,
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+    }
 }
 
-/// Loads the pack the rule arguments ask for; reports problems on stderr.
+/// Loads the pack the rule arguments ask for.
 fn load_pack(args: &RuleArgs) -> Result<Pack, Failure> {
-    let mut loader = PackLoader::new();
-    if !args.no_default_rules {
-        loader.add_prebuilt(&newslint::rules::DEFAULT_PACK);
-    }
-    for p in &args.rules {
-        if let Err(e) = loader.add_path(p) {
-            error_line(&e.to_string());
-            return Err(Failure::Reported);
-        }
-    }
-    let mut pack = match loader.load() {
-        Ok(p) => p,
-        Err(errors) => {
-            let mut err =
-                StandardStream::stderr(color_choice(ColorArg::Auto, io::stderr().is_terminal()));
-            let _ = render::render_rule_errors(&mut err, &errors);
-            let n = errors.errors.len();
-            error_line(&format!(
-                "{n} problem{} in rule files",
-                if n == 1 { "" } else { "s" }
-            ));
-            return Err(Failure::Reported);
-        }
-    };
-    let unknown = pack.select(&args.select, &args.ignore);
-    if !unknown.is_empty() {
-        error_line(&format!(
-            "unknown rule or category: {} (see `newslint rules`)",
-            unknown.join(", ")
-        ));
-        return Err(Failure::Reported);
-    }
-    Ok(pack)
+    run::load_pack(&pack_options(args)).map_err(Failure::Pack)
 }
 
 fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
-    let forced = args.input_format.map(|f| match f {
-        cli::InputFormatArg::Txt => InputFormat::Txt,
-        cli::InputFormatArg::Md => InputFormat::Markdown,
-        cli::InputFormatArg::Html => InputFormat::Html,
-        cli::InputFormatArg::Docx => InputFormat::Docx,
-    });
     let mut paths = args.paths.clone();
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
     }
     let stdin_requested = paths.iter().any(|p| p.as_os_str() == "-");
     paths.retain(|p| p.as_os_str() != "-");
-    // Several paths will most likely need the pool: its threads start now,
-    // while the paths are walked, rather than after (a thread's first run
-    // on an idle core can wait a millisecond or two to be scheduled).
-    if args.threads != Some(1) && (paths.len() > 1 || paths.iter().any(|p| p.is_dir())) {
-        // A second global pool cannot be built; the first call wins, which is this one.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(args.threads.unwrap_or(0))
-            .build_global();
-    }
-    let (mut files, walk_errors) = source::walk(&paths);
-    // Sorted up front so reports can be written chunk by chunk, already in
-    // their final order, instead of all being held until the end. The raw
-    // bytes order names that display alike; comparing `Path`s component by
-    // component instead cost 3% of a run over 15,000 files.
-    files.sort_by_cached_key(|f| {
-        (
-            source::display_path(&f.path),
-            f.path.as_os_str().as_encoded_bytes().to_vec(),
-        )
-    });
-    let linter = Linter {
-        forced,
+    let options = Options {
+        input_format: args.input_format.map(|f| match f {
+            cli::InputFormatArg::Txt => InputFormat::Txt,
+            cli::InputFormatArg::Md => InputFormat::Markdown,
+            cli::InputFormatArg::Html => InputFormat::Html,
+            cli::InputFormatArg::Docx => InputFormat::Docx,
+        }),
+        threads: args.threads,
         keep_text: args.format == FormatArg::Human,
-        format: args.format,
+        // Formats written a file at a time without colour are rendered on
+        // the thread that linted the file rather than on the one that writes.
+        render: match args.format {
+            FormatArg::Jsonl => Some(render::render_jsonl),
+            FormatArg::Concise => Some(render::render_concise),
+            FormatArg::Github => Some(render::render_github),
+            FormatArg::Human | FormatArg::Json | FormatArg::Sarif => None,
+        },
     };
-
-    // One file, or one thread asked for, is linted on this thread: a pool
-    // would cost more (about 1 ms to start, a hand-over per chunk) than it
-    // could save.
-    let serial = files.len() == 1 || args.threads == Some(1);
-    let slot: OnceLock<Option<Pack>> = OnceLock::new();
-    // Reports of the files linted while the pack loaded, in path order, then
-    // those of the rest of the first chunk.
-    let mut first: Vec<Result<Linted, InputError>> = Vec::new();
-    let mut done = 0;
-    if serial || stdin_requested {
-        let _ = slot.set(load_pack(&args.rules).ok());
-    } else {
-        // Loading the pack takes a few milliseconds on one core, as long as
-        // linting a hundred short articles on the others: meanwhile a pool
-        // thread reads and analyses the first files, which needs no pack.
-        let chunk = &files[..files.len().min(CHUNK_FILES)];
-        let claims = AtomicUsize::new(0);
-        let mut early = Vec::new();
-        rayon::scope(|s| {
-            s.spawn(|_| lint_early(&linter, chunk, &claims, &slot, &mut early));
-            let unset = NoPackOnDrop(&slot);
-            let _ = slot.set(load_pack(&args.rules).ok());
-            drop(unset);
-            let claimed = claims.fetch_or(CLOSED, Ordering::AcqRel) & !CLOSED;
-            if let Some(pack) = slot.get().and_then(Option::as_ref) {
-                first = chunk[claimed..]
-                    .par_iter()
-                    .map(|p| linter.lint(pack, p))
-                    .collect();
-            }
-        });
-        // Pushed as the recursion unwound: last file first.
-        early.reverse();
-        early.append(&mut first);
-        first = early;
-        done = chunk.len();
-    }
-    let Some(pack) = slot.get().and_then(Option::as_ref) else {
-        return Err(Failure::Reported);
-    };
-    let mut run = Run::new(&args, pack);
-    for e in &walk_errors {
-        run.input_error(e);
-    }
-    // Standard input is read first and merged into the path order.
-    let mut stdin_report = None;
-    if stdin_requested {
-        let name = args
+    let mut stdin = io::stdin();
+    let stdin = stdin_requested.then(|| run::Stdin {
+        name: args
             .stdin_filename
             .clone()
-            .unwrap_or_else(|| "<stdin>".into());
-        let format = forced
-            .or_else(|| InputFormat::from_path(std::path::Path::new(&name)))
-            .unwrap_or(InputFormat::Txt);
-        let mut bytes = Vec::new();
-        match io::stdin().read_to_end(&mut bytes) {
-            Ok(_) => match source::from_bytes(name, bytes, format) {
-                Ok(doc) => {
-                    let rep = newslint::check_doc(pack, doc, linter.keep_text);
-                    stdin_report = Some(linter.finish(pack, rep));
-                }
-                Err(e) => run.input_error(&e),
-            },
-            Err(e) => {
-                run.had_error = true;
-                error_line(&format!("{name}: cannot read standard input: {e}"));
-            }
-        }
-    }
-    let mut report_all = |results: Vec<Result<Linted, InputError>>, run: &mut Run| {
-        for r in results {
-            match r {
-                Ok(rep) => {
-                    if stdin_report
-                        .as_ref()
-                        .is_some_and(|s| s.report.path <= rep.report.path)
-                    {
-                        run.report(stdin_report.take().expect("checked"));
-                    }
-                    run.report(rep);
-                }
-                Err(e) => run.input_error(&e),
-            }
-        }
-    };
-    report_all(first, &mut run);
-    for chunk in files[done..].chunks(CHUNK_FILES) {
-        let lint = |f: &InputFile| linter.lint(pack, f);
-        let results = if serial {
-            chunk.iter().map(lint).collect()
-        } else {
-            chunk.par_iter().map(lint).collect()
-        };
-        report_all(results, &mut run);
-    }
-    if let Some(rep) = stdin_report {
-        run.report(rep);
-    }
-    let code = run.finish();
+            .unwrap_or_else(|| "<stdin>".into()),
+        reader: &mut stdin,
+    });
+    let mut output = Output::new(&args);
+    let rule_options = pack_options(&args.rules);
+    let pack = run::check(
+        || run::load_pack(&rule_options),
+        &paths,
+        stdin,
+        &options,
+        |pack, result| match result {
+            Ok(linted) => output.report(pack, linted),
+            Err(e) => output.input_error(e),
+        },
+    )
+    .map_err(Failure::Pack)?;
+    let code = output.finish(&pack);
     // The process ends next: freeing the pack's thousands of small
     // allocations one by one would only cost time (4% of a short run).
-    if let Some(pack) = slot.into_inner().flatten() {
-        std::mem::forget(pack);
-    }
+    std::mem::forget(pack);
     code
 }
 
-/// How each file is linted; shared by every thread.
-struct Linter {
-    forced: Option<InputFormat>,
-    keep_text: bool,
-    format: FormatArg,
-}
-
-/// A file's report, its findings in order and, for the formats written a
-/// file at a time without colour, already rendered: on the thread that
-/// linted it rather than on the one that writes.
-struct Linted {
-    report: FileReport,
-    rendered: Option<Vec<u8>>,
-}
-
-impl Linter {
-    /// Reads and lints one file.
-    fn lint(&self, pack: &Pack, file: &InputFile) -> Result<Linted, InputError> {
-        source::read_input(file, self.forced)
-            .map(|doc| self.finish(pack, newslint::check_doc(pack, doc, self.keep_text)))
-    }
-
-    /// Orders a report's findings and renders them where the format allows.
-    fn finish(&self, pack: &Pack, mut report: FileReport) -> Linted {
-        report.findings.sort_by(|a, b| {
-            (a.finding.range.start, &pack.rules[a.finding.rule].id)
-                .cmp(&(b.finding.range.start, &pack.rules[b.finding.rule].id))
-        });
-        let render = match self.format {
-            FormatArg::Jsonl => render::render_jsonl,
-            FormatArg::Concise => render::render_concise,
-            FormatArg::Github => render::render_github,
-            FormatArg::Human | FormatArg::Json | FormatArg::Sarif => {
-                return Linted {
-                    report,
-                    rendered: None,
-                };
-            }
-        };
-        let mut bytes = Vec::new();
-        if !report.findings.is_empty() {
-            render(&mut bytes, pack, std::slice::from_ref(&report))
-                .expect("writing to a Vec cannot fail");
-        }
-        Linted {
-            report,
-            rendered: Some(bytes),
-        }
-    }
-}
-
-/// Set in the claim counter when the pack is ready: no file is claimed after.
-const CLOSED: usize = 1 << (usize::BITS - 1);
-
-/// Most files read and analysed while the pack loads: each is held, with its
-/// analysis, in a frame of the recursion below.
-const EARLY_FILES: usize = 64;
-
-/// Claims the next file of `chunk` while the pack is loading, reads and
-/// analyses it, recurses for the next one, and lints it once the pack is
-/// ready. The recursion is what keeps each document alive beside the
-/// analysis that borrows it until then. Reports are pushed last file first.
-fn lint_early(
-    linter: &Linter,
-    chunk: &[InputFile],
-    claims: &AtomicUsize,
-    slot: &OnceLock<Option<Pack>>,
-    out: &mut Vec<Result<Linted, InputError>>,
-) {
-    let limit = chunk.len().min(EARLY_FILES);
-    let claimed = claims.fetch_update(Ordering::AcqRel, Ordering::Acquire, |i| {
-        (i & CLOSED == 0 && i < limit).then_some(i + 1)
-    });
-    let Ok(i) = claimed else {
-        slot.wait();
-        return;
-    };
-    match source::read_input(&chunk[i], linter.forced) {
-        Ok(doc) => {
-            let analysis = Document::analyze(&doc.prose);
-            lint_early(linter, chunk, claims, slot, out);
-            if let Some(pack) = slot.wait() {
-                let findings = engine::check_document(pack, &analysis, None);
-                drop(analysis);
-                let report = FileReport::new(doc, findings, linter.keep_text);
-                out.push(Ok(linter.finish(pack, report)));
-            }
-        }
-        Err(e) => {
-            lint_early(linter, chunk, claims, slot, out);
-            out.push(Err(e));
-        }
-    }
-}
-
-/// Marks the pack as failed if loading it ends without setting it (a panic),
-/// so that the thread waiting for it is not left waiting.
-struct NoPackOnDrop<'a>(&'a OnceLock<Option<Pack>>);
-
-impl Drop for NoPackOnDrop<'_> {
-    fn drop(&mut self) {
-        let _ = self.0.set(None);
-    }
-}
-
-/// Files linted together before their reports are written: enough to keep
-/// every core busy, few enough that memory stays flat on any archive.
-const CHUNK_FILES: usize = 512;
-
-/// The state of one `check` run: where output goes, what has been counted.
-struct Run<'a> {
+/// Where the reports of one `check` go, and what has been counted.
+struct Output<'a> {
     args: &'a CheckArgs,
-    pack: &'a Pack,
     out: Out,
     tally: Tally,
     /// Reports held for formats that are one document (JSON, SARIF).
@@ -448,8 +186,8 @@ enum Out {
     Plain(io::BufWriter<io::Stdout>),
 }
 
-impl<'a> Run<'a> {
-    fn new(args: &'a CheckArgs, pack: &'a Pack) -> Self {
+impl<'a> Output<'a> {
+    fn new(args: &'a CheckArgs) -> Self {
         let out = if args.format == FormatArg::Human {
             Out::Color(StandardStream::stdout(color_choice(
                 args.color,
@@ -458,9 +196,8 @@ impl<'a> Run<'a> {
         } else {
             Out::Plain(io::BufWriter::new(io::stdout()))
         };
-        Run {
+        Output {
             args,
-            pack,
             out,
             tally: Tally::default(),
             held: Vec::new(),
@@ -469,18 +206,13 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn input_error(&mut self, e: &InputError) {
-        if e.is_note() {
-            eprintln!("newslint: note: {e}");
-        } else {
-            self.had_error = true;
-            error_line(&e.to_string());
-        }
+    fn input_error(&mut self, e: InputError) {
+        self.had_error |= !e.is_note();
+        show(&Failure::Input(e));
     }
 
     /// Counts a report and writes it now, or holds it for a one-document format.
-    fn report(&mut self, linted: Linted) {
-        let pack = self.pack;
+    fn report(&mut self, pack: &Pack, linted: Linted) {
         let Linted {
             report: rep,
             rendered,
@@ -495,7 +227,7 @@ impl<'a> Run<'a> {
                 (Out::Plain(o), Some(bytes)) => o.write_all(&bytes),
                 (Out::Color(o), _) => render::render_human(o, pack, std::slice::from_ref(&rep)),
                 (Out::Plain(_), None) => {
-                    unreachable!("`Linter::finish` renders every plain format")
+                    unreachable!("`run_check` asks for every plain format to be rendered")
                 }
             };
             if let Err(e) = r {
@@ -505,9 +237,8 @@ impl<'a> Run<'a> {
     }
 
     /// Writes what was held and the summary; decides the exit code.
-    fn finish(mut self) -> Result<ExitCode, Failure> {
+    fn finish(mut self, pack: &Pack) -> Result<ExitCode, Failure> {
         if self.write_error.is_none() {
-            let pack = self.pack;
             let r = match (&mut self.out, self.args.format) {
                 (Out::Plain(o), FormatArg::Json) => render::render_json(o, pack, &self.held),
                 (Out::Plain(o), FormatArg::Sarif) => render::render_sarif(o, pack, &self.held),
@@ -524,14 +255,13 @@ impl<'a> Run<'a> {
                 self.write_error = Some(e);
             }
         }
-        if let Some(e) = &self.write_error
+        if let Some(e) = self.write_error
             && e.kind() != io::ErrorKind::BrokenPipe
         {
-            error_line(&format!("cannot write output: {e}"));
-            return Err(Failure::Reported);
+            return Err(Failure::Write(e));
         }
         if self.had_error {
-            return Err(Failure::Reported);
+            return Err(Failure::Inputs);
         }
         let t = &self.tally;
         let failing = match self.args.fail_on {
@@ -577,10 +307,7 @@ fn run_rules(args: RulesArgs) -> Result<ExitCode, Failure> {
 
 fn finish_output(r: io::Result<()>) -> Result<ExitCode, Failure> {
     match r {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-            error_line(&format!("cannot write output: {e}"));
-            Err(Failure::Reported)
-        }
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure::Write(e)),
         _ => Ok(ExitCode::SUCCESS),
     }
 }
@@ -588,8 +315,7 @@ fn finish_output(r: io::Result<()>) -> Result<ExitCode, Failure> {
 fn run_explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
     let pack = load_pack(&args.rules)?;
     let Some(i) = pack.rule_index(&args.id) else {
-        error_line(&format!("no rule `{}` (see `newslint rules`)", args.id));
-        return Err(Failure::Reported);
+        return Err(Failure::NoRule(args.id));
     };
     let r = &pack.rules[i];
     let mut s = String::new();
@@ -635,25 +361,15 @@ fn run_explain(args: ExplainArgs) -> Result<ExitCode, Failure> {
 }
 
 fn run_test_rules(args: TestRulesArgs) -> Result<ExitCode, Failure> {
-    let mut loader = PackLoader::new();
-    if !args.no_default_rules {
-        loader.add_prebuilt(&newslint::rules::DEFAULT_PACK);
-    }
-    for p in &args.paths {
-        if let Err(e) = loader.add_path(p) {
-            error_line(&e.to_string());
-            return Err(Failure::Reported);
-        }
-    }
-    let pack = match loader.load() {
-        Ok(p) => p,
-        Err(errors) => {
-            let mut err =
-                StandardStream::stderr(color_choice(args.color, io::stderr().is_terminal()));
-            let _ = render::render_rule_errors(&mut err, &errors);
-            return Err(Failure::Reported);
-        }
+    let options = PackOptions {
+        rule_paths: args.paths.clone(),
+        no_default_rules: args.no_default_rules,
+        ..PackOptions::default()
     };
+    let pack = run::load_pack(&options).map_err(|e| match e {
+        run::Error::Rules(errors) => Failure::RuleFiles(errors, args.color),
+        e => Failure::Pack(e),
+    })?;
     let (checked, failures) = newslint::verify::verify(&pack, |_| true);
     let mut out: Box<dyn WriteColor> = match color_choice(args.color, io::stdout().is_terminal()) {
         ColorChoice::Never => Box::new(NoColor::new(io::stdout())),

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use crate::finding::Finding;
+use crate::input::InputDoc;
 use crate::lines::LineIndex;
-use crate::source::SourceDoc;
 
 /// A finding with its position worked out.
 #[derive(Debug, Clone)]
@@ -40,7 +40,7 @@ pub struct FileReport {
 impl FileReport {
     /// Places `findings` in `doc`; keeps the text when `keep_text` is set and
     /// there is something to show.
-    pub fn new(mut doc: SourceDoc, findings: Vec<Finding>, keep_text: bool) -> Self {
+    pub fn new(mut doc: InputDoc, findings: Vec<Finding>, keep_text: bool) -> Self {
         let offsets_in_file = doc.offsets_in_file();
         let path = std::mem::take(&mut doc.path);
         let mut located = Vec::with_capacity(findings.len());

@@ -1488,7 +1488,7 @@ fn check_generated(
     format: newslint::extract::InputFormat,
     name: &str,
 ) -> usize {
-    let doc = newslint::source::from_bytes(name.to_owned(), g.src.clone().into_bytes(), format)
+    let doc = newslint::input::from_bytes(name.to_owned(), g.src.clone().into_bytes(), format)
         .unwrap_or_else(|e| panic!("{e}"));
     let report = newslint::check_doc(pack, doc, false);
     let src = g.src.as_str();

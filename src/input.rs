@@ -26,6 +26,8 @@ pub enum InputErrorKind {
     Binary,
     /// A Word document could not be read.
     Extract(ExtractError),
+    /// Standard input could not be read.
+    Stdin(std::io::Error),
 }
 
 /// An input that could not be linted, and which one.
@@ -58,6 +60,7 @@ impl fmt::Display for InputError {
             }
             InputErrorKind::Binary => write!(f, "{p}: binary file skipped"),
             InputErrorKind::Extract(e) => write!(f, "{p}: {e}"),
+            InputErrorKind::Stdin(e) => write!(f, "{p}: cannot read standard input: {e}"),
         }
     }
 }
@@ -66,7 +69,7 @@ impl std::error::Error for InputError {}
 
 /// A document ready to lint: its text for display and its extracted prose.
 #[derive(Debug)]
-pub struct SourceDoc {
+pub struct InputDoc {
     /// Path shown in output.
     pub path: String,
     /// The file's text when the prose was extracted from it (Markdown,
@@ -79,7 +82,7 @@ pub struct SourceDoc {
     pub format: InputFormat,
 }
 
-impl SourceDoc {
+impl InputDoc {
     /// The text findings point into: the file itself, or Word's extracted text.
     pub fn text(&self) -> &str {
         self.original.as_deref().unwrap_or(&self.prose.text)
@@ -97,7 +100,7 @@ impl SourceDoc {
 }
 
 /// Reads a file the walk found; `format` overrides the extension.
-pub fn read_input(file: &InputFile, format: Option<InputFormat>) -> Result<SourceDoc, InputError> {
+pub fn read_input(file: &InputFile, format: Option<InputFormat>) -> Result<InputDoc, InputError> {
     let path = &file.path;
     let shown = display_path(path);
     let bytes = read_file(path, file.len).map_err(|e| InputError {
@@ -152,13 +155,13 @@ pub fn from_bytes(
     path: String,
     bytes: Vec<u8>,
     format: InputFormat,
-) -> Result<SourceDoc, InputError> {
+) -> Result<InputDoc, InputError> {
     if format == InputFormat::Docx {
         let prose = extract::extract_docx(&bytes).map_err(|e| InputError {
             path: path.clone(),
             kind: InputErrorKind::Extract(e),
         })?;
-        return Ok(SourceDoc {
+        return Ok(InputDoc {
             path,
             original: None,
             prose,
@@ -181,7 +184,7 @@ pub fn from_bytes(
         InputFormat::Txt | InputFormat::Docx => (extract::extract_txt_owned(text), None),
         _ => (extract::extract_text(format, &text), Some(text)),
     };
-    Ok(SourceDoc {
+    Ok(InputDoc {
         path,
         original,
         prose,
