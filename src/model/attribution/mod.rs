@@ -65,10 +65,8 @@ const NO_HEAD: (usize, usize, usize) = (usize::MAX, usize::MAX, 0);
 
 /// Longest stretch of tokens read back for a subject.
 const MAX_SUBJECT: usize = 24;
-
 /// Longest source phrase read forward.
 const MAX_PHRASE: usize = 16;
-
 /// Sentences longer than this are tokenised in pieces, to bound memory on
 /// pathological input (a 10 MB line with no full stop).
 const MAX_PIECE: usize = 32 * 1024;
@@ -142,7 +140,7 @@ struct Finder<'a> {
     top: &'a [usize],
     qcur: usize,
     toks: Vec<Tok>,
-    /// Indices of the words the cue scan stops at ([`SCAN`]), in order.
+    /// Indices of the words the cue scan stops at ([`lexicon::SCAN`]), in order.
     stops: Vec<usize>,
     cue_at: Vec<bool>,
     out: Vec<Attribution>,
