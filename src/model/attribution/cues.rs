@@ -1,0 +1,362 @@
+//! The cue scan: which words start an attribution, and the cues with a
+//! grammar of their own.
+//!
+//! [`Finder::scan`] visits only the stop words the tokenizer noted (cues,
+//! state adjectives, the prepositions of "in a statement"); each cue is
+//! tried in turn, ordinary verbs handed to [`Finder::verb`], the special
+//! ones ("according to", "citing", ", saying", "described ... as") read
+//! here. [`Finder::emit`] records what was found.
+
+use super::{Finder, MAX_SUBJECT, Src, Tk};
+use crate::model::lexicon::{
+    ADJ, BE, CONCERN, CueSpec, DET, LINK, PLATFORM, PREP, QUANT, SKIP, SPOKEN, STMT, Special, TIME,
+};
+use crate::model::{Attribution, CueKind, SourceKind};
+
+impl Finder<'_> {
+    pub(super) fn scan(&mut self) {
+        let mut phrase: Option<(usize, usize)> = None;
+        // Only the words in `stops` can start anything; a cue that reads
+        // on to token `c` passes over the stops before it.
+        let mut c = 0;
+        let mut k = 0;
+        while let Some(&stop) = self.stops.get(k) {
+            k += 1;
+            if stop < c {
+                continue;
+            }
+            c = stop;
+            let t = self.toks[c];
+            if t.lex.be_adj()
+                && let Some(next) = self.be_adjective(c)
+            {
+                c = next;
+                continue;
+            }
+            if let Some(spec) = t.lex.cue {
+                // "a think tank" is an institution, not a state of mind
+                // ("think" is a cue: words that are not skip the comparison).
+                if self.is(c, w!("think")) && self.is_any(c + 1, ws!["tank", "tanks"]) {
+                    c += 2;
+                    continue;
+                }
+                if (!t.cap || t.neutral)
+                    && let Some(next) = self.cue(c, spec)
+                {
+                    c = next;
+                    continue;
+                }
+            }
+            if phrase.is_none()
+                && t.lex.has(PREP | TIME)
+                && let Some(e) = self.statement_phrase(c)
+            {
+                phrase = Some((c, e));
+            }
+            c += 1;
+        }
+        if self.out.len() == self.first
+            && let Some((s, e)) = phrase
+        {
+            self.standalone_phrase(s, e);
+        }
+    }
+
+    /// Tries the cue at `c`; on success records it and returns the index
+    /// after it.
+    fn cue(&mut self, c: usize, spec: CueSpec) -> Option<usize> {
+        match spec.special {
+            Special::None => self.verb(c, spec),
+            Special::According => {
+                if !self.is(c + 1, w!("to")) {
+                    return None;
+                }
+                // "according to recently hacked documents"
+                let mut s = c + 2;
+                while self.has(s, SKIP) || (self.unknown(s) && self.adverb_ly(s)) {
+                    s += 1;
+                }
+                let src = self.np_forward(s, false).map(|(z, _)| Src::Toks(s, z));
+                self.emit(c, c + 1, spec, src)
+            }
+            Special::Citing => {
+                let (z, _) = self.np_forward(c + 1, false)?;
+                if !self.sourceish(c + 1, z) {
+                    return None;
+                }
+                self.emit(c, c, spec, Some(Src::Toks(c + 1, z)))
+            }
+            Special::Trailing => {
+                let p = c.checked_sub(1)?;
+                let after_comma = self.kind(p) == Some(Tk::Comma)
+                    || self.is_any(p, ws!["by", "while", "before", "after", "when"]);
+                // "can be heard saying", "was caught on tape saying"
+                let heard = self.is_any(
+                    p,
+                    ws![
+                        "heard", "seen", "caught", "filmed", "recorded", "shown", "tape",
+                    ],
+                );
+                // "apologized stating “...”": a quotation right after the
+                // participle makes up for the missing comma.
+                let quoted = self.quote_next(c + 1)
+                    && self.kind(p) == Some(Tk::Word)
+                    && !self.has(p, DET | PREP)
+                    && !self.toks[p].poss;
+                if !(after_comma || heard || quoted) {
+                    return None;
+                }
+                if !self.is(c, w!("saying")) && !self.clause_follows(c + 1) {
+                    return None;
+                }
+                let src = self.last_source().or_else(|| self.clause_subject(c))?;
+                self.emit(c, c, spec, Some(src))
+            }
+            Special::Expressed | Special::Issued => {
+                let mut k = c + 1;
+                let e = loop {
+                    if k > c + 3 {
+                        return None;
+                    }
+                    let t = self.tok(k)?;
+                    if t.kind != Tk::Word {
+                        return None;
+                    }
+                    let noun = if spec.special == Special::Issued {
+                        self.is_any(k, SPOKEN) && !self.is(k, w!("conference"))
+                    } else {
+                        t.lex.has(CONCERN)
+                    };
+                    if noun {
+                        break k;
+                    }
+                    if !(self.has(k, DET | ADJ | QUANT | SKIP) || self.unknown(k)) {
+                        return None;
+                    }
+                    k += 1;
+                };
+                let src = self.subject_before(c)?;
+                self.emit(c, e, spec, Some(src))
+            }
+            Special::Described => {
+                if self.before_adverbs(c).is_some_and(|p| self.has(p, BE)) {
+                    return None;
+                }
+                // "described the plan as", or a quotation holding the "as"
+                let has_as = (c + 1..(c + 9).min(self.toks.len()))
+                    .take_while(|&k| matches!(self.kind(k), Some(Tk::Word | Tk::Quote)))
+                    .any(|k| self.is(k, w!("as")) || self.kind(k) == Some(Tk::Quote));
+                if !has_as {
+                    return None;
+                }
+                let src = self.subject_before(c)?;
+                self.emit(c, c, spec, Some(src))
+            }
+            Special::Quoted => {
+                if self.is(c + 1, w!("as")) && self.is(c + 2, w!("saying")) {
+                    let src = match self.before_adverbs(c) {
+                        Some(p) if self.has(p, BE) => self.subject_before(p),
+                        _ => self.subject_before(c),
+                    }?;
+                    return self.emit(c, c + 2, spec, Some(src));
+                }
+                // "quoted the minister as saying": the quoted person speaks.
+                let k = (c + 2..(c + 10).min(self.toks.len()))
+                    .find(|&k| self.is(k, w!("as")) && self.is(k + 1, w!("saying")))?;
+                if !(c + 1..k).all(|i| self.kind(i) == Some(Tk::Word)) {
+                    return None;
+                }
+                self.emit(c, c, spec, Some(Src::Toks(c + 1, k - 1)))
+            }
+            Special::Pointed => {
+                if !self.is(c + 1, w!("out")) {
+                    return None;
+                }
+                let src = self.inverted(c, c + 1).or_else(|| self.subject_before(c))?;
+                self.emit(c, c + 1, spec, Some(src))
+            }
+            Special::BeAdj => None,
+        }
+    }
+
+    /// "is convinced", "are not worried", "remained concerned".
+    fn be_adjective(&mut self, c: usize) -> Option<usize> {
+        let mut j = c;
+        for _ in 0..3 {
+            let p = j.checked_sub(1)?;
+            if self.has(p, SKIP) && !self.has(p, BE | LINK) {
+                j = p;
+            } else {
+                break;
+            }
+        }
+        let be = j.checked_sub(1)?;
+        if !self.has(be, BE | LINK) || self.cue_at[be] {
+            return None;
+        }
+        if self.is(c, w!("concerned")) && (be.saturating_sub(4)..be).any(|i| self.is(i, w!("far")))
+        {
+            // "as far as we are concerned"
+            return None;
+        }
+        let src = self.subject_before(be)?;
+        let spec = CueSpec {
+            kind: CueKind::Belief,
+            special: Special::BeAdj,
+            flags: 0,
+        };
+        self.emit(be, c, spec, Some(src))
+    }
+
+    /// A cue's fixed continuation: "told reporters", "said in a statement".
+    pub(super) fn extension(&self, c: usize) -> Option<usize> {
+        if self.is(c, w!("told")) {
+            if self.is_any(c + 1, ws!["reporters", "journalists"]) {
+                return Some(c + 1);
+            }
+            if self.is(c + 1, w!("the")) && self.is_any(c + 2, ws!["press", "media"]) {
+                return Some(c + 2);
+            }
+            if self.is(c + 1, w!("a"))
+                && self.is_any(c + 2, ws!["news", "press"])
+                && self.is_any(c + 3, ws!["conference", "briefing"])
+            {
+                return Some(c + 3);
+            }
+        }
+        self.statement_phrase(c + 1)
+    }
+
+    /// "in a statement", "at a news conference", "on Twitter": the index of
+    /// the phrase's last word.
+    pub(super) fn statement_phrase(&self, i: usize) -> Option<usize> {
+        // "in", "at" are prepositions, "on", "during" time words: a cheap
+        // filter before any string comparison.
+        if !self
+            .tok(i)
+            .is_some_and(|t| t.kind == Tk::Word && t.lex.has(PREP | TIME))
+        {
+            return None;
+        }
+        if self.is(i, w!("on")) {
+            if self.is(i + 1, w!("social")) && self.is(i + 2, w!("media")) {
+                return Some(i + 2);
+            }
+            if self
+                .tok(i + 1)
+                .is_some_and(|t| t.kind == Tk::Word && t.lex.has(PLATFORM))
+            {
+                return Some(i + 1);
+            }
+            return None;
+        }
+        if !self.is_any(i, ws!["in", "at", "during"]) || !self.has(i + 1, DET) {
+            return None;
+        }
+        let mut last = None;
+        for k in i + 2..i + 5 {
+            let Some(t) = self.tok(k) else { break };
+            if t.kind != Tk::Word {
+                break;
+            }
+            if t.lex.has(STMT) && !self.proper(k) {
+                last = Some(k);
+            } else if !(t.lex.has(ADJ) || self.unknown(k) || self.proper(k) || t.num) {
+                break;
+            }
+        }
+        last
+    }
+
+    /// "In a statement, the company ..." with no verb cue in the sentence.
+    fn standalone_phrase(&mut self, s: usize, e: usize) {
+        if !self.is_any(e, SPOKEN) {
+            return;
+        }
+        let spec = CueSpec {
+            kind: CueKind::Speech,
+            special: Special::None,
+            flags: 0,
+        };
+        let mut k = e + 1;
+        if self.is_any(
+            k,
+            ws![
+                "released",
+                "issued",
+                "published",
+                "posted",
+                "sent",
+                "signed",
+            ],
+        ) {
+            k += 1;
+        }
+        // A statement comes from its author; a speech "from Wyoming" from a place.
+        let from_author = self.is(k, w!("by"))
+            || (self.is(k, w!("from"))
+                && self.is_any(
+                    e,
+                    ws![
+                        "statement",
+                        "letter",
+                        "email",
+                        "e-mail",
+                        "memo",
+                        "release",
+                        "filing",
+                        "communique",
+                    ],
+                ));
+        if from_author && let Some((z, _)) = self.np_forward(k + 1, false) {
+            self.emit(s, e, spec, Some(Src::Toks(k + 1, z)));
+            return;
+        }
+        if self.kind(e + 1) == Some(Tk::Comma)
+            && let Some((z, _)) = self.np_forward(e + 2, true)
+            && self.plausible(e + 2, z)
+        {
+            self.emit(s, e, spec, Some(Src::Toks(e + 2, z)));
+            return;
+        }
+        let h = if self.kind(s.wrapping_sub(1)) == Some(Tk::Comma) {
+            s.checked_sub(2)
+        } else {
+            s.checked_sub(1)
+        };
+        if let Some(h) = h
+            && let Some(a) = self.np_back(h, h.saturating_sub(MAX_SUBJECT))
+            && self.plausible(a, h)
+        {
+            self.emit(s, e, spec, Some(Src::Toks(a, h)));
+        }
+    }
+
+    pub(super) fn emit(
+        &mut self,
+        c: usize,
+        e: usize,
+        spec: CueSpec,
+        src: Option<Src>,
+    ) -> Option<usize> {
+        let (source, source_kind) = match src {
+            Some(Src::Toks(a, z)) => (
+                Some(self.toks[a].start..self.toks[z].end),
+                self.classify(a, z),
+            ),
+            Some(Src::Copy(i)) => (self.out[i].source.clone(), self.out[i].source_kind),
+            None => (None, SourceKind::Vague),
+        };
+        self.out.push(Attribution {
+            sentence: self.sentence,
+            cue: self.toks[c].start..self.toks[e].end,
+            source,
+            source_kind,
+            cue_kind: spec.kind,
+        });
+        for k in c..=e {
+            self.cue_at[k] = true;
+        }
+        Some(e + 1)
+    }
+}

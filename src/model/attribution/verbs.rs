@@ -1,0 +1,365 @@
+//! Ordinary reporting verbs ("said", "told", "claims", "believes"): when a
+//! verb the lexicon lists really reports, and where its source is.
+//!
+//! A cue word is often something else ("the said company", "insurance
+//! claims rose", "That said,"); the verb's `C_*` flags name the tests it
+//! must pass, most of them about the token right after it, which the
+//! helpers at the end of this file read.
+
+use super::{Finder, Src, Tk};
+use crate::model::CueKind;
+use crate::model::lexicon::{
+    self, BE, BOUND, C_BASE, C_COMPL, C_DOC_ONLY, C_NEXT_OF, C_NEXT_TO, C_NOT_TO, C_NOUN, C_PART,
+    C_QUOTE, C_STRONG, C_THAT, C_WRITTEN, CueSpec, DET, DOC, DOCV, Key, NUM, PREP, PRON, REL, ROLE,
+    SKIP, STMT, TIME, VAGUE,
+};
+
+/// Written things that "read" or "say" their words ("the sign read").
+#[rustfmt::skip]
+const WRITTEN_THINGS: &[Key] = &lexicon::word_keys([
+    "sign", "signs", "banner", "banners", "placard", "placards", "ad", "ads", "advert",
+    "advertisement", "headline", "headlines", "caption", "message", "messages", "post", "posts",
+    "tweet", "tweets", "note", "notes", "plaque", "inscription", "poster", "posters", "billboard",
+    "shirt", "shirts", "t-shirt", "t-shirts", "slogan", "label", "text", "texts", "email",
+    "emails", "flyer", "flyers", "leaflet", "card", "screen", "graffiti", "chyron", "petition",
+    "letter", "letters", "statement", "sticker", "stickers", "tag", "subject", "title",
+]);
+
+impl Finder<'_> {
+    /// An ordinary reporting verb.
+    pub(super) fn verb(&mut self, c: usize, spec: CueSpec) -> Option<usize> {
+        let f = spec.flags;
+        let prev = c.checked_sub(1);
+        if let Some(p) = prev {
+            let pt = self.toks[p];
+            if f & (C_PART | C_NOUN | C_BASE) != 0
+                && pt.kind == Tk::Word
+                && (pt.poss || self.has(p, DET | PREP) || self.is(p, w!("to")))
+            {
+                // "the said company", "his claims", "in fear", "to say"
+                return None;
+            }
+            if f & C_PART != 0
+                && (self.has(p, NUM) || pt.num)
+                && (self.unknown(c + 1) || self.has(c + 1, VAGUE | DOC | DOCV | ROLE))
+            {
+                // "35 confirmed cases", "two reported deaths"
+                return None;
+            }
+            if f & C_BASE != 0 && pt.kind == Tk::Comma && self.kind(c + 1) == Some(Tk::Comma) {
+                // "about, say, 10 percent"
+                return None;
+            }
+        }
+        if self.is(c, w!("said"))
+            && (prev.is_some_and(|p| self.is(p, w!("having")))
+                || (prev.is_some_and(|p| self.is_any(p, ws!["that", "this"]))
+                    && self.kind(c + 1) == Some(Tk::Comma)))
+        {
+            // "That said, ..." / "Having said that"
+            return None;
+        }
+        if self.is(c, w!("told")) && prev.is_some_and(|p| self.is(p, w!("all"))) {
+            return None;
+        }
+        if self.is(c, w!("asked"))
+            && (self.is(c + 1, w!("not"))
+                || (self.is(c + 1, w!("to")) && self.is_any(c + 2, ws!["be", "remain"])))
+        {
+            // "asked not to be named": a condition of anonymity, not a report
+            return None;
+        }
+        let e = if spec.kind == CueKind::Speech {
+            self.extension(c).unwrap_or(c)
+        } else {
+            c
+        };
+        let widely = prev.is_some_and(|p| {
+            self.is_any(p, ws!["widely", "generally", "commonly", "broadly", "long"])
+        });
+        if f & C_PART != 0
+            && let Some(p) = self.before_adverbs(c)
+            && (self.has(p, BE) || widely)
+        {
+            // A passive reports a source only with its agent: "was confirmed by police".
+            if self.is(e + 1, w!("by")) {
+                let (z, _) = self.np_forward(e + 2, false)?;
+                return self.emit(c, e, spec, Some(Src::Toks(e + 2, z)));
+            }
+            return None;
+        }
+        if f & C_PART != 0
+            && self.is(e + 1, w!("by"))
+            && let Some((z, _)) = self.np_forward(e + 2, false)
+            && self.sourceish(e + 2, z)
+        {
+            // a reduced passive: "a figure later confirmed by the department"
+            return self.emit(c, e, spec, Some(Src::Toks(e + 2, z)));
+        }
+        let nx = e + 1;
+        if self.is(c, w!("reported")) && self.is(nx, w!("from")) {
+            // a reporter's credit line: "Costa reported from Washington."
+            return None;
+        }
+        // "the report states that", "point seven states: “...”"
+        if f & C_THAT != 0
+            && !(self.is(nx, w!("that")) && self.noun_cue_next(nx, f))
+            && !self.quote_next(nx)
+        {
+            return None;
+        }
+        if self.is(nx, w!("of"))
+            && self.is_any(
+                c,
+                ws![
+                    "suspected",
+                    "alleged",
+                    "feared",
+                    "thought",
+                    "believed",
+                    "expected",
+                    "confirmed",
+                    "admitted",
+                ],
+            )
+        {
+            // "users suspected of spreading it"
+            return None;
+        }
+        if self.is_any(nx, ws!["of", "for", "as"])
+            && self.is_any(
+                c,
+                ws![
+                    "accused",
+                    "criticized",
+                    "criticised",
+                    "praised",
+                    "condemned",
+                    "denounced",
+                    "mocked",
+                    "ridiculed",
+                    "derided",
+                ],
+            )
+        {
+            // "the man accused of buying the guns", "a pastor praised for"
+            return None;
+        }
+        if f & C_NOT_TO != 0 && self.is(nx, w!("to")) {
+            return None;
+        }
+        if f & C_NOUN != 0 && !self.noun_cue_next(nx, f) {
+            return None;
+        }
+        let inverted = self.inverted(c, e);
+        let src = match inverted {
+            // "Smith, 45, said the plan." reads better with Smith speaking than
+            // the plan: a name with an appositive before the comma wins.
+            Some(inv) if c > 0 && matches!(self.kind(c - 1), Some(Tk::Comma | Tk::Dash)) => {
+                match self.segment_subject(c - 1) {
+                    Some((a, z, true)) => Some(Src::Toks(a, z)),
+                    _ => Some(inv),
+                }
+            }
+            Some(inv) => Some(inv),
+            None => self.subject_before(c),
+        };
+        // Right after a quotation the verb reports it whatever follows:
+        // "“...?” Trump continued at Trump Tower".
+        let beside_quote = match (inverted, src) {
+            (Some(_), _) => self.follows_quote(c),
+            // only words between the quotation and the verb: "“...,” point
+            // three begins", "“...,” Trump can be heard saying"
+            (None, Some(Src::Toks(..))) => self.follows_quote(self.word_run_start(c, 5)),
+            _ => false,
+        };
+        if f & C_COMPL != 0
+            && e == c
+            && inverted.is_none()
+            && !beside_quote
+            && !self.complement_next(nx, f)
+        {
+            return None;
+        }
+        if f & C_QUOTE != 0 && !self.quote_next(nx) {
+            // "“...,” Ames continued at the vigil", not "continued support"
+            // or "continues to lose"
+            let object = self.kind(nx) == Some(Tk::Word)
+                && !self.has(nx, PREP | TIME | SKIP | BOUND)
+                || self.is(nx, w!("to"));
+            if !beside_quote || (inverted.is_none() && object) {
+                return None;
+            }
+        }
+        if f & C_WRITTEN != 0 {
+            // "the letter read", "the sign reads, in part:"
+            let Some(Src::Toks(a, z)) = src else {
+                return None;
+            };
+            let h = self.head(a, z);
+            let written = self.has(h, DOC | DOCV | STMT) || self.is_any(h, WRITTEN_THINGS);
+            let mut k = nx;
+            if self.kind(k) == Some(Tk::Comma)
+                && self.is(k + 1, w!("in"))
+                && self.is(k + 2, w!("part"))
+            {
+                k += 3;
+            }
+            let compl = matches!(
+                self.kind(k),
+                None | Some(Tk::Quote | Tk::Colon | Tk::Comma | Tk::End)
+            );
+            // "“...,” read one", "“...,” read a banner": after a quotation
+            // the inverted verb reads out any written thing.
+            let after = inverted.is_some() && beside_quote;
+            if !after && (!written || !(beside_quote || compl)) {
+                return None;
+            }
+        }
+        if f & C_NOUN != 0
+            && let Some(Src::Toks(a, _)) = src
+            && a > 0
+            && !self.clause_edge(a - 1)
+        {
+            // A noun-like cue's subject opens a clause; "to ease growing
+            // Asian worries about" has a verb before it.
+            return None;
+        }
+        let src = match src {
+            // "the reforms announced last week", "millions of dollars said":
+            // a thing that cannot speak is a misread subject.
+            Some(Src::Toks(a, z)) if !self.speaker(a, z) => {
+                if f & C_STRONG == 0 {
+                    return None;
+                }
+                None
+            }
+            s => s,
+        };
+        if f & C_DOC_ONLY != 0 {
+            let Some(Src::Toks(a, z)) = src else {
+                return None;
+            };
+            let h = self.head(a, z);
+            if !self.has(h, DOC | DOCV) {
+                return None;
+            }
+        }
+        if f & (C_NOUN | C_BASE) != 0 {
+            match src {
+                Some(Src::Toks(a, z)) if self.plausible(a, z) => {}
+                Some(Src::Copy(_)) => {}
+                _ => return None,
+            }
+        }
+        if src.is_none() && f & C_STRONG == 0 {
+            return None;
+        }
+        self.emit(c, e, spec, src)
+    }
+
+    /// True when token `i` ends a clause before a subject: punctuation, a
+    /// conjunction, a relative pronoun, an adverb or an earlier cue.
+    fn clause_edge(&self, i: usize) -> bool {
+        match self.kind(i) {
+            None => true,
+            Some(Tk::Word) => {
+                self.cue_at[i] || self.has(i, BOUND | REL | SKIP | TIME) || self.is(i, w!("that"))
+            }
+            Some(_) => true,
+        }
+    }
+
+    /// After a noun-like cue ("claims", "fears"): a word that starts a clause
+    /// or object, not another noun ("insurance claims rose").
+    fn noun_cue_next(&self, nx: usize, f: u16) -> bool {
+        let Some(t) = self.tok(nx) else {
+            return true;
+        };
+        match t.kind {
+            Tk::Quote | Tk::Comma | Tk::Colon | Tk::Semi | Tk::Dash | Tk::End => true,
+            Tk::Word => {
+                if self.is(nx, w!("that")) {
+                    // "claims that he lied", not "claims that were filed"
+                    return !(self.has(nx + 1, BE | SKIP) || self.unknown(nx + 1));
+                }
+                (self.is(nx, w!("to")) && f & C_NEXT_TO != 0)
+                    || (self.is_any(nx, ws!["of", "about"]) && f & C_NEXT_OF != 0)
+                    || self.has(nx, PRON | DET)
+                    || self.proper(nx)
+            }
+            _ => false,
+        }
+    }
+
+    /// A speech complement: "that", a quotation, a comma, a colon, the end.
+    fn complement_next(&self, nx: usize, f: u16) -> bool {
+        // "recalled last week", "added on Monday that ..."
+        let mut nx = nx;
+        let mut hops = 0;
+        while hops < 3
+            && (self.has(nx, TIME)
+                || (hops > 0
+                    && (self.proper(nx)
+                        || self.tok(nx).is_some_and(|t| t.kind == Tk::Word && t.num))))
+        {
+            nx += 1;
+            hops += 1;
+        }
+        match self.kind(nx) {
+            None | Some(Tk::Quote | Tk::Comma | Tk::Colon | Tk::Semi | Tk::Dash | Tk::End) => true,
+            Some(Tk::Word) => {
+                self.is(nx, w!("that"))
+                    || (self.is(nx, w!("to")) && f & C_NEXT_TO != 0)
+                    || (self.is_any(nx, ws!["of", "about", "against"]) && f & C_NEXT_OF != 0)
+            }
+            _ => false,
+        }
+    }
+
+    /// True when token `i` comes right after a quotation (and its comma).
+    fn follows_quote(&self, i: usize) -> bool {
+        match i.checked_sub(1).and_then(|p| self.kind(p)) {
+            Some(Tk::Quote) => true,
+            Some(Tk::Comma) => i > 1 && self.kind(i - 2) == Some(Tk::Quote),
+            _ => false,
+        }
+    }
+
+    /// First token of the run of at most `max` words ending just before `c`.
+    fn word_run_start(&self, c: usize, max: usize) -> usize {
+        let mut a = c;
+        while a > 0
+            && c - a < max
+            && self.kind(a - 1) == Some(Tk::Word)
+            && !self.cue_at[a - 1]
+            && !self.has(a - 1, BOUND | REL)
+        {
+            a -= 1;
+        }
+        a
+    }
+
+    /// A quotation next, perhaps after a colon or comma: "continued: “...”",
+    /// "began, “...”" (not "nine states: Ohio, ...").
+    pub(super) fn quote_next(&self, nx: usize) -> bool {
+        match self.kind(nx) {
+            Some(Tk::Quote) => true,
+            Some(Tk::Colon | Tk::Comma) => self.kind(nx + 1) == Some(Tk::Quote),
+            _ => false,
+        }
+    }
+
+    /// After ", adding": what starts a reported clause.
+    pub(super) fn clause_follows(&self, nx: usize) -> bool {
+        match self.kind(nx) {
+            None | Some(Tk::Quote | Tk::Colon) => true,
+            // ", writing, “...”"
+            Some(Tk::Comma) => self.kind(nx + 1) == Some(Tk::Quote),
+            Some(Tk::Word) => {
+                self.is(nx, w!("that")) || self.has(nx, PRON | DET) || self.proper(nx)
+            }
+            _ => false,
+        }
+    }
+}
