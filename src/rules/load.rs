@@ -572,6 +572,7 @@ impl Compiler {
             id,
             category: def.category,
             severity: def.severity,
+            set: def.set,
             message: def.message.trim().to_string(),
             explanation: def.explanation.trim().to_string(),
             references: def.references.clone(),

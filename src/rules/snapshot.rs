@@ -150,7 +150,8 @@ fn read(snapshot: &[u8], sources: Vec<RuleSource>) -> Option<Pack> {
         .map(StoredRegex::load)
         .collect::<Option<Vec<_>>>()?;
     Some(Pack {
-        enabled: vec![true; s.rules.len()],
+        enabled: super::pack::default_enabled(&s.rules),
+        opt_in_off: super::pack::opt_in(&s.rules),
         rules: s.rules,
         sources,
         matcher: Arc::new(s.matcher),
