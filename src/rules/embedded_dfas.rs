@@ -11,13 +11,23 @@ pub(crate) const REGEX_AUTOMATA: &str = "0.4.19";
 
 pub(crate) static DFAS: &[EmbeddedDfa] = &[
     EmbeddedDfa {
+        pattern: "\\b(?:\\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|hundred|half|third|thirds|quarter)\\b|percent\\b)",
+        case_sensitive: false,
+        fingerprint: 0xc797fd3de03702bf,
+        dfas: Some(Dfas {
+            flag: FlagSpan::Match,
+            forward: &Aligned(*include_bytes!("dfa/0.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/0.rev")),
+        }),
+    },
+    EmbeddedDfa {
         pattern: "\\b(?:plunged|plummeted|plunging|plummeting|soared|soaring|skyrocketed|skyrocketing|surged|surging|tumbled|tumbling|crashed|collapsed|nosedived|cratered|spiked|slumped|sank)\\s+(?:by\\s+)?(?:almost\\s+|nearly\\s+|about\\s+|around\\s+|roughly\\s+|more\\s+than\\s+|over\\s+|some\\s+|up\\s+to\\s+|as\\s+much\\s+as\\s+)?\\d[\\d.,]*\\s*(?:%|percent\\b|per\\s+cent\\b|pct\\b)",
         case_sensitive: false,
         fingerprint: 0x666da1fb05a3fbee,
         dfas: Some(Dfas {
             flag: FlagSpan::Match,
-            forward: &Aligned(*include_bytes!("dfa/0.fwd")),
-            reverse: &Aligned(*include_bytes!("dfa/0.rev")),
+            forward: &Aligned(*include_bytes!("dfa/1.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/1.rev")),
         }),
     },
     EmbeddedDfa {
@@ -26,8 +36,8 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
         fingerprint: 0xd8f3bf0d45c7f9c5,
         dfas: Some(Dfas {
             flag: FlagSpan::LeadingLetters,
-            forward: &Aligned(*include_bytes!("dfa/1.fwd")),
-            reverse: &Aligned(*include_bytes!("dfa/1.rev")),
+            forward: &Aligned(*include_bytes!("dfa/2.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/2.rev")),
         }),
     },
     EmbeddedDfa {
@@ -36,8 +46,8 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
         fingerprint: 0xb658c7303945f282,
         dfas: Some(Dfas {
             flag: FlagSpan::Match,
-            forward: &Aligned(*include_bytes!("dfa/2.fwd")),
-            reverse: &Aligned(*include_bytes!("dfa/2.rev")),
+            forward: &Aligned(*include_bytes!("dfa/3.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/3.rev")),
         }),
     },
     EmbeddedDfa {
@@ -46,8 +56,8 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
         fingerprint: 0x11c2cd1d2aaf4444,
         dfas: Some(Dfas {
             flag: FlagSpan::Match,
-            forward: &Aligned(*include_bytes!("dfa/3.fwd")),
-            reverse: &Aligned(*include_bytes!("dfa/3.rev")),
+            forward: &Aligned(*include_bytes!("dfa/4.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/4.rev")),
         }),
     },
     EmbeddedDfa {
@@ -56,8 +66,8 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
         fingerprint: 0x4b47475f92cee4c7,
         dfas: Some(Dfas {
             flag: FlagSpan::Match,
-            forward: &Aligned(*include_bytes!("dfa/4.fwd")),
-            reverse: &Aligned(*include_bytes!("dfa/4.rev")),
+            forward: &Aligned(*include_bytes!("dfa/5.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/5.rev")),
         }),
     },
     EmbeddedDfa {
@@ -66,8 +76,8 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
         fingerprint: 0x3e2716c0435d14e9,
         dfas: Some(Dfas {
             flag: FlagSpan::TrailingLetters,
-            forward: &Aligned(*include_bytes!("dfa/5.fwd")),
-            reverse: &Aligned(*include_bytes!("dfa/5.rev")),
+            forward: &Aligned(*include_bytes!("dfa/6.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/6.rev")),
         }),
     },
     EmbeddedDfa {
@@ -76,8 +86,8 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
         fingerprint: 0x9ea2c3b17ceed7fd,
         dfas: Some(Dfas {
             flag: FlagSpan::TrailingLetters,
-            forward: &Aligned(*include_bytes!("dfa/6.fwd")),
-            reverse: &Aligned(*include_bytes!("dfa/6.rev")),
+            forward: &Aligned(*include_bytes!("dfa/7.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/7.rev")),
         }),
     },
     EmbeddedDfa {
@@ -86,8 +96,8 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
         fingerprint: 0x073f72022a6e8a5d,
         dfas: Some(Dfas {
             flag: FlagSpan::TrailingLetters,
-            forward: &Aligned(*include_bytes!("dfa/7.fwd")),
-            reverse: &Aligned(*include_bytes!("dfa/7.rev")),
+            forward: &Aligned(*include_bytes!("dfa/8.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/8.rev")),
         }),
     },
     EmbeddedDfa {
@@ -96,8 +106,8 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
         fingerprint: 0x483b6894305d666b,
         dfas: Some(Dfas {
             flag: FlagSpan::TrailingLetters,
-            forward: &Aligned(*include_bytes!("dfa/8.fwd")),
-            reverse: &Aligned(*include_bytes!("dfa/8.rev")),
+            forward: &Aligned(*include_bytes!("dfa/9.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/9.rev")),
         }),
     },
 ];

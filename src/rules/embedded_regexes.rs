@@ -6,6 +6,13 @@ use super::embedded::{GateFacts, RegexFacts};
 
 pub(crate) static REGEXES: &[RegexFacts] = &[
     RegexFacts {
+        pattern: "\\b(?:\\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozen|hundred|half|third|thirds|quarter)\\b|percent\\b)",
+        case_sensitive: false,
+        unicode: false,
+        flag: None,
+        gate: None,
+    },
+    RegexFacts {
         pattern: "\\b(?:plunged|plummeted|plunging|plummeting|soared|soaring|skyrocketed|skyrocketing|surged|surging|tumbled|tumbling|crashed|collapsed|nosedived|cratered|spiked|slumped|sank)\\s+(?:by\\s+)?(?:almost\\s+|nearly\\s+|about\\s+|around\\s+|roughly\\s+|more\\s+than\\s+|over\\s+|some\\s+|up\\s+to\\s+|as\\s+much\\s+as\\s+)?\\d[\\d.,]*\\s*(?:%|percent\\b|per\\s+cent\\b|pct\\b)",
         case_sensitive: false,
         unicode: false,

@@ -455,6 +455,7 @@ impl Compiler {
         Some(Condition {
             target,
             within: def.within,
+            same_paragraph: def.same_paragraph,
             near: def.near,
             side: def.side,
         })

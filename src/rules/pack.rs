@@ -42,6 +42,8 @@ pub struct Condition {
     pub target: Target,
     /// Sentences either side that also count.
     pub within: u32,
+    /// `within` stops at the match's paragraph.
+    pub same_paragraph: bool,
     /// At most this many words from the match.
     pub near: Option<u32>,
     /// Which side `near` looks at (both when `None`).

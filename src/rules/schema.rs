@@ -137,6 +137,9 @@ pub struct ConditionDef {
     /// How many sentences either side also count (0: the match's own unit).
     #[serde(default)]
     pub within: u32,
+    /// With `within`: only sentences of the match's own paragraph count.
+    #[serde(default)]
+    pub same_paragraph: bool,
     /// Only count occurrences at most this many words before or after the match.
     #[serde(default)]
     pub near: Option<u32>,
