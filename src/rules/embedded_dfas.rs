@@ -31,13 +31,23 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
         }),
     },
     EmbeddedDfa {
+        pattern: "\\b(?P<flag>some|many|several|numerous|countless)\\s+(?:of\\s+(?:the|their|these|those|its|his|her)\\s+)?(?:[a-z][\\w-]*\\s+){0,2}?(?:people|persons|men|women|children|parents|students|teachers|voters|residents|citizens|Americans|Democrats|Republicans|conservatives|liberals|progressives|moderates|independents|critics|experts|analysts|observers|commentators|scholars|historians|scientists|researchers|economists|officials|lawmakers|legislators|senators|members|supporters|opponents|backers|fans|users|readers|viewers|workers|employees|immigrants|activists|leaders|politicians|donors|investors|consumers|customers|believers|Christians|evangelicals|Muslims|Jews|Catholics|observers|locals|natives|farmers|protesters|advocates|allies|friends|insiders|doctors|physicians|patients|veterans|adults|Britons|Europeans)\\b",
+        case_sensitive: false,
+        fingerprint: 0xcf7bfde398908748,
+        dfas: Some(Dfas {
+            flag: FlagSpan::LeadingLetters,
+            forward: &Aligned(*include_bytes!("dfa/2.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/2.rev")),
+        }),
+    },
+    EmbeddedDfa {
         pattern: "\\b(?P<flag>some|many|several|numerous|countless)\\s+(?:of\\s+(?:the|its|their|these|those|his|her|them)\\b|[a-z])",
         case_sensitive: false,
         fingerprint: 0xd8f3bf0d45c7f9c5,
         dfas: Some(Dfas {
             flag: FlagSpan::LeadingLetters,
-            forward: &Aligned(*include_bytes!("dfa/2.fwd")),
-            reverse: &Aligned(*include_bytes!("dfa/2.rev")),
+            forward: &Aligned(*include_bytes!("dfa/3.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/3.rev")),
         }),
     },
     EmbeddedDfa {
@@ -46,8 +56,8 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
         fingerprint: 0xb658c7303945f282,
         dfas: Some(Dfas {
             flag: FlagSpan::Match,
-            forward: &Aligned(*include_bytes!("dfa/3.fwd")),
-            reverse: &Aligned(*include_bytes!("dfa/3.rev")),
+            forward: &Aligned(*include_bytes!("dfa/4.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/4.rev")),
         }),
     },
     EmbeddedDfa {
@@ -56,8 +66,8 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
         fingerprint: 0x11c2cd1d2aaf4444,
         dfas: Some(Dfas {
             flag: FlagSpan::Match,
-            forward: &Aligned(*include_bytes!("dfa/4.fwd")),
-            reverse: &Aligned(*include_bytes!("dfa/4.rev")),
+            forward: &Aligned(*include_bytes!("dfa/5.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/5.rev")),
         }),
     },
     EmbeddedDfa {
@@ -66,8 +76,8 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
         fingerprint: 0x4b47475f92cee4c7,
         dfas: Some(Dfas {
             flag: FlagSpan::Match,
-            forward: &Aligned(*include_bytes!("dfa/5.fwd")),
-            reverse: &Aligned(*include_bytes!("dfa/5.rev")),
+            forward: &Aligned(*include_bytes!("dfa/6.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/6.rev")),
         }),
     },
     EmbeddedDfa {
@@ -76,8 +86,8 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
         fingerprint: 0x3e2716c0435d14e9,
         dfas: Some(Dfas {
             flag: FlagSpan::TrailingLetters,
-            forward: &Aligned(*include_bytes!("dfa/6.fwd")),
-            reverse: &Aligned(*include_bytes!("dfa/6.rev")),
+            forward: &Aligned(*include_bytes!("dfa/7.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/7.rev")),
         }),
     },
     EmbeddedDfa {
@@ -86,8 +96,8 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
         fingerprint: 0x9ea2c3b17ceed7fd,
         dfas: Some(Dfas {
             flag: FlagSpan::TrailingLetters,
-            forward: &Aligned(*include_bytes!("dfa/7.fwd")),
-            reverse: &Aligned(*include_bytes!("dfa/7.rev")),
+            forward: &Aligned(*include_bytes!("dfa/8.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/8.rev")),
         }),
     },
     EmbeddedDfa {
@@ -96,8 +106,8 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
         fingerprint: 0x073f72022a6e8a5d,
         dfas: Some(Dfas {
             flag: FlagSpan::TrailingLetters,
-            forward: &Aligned(*include_bytes!("dfa/8.fwd")),
-            reverse: &Aligned(*include_bytes!("dfa/8.rev")),
+            forward: &Aligned(*include_bytes!("dfa/9.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/9.rev")),
         }),
     },
     EmbeddedDfa {
@@ -106,8 +116,8 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
         fingerprint: 0x483b6894305d666b,
         dfas: Some(Dfas {
             flag: FlagSpan::TrailingLetters,
-            forward: &Aligned(*include_bytes!("dfa/9.fwd")),
-            reverse: &Aligned(*include_bytes!("dfa/9.rev")),
+            forward: &Aligned(*include_bytes!("dfa/10.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/10.rev")),
         }),
     },
 ];

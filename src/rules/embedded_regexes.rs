@@ -49,6 +49,22 @@ pub(crate) static REGEXES: &[RegexFacts] = &[
         }),
     },
     RegexFacts {
+        pattern: "\\b(?P<flag>some|many|several|numerous|countless)\\s+(?:of\\s+(?:the|their|these|those|its|his|her)\\s+)?(?:[a-z][\\w-]*\\s+){0,2}?(?:people|persons|men|women|children|parents|students|teachers|voters|residents|citizens|Americans|Democrats|Republicans|conservatives|liberals|progressives|moderates|independents|critics|experts|analysts|observers|commentators|scholars|historians|scientists|researchers|economists|officials|lawmakers|legislators|senators|members|supporters|opponents|backers|fans|users|readers|viewers|workers|employees|immigrants|activists|leaders|politicians|donors|investors|consumers|customers|believers|Christians|evangelicals|Muslims|Jews|Catholics|observers|locals|natives|farmers|protesters|advocates|allies|friends|insiders|doctors|physicians|patients|veterans|adults|Britons|Europeans)\\b",
+        case_sensitive: false,
+        unicode: false,
+        flag: Some(1),
+        gate: Some(GateFacts {
+            triggers: &["countless", "many", "numerous", "several", "some"],
+            alphabet: [
+                0x03ff200100003e00,
+                0x07fffffe87fffffe,
+                0x0000000000000000,
+                0x0000000000000000,
+            ],
+            word_start: true,
+        }),
+    },
+    RegexFacts {
         pattern: "\\b(?P<flag>some|many|several|numerous|countless)\\s+(?:of\\s+(?:the|its|their|these|those|his|her|them)\\b|[a-z])",
         case_sensitive: false,
         unicode: false,
