@@ -516,6 +516,15 @@ fn condition_holds(
     last: usize,
 ) -> bool {
     let (mut lo, mut hi) = unit_sentences(doc, rule.unit, first, last, cond.within);
+    // Without `near`, `side` limits `within` to the sentences after (or
+    // before) the match.
+    if cond.near.is_none() {
+        match cond.side {
+            Some(Side::After) => lo = first,
+            Some(Side::Before) => hi = last,
+            None => {}
+        }
+    }
     if cond.same_paragraph {
         // Sentences are in reading order, so the paragraph's are contiguous.
         while lo < first && doc.sentences[lo].block != doc.sentences[first].block {

@@ -114,3 +114,20 @@ fn opt_in_rules_run_only_when_asked_for() {
     );
     assert_eq!(p.select(&s(&["nonesuch"]), &[]), ["nonesuch"]);
 }
+/// An `info` finding would not be worth an editor's time on professional
+/// copy, so the default pack keeps info rules in the opt-in set.
+#[test]
+fn default_pack_info_rules_are_opt_in() {
+    use newslint::finding::Severity;
+    use newslint::rules::schema::RuleSet;
+    let mut loader = PackLoader::new();
+    loader.add_embedded();
+    let pack = loader.load().unwrap();
+    for r in &pack.rules {
+        assert!(
+            r.severity != Severity::Info || r.set == RuleSet::Thorough,
+            "{} is info but on by default",
+            r.id
+        );
+    }
+}

@@ -426,12 +426,12 @@ impl Compiler {
             );
             return None;
         }
-        if def.side.is_some() && def.near.is_none() {
+        if def.side.is_some() && def.near.is_none() && def.within == 0 {
             self.error(
                 source,
                 rule.id.span(),
                 format!(
-                    "a condition of rule `{}` sets `side` without `near`",
+                    "a condition of rule `{}` sets `side` without `near` or `within`",
                     rule.id.get_ref()
                 ),
                 "in this rule",
