@@ -16,7 +16,7 @@ pub struct Cli {
 pub enum Command {
     /// Lint files, directories or standard input (`-`).
     Check(CheckArgs),
-    /// List the active rules (id, category, severity, message).
+    /// List the rules (id, category, severity, on or opt-in, message).
     Rules(RulesArgs),
     /// Print a rule's explanation, references and examples.
     Explain(ExplainArgs),
@@ -33,11 +33,12 @@ pub struct RuleArgs {
     /// Do not load the default pack built into newslint.
     #[arg(long)]
     pub no_default_rules: bool,
-    /// Run only these rules or categories (repeatable).
-    #[arg(long, value_name = "ID|CATEGORY")]
+    /// Run only these rules, categories or sets (repeatable). `thorough`
+    /// adds the opt-in rules; `default` is the rules on by default.
+    #[arg(long, value_name = "ID|CATEGORY|SET")]
     pub select: Vec<String>,
     /// Do not run these rules or categories (repeatable).
-    #[arg(long, value_name = "ID|CATEGORY")]
+    #[arg(long, value_name = "ID|CATEGORY|SET")]
     pub ignore: Vec<String>,
 }
 

@@ -515,7 +515,25 @@ fn condition_holds(
     first: usize,
     last: usize,
 ) -> bool {
-    let (lo, hi) = unit_sentences(doc, rule.unit, first, last, cond.within);
+    let (mut lo, mut hi) = unit_sentences(doc, rule.unit, first, last, cond.within);
+    // Without `near`, `side` limits `within` to the sentences after (or
+    // before) the match.
+    if cond.near.is_none() {
+        match cond.side {
+            Some(Side::After) => lo = first,
+            Some(Side::Before) => hi = last,
+            None => {}
+        }
+    }
+    if cond.same_paragraph {
+        // Sentences are in reading order, so the paragraph's are contiguous.
+        while lo < first && doc.sentences[lo].block != doc.sentences[first].block {
+            lo += 1;
+        }
+        while hi > last && doc.sentences[hi].block != doc.sentences[last].block {
+            hi -= 1;
+        }
+    }
     let sourcing = matches!(rule.category, Category::Sourcing | Category::Hedging);
     match &cond.target {
         Target::Attribution(filter) => doc.attributions_in(lo..hi + 1).any(|a| {

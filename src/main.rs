@@ -285,19 +285,21 @@ fn run_rules(args: RulesArgs) -> Result<ExitCode, Failure> {
     let result = if args.phrases {
         pack.phrases().iter().try_for_each(|p| writeln!(out, "{p}"))
     } else {
-        let width = pack
-            .active()
-            .map(|i| pack.rules[i].id.len())
+        let listed: Vec<usize> = pack.listed().collect();
+        let width = listed
+            .iter()
+            .map(|&i| pack.rules[i].id.len())
             .max()
             .unwrap_or(0);
-        pack.active().try_for_each(|i| {
+        listed.iter().try_for_each(|&i| {
             let r = &pack.rules[i];
             writeln!(
                 out,
-                "{:width$}  {:15}  {:7}  {}",
+                "{:width$}  {:15}  {:7}  {:8}  {}",
                 r.id,
                 r.category.as_str(),
                 r.severity.as_str(),
+                if pack.enabled[i] { "on" } else { "opt-in" },
                 r.message.replace("{match}", "…")
             )
         })

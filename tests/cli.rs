@@ -393,3 +393,36 @@ fn test_rules_passes_on_the_pack_and_reports_failures() {
         "{out}"
     );
 }
+
+#[test]
+fn opt_in_rules_are_listed_and_run_when_selected() {
+    let (_, out, _) = run(newslint().arg("rules"));
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("scare-quote") && l.contains("opt-in")),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("hedge-allegation") && l.contains(" on ")),
+        "{out}"
+    );
+    let text = "The minister returned from a “fact-finding” trip.\n";
+    let (_, quiet, _) = run(newslint()
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "--stdin-filename",
+            "t.txt",
+            "-",
+        ])
+        .write_stdin(text));
+    assert!(!quiet.contains("scare-quote"), "{quiet}");
+    for sel in ["thorough", "scare-quote", "loaded-language"] {
+        let (_, out, _) = run(newslint()
+            .args(["check", "--format", "concise", "--select", sel, "-"])
+            .write_stdin(text));
+        assert!(out.contains("scare-quote"), "--select {sel}: {out}");
+    }
+}

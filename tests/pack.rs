@@ -66,3 +66,68 @@ fn docs_rules_example_loads_and_its_examples_hold() {
     let msgs: Vec<String> = failures.iter().flat_map(|f| f.describe(&pack)).collect();
     assert!(failures.is_empty(), "{msgs:?}");
 }
+
+/// Two rules, one on by default and one opt-in, of different categories.
+fn two_sets() -> newslint::rules::Pack {
+    let rule = |id: &str, category: &str, set: &str| {
+        format!(
+            "[[rule]]\nid = \"{id}\"\ncategory = \"{category}\"\nseverity = \"warning\"\n{set}\
+             message = \"m\"\nexplanation = \"e\"\nphrases = [\"{id}\"]\n"
+        )
+    };
+    let mut loader = PackLoader::new();
+    loader.add_file(
+        "sets.toml".into(),
+        rule("plain", "hedging", "") + &rule("extra", "sourcing", "set = \"thorough\"\n"),
+    );
+    loader.load().unwrap()
+}
+
+fn on(pack: &newslint::rules::Pack) -> Vec<&str> {
+    pack.active().map(|i| pack.rules[i].id.as_str()).collect()
+}
+
+#[test]
+fn opt_in_rules_run_only_when_asked_for() {
+    let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    let mut p = two_sets();
+    assert_eq!(on(&p), ["plain"]);
+    assert!(p.select(&[], &[]).is_empty());
+    assert_eq!(on(&p), ["plain"]);
+    let listed: Vec<_> = p.listed().collect();
+    assert_eq!(listed, [0, 1], "an opt-in rule is listed as available");
+    p.select(&s(&["thorough"]), &[]);
+    assert_eq!(on(&p), ["plain", "extra"]);
+    p.select(&s(&["extra"]), &[]);
+    assert_eq!(on(&p), ["extra"]);
+    p.select(&s(&["sourcing"]), &[]);
+    assert_eq!(on(&p), ["extra"], "a category selects its opt-in rules");
+    p.select(&s(&["default", "extra"]), &[]);
+    assert_eq!(on(&p), ["plain", "extra"]);
+    p.select(&s(&["thorough"]), &s(&["extra"]));
+    assert_eq!(on(&p), ["plain"]);
+    p.select(&[], &s(&["extra"]));
+    assert_eq!(
+        p.listed().count(),
+        1,
+        "an ignored opt-in rule is not listed"
+    );
+    assert_eq!(p.select(&s(&["nonesuch"]), &[]), ["nonesuch"]);
+}
+/// An `info` finding would not be worth an editor's time on professional
+/// copy, so the default pack keeps info rules in the opt-in set.
+#[test]
+fn default_pack_info_rules_are_opt_in() {
+    use newslint::finding::Severity;
+    use newslint::rules::schema::RuleSet;
+    let mut loader = PackLoader::new();
+    loader.add_prebuilt(&newslint::rules::DEFAULT_PACK);
+    let pack = loader.load().unwrap();
+    for r in &pack.rules {
+        assert!(
+            r.severity != Severity::Info || r.set == RuleSet::Thorough,
+            "{} is info but on by default",
+            r.id
+        );
+    }
+}

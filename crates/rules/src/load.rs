@@ -428,12 +428,12 @@ impl Compiler {
             );
             return None;
         }
-        if def.side.is_some() && def.near.is_none() {
+        if def.side.is_some() && def.near.is_none() && def.within == 0 {
             self.error(
                 file,
                 rule.id.span(),
                 format!(
-                    "a condition of rule `{}` sets `side` without `near`",
+                    "a condition of rule `{}` sets `side` without `near` or `within`",
                     rule.id.get_ref()
                 ),
                 "in this rule",
@@ -457,6 +457,7 @@ impl Compiler {
         Some(Condition {
             target,
             within: def.within,
+            same_paragraph: def.same_paragraph,
             near: def.near,
             side: def.side,
         })
@@ -574,6 +575,7 @@ impl Compiler {
             id,
             category: def.category,
             severity: def.severity,
+            set: def.set,
             message: def.message.trim().to_string(),
             explanation: def.explanation.trim().to_string(),
             references: def.references.clone(),

@@ -19,7 +19,7 @@ use super::phrase::has_ascii_uppercase;
 use super::prebuilt::RegexFacts;
 use crate::fast::fxhash::FxHashMap;
 
-use super::schema::{AttributionFilter, Element, Scope, Side, Unit};
+use super::schema::{AttributionFilter, Element, RuleSet, Scope, Side, Unit};
 use crate::finding::{Applicability, Category, Severity};
 
 /// Index of a pattern group: the phrases of one rule, lexicon, exception list
@@ -42,6 +42,8 @@ pub struct Condition {
     pub target: Target,
     /// Sentences either side that also count.
     pub within: u32,
+    /// `within` stops at the match's paragraph.
+    pub same_paragraph: bool,
     /// At most this many words from the match.
     pub near: Option<u32>,
     /// Which side `near` looks at (both when `None`).
@@ -81,6 +83,8 @@ pub struct Rule {
     pub category: Category,
     /// Severity.
     pub severity: Severity,
+    /// Whether it runs by default or only when asked for.
+    pub set: RuleSet,
     /// Message template (`{match}`).
     pub message: String,
     /// Explanation.
@@ -247,6 +251,34 @@ pub fn flag_index(h: &Hir) -> Option<usize> {
     }
 }
 
+impl RuleSet {
+    /// The names of the sets, as `--select` and `--ignore` take them.
+    pub fn names() -> [&'static str; 2] {
+        [RuleSet::Default.as_str(), RuleSet::Thorough.as_str()]
+    }
+}
+
+impl Rule {
+    /// Whether `--select`/`--ignore` name `n` means this rule: its id, its
+    /// category, `thorough` (every rule) or `default` (its set).
+    pub fn named_by(&self, n: &str) -> bool {
+        n == self.id
+            || n == self.category.as_str()
+            || n == RuleSet::Thorough.as_str()
+            || (n == RuleSet::Default.as_str() && self.set == RuleSet::Default)
+    }
+}
+
+/// Which rules run when nothing is selected: the default set.
+pub(crate) fn default_enabled(rules: &[Rule]) -> Vec<bool> {
+    rules.iter().map(|r| r.set == RuleSet::Default).collect()
+}
+
+/// Which rules are opt-in.
+pub(crate) fn opt_in(rules: &[Rule]) -> Vec<bool> {
+    rules.iter().map(|r| r.set != RuleSet::Default).collect()
+}
+
 /// A regular expression of the pack and the group it reports into.
 #[derive(Debug, Clone)]
 pub struct PackRegex {
@@ -270,6 +302,9 @@ pub struct Pack {
     pub files: Vec<super::error::RuleFile>,
     /// Which rules run (after `--select` / `--ignore`).
     pub enabled: Vec<bool>,
+    /// Opt-in rules that are off only because they are opt-in (listed by
+    /// `newslint rules` as available).
+    pub opt_in_off: Vec<bool>,
     /// Finds every phrase and regex trigger of the pack.
     pub matcher: Arc<PhraseMatcher>,
     pub phrase_owners: PhraseOwners,
@@ -376,7 +411,8 @@ impl MatcherBuilder {
             }
         }
         Pack {
-            enabled: vec![true; rules.len()],
+            enabled: default_enabled(&rules),
+            opt_in_off: opt_in(&rules),
             rules,
             files,
             matcher,
@@ -404,23 +440,34 @@ impl Pack {
         self.rules.iter().position(|r| r.id == id)
     }
 
-    /// Keeps only rules whose id or category is in `names` (when non-empty) and
-    /// drops those named in `ignore`. Returns the names that matched nothing.
+    /// Keeps only rules named in `select` (when non-empty) and drops those
+    /// named in `ignore`. A name is a rule id, a category or a set:
+    /// `default` (the rules on by default) or `thorough` (every rule, the
+    /// opt-in ones too). With no `select`, the default set runs; an opt-in
+    /// rule runs only when selected by id, category or `thorough`.
+    /// Returns the names that matched nothing.
     pub fn select(&mut self, select: &[String], ignore: &[String]) -> Vec<String> {
         let mut unknown = Vec::new();
         for name in select.iter().chain(ignore) {
-            let known = self
-                .rules
-                .iter()
-                .any(|r| r.id == *name || r.category.as_str() == name);
+            let known = RuleSet::names().contains(&name.as_str())
+                || self
+                    .rules
+                    .iter()
+                    .any(|r| r.id == *name || r.category.as_str() == name);
             if !known {
                 unknown.push(name.clone());
             }
         }
         for (i, r) in self.rules.iter().enumerate() {
-            let hit =
-                |names: &[String]| names.iter().any(|n| *n == r.id || n == r.category.as_str());
-            self.enabled[i] = (select.is_empty() || hit(select)) && !hit(ignore);
+            let hit = |names: &[String]| names.iter().any(|n| r.named_by(n));
+            let ignored = hit(ignore);
+            let selected = if select.is_empty() {
+                r.set == RuleSet::Default
+            } else {
+                hit(select)
+            };
+            self.enabled[i] = selected && !ignored;
+            self.opt_in_off[i] = select.is_empty() && r.set != RuleSet::Default && !ignored;
         }
         unknown
     }
@@ -428,6 +475,12 @@ impl Pack {
     /// Indices of the rules that run.
     pub fn active(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.rules.len()).filter(|&i| self.enabled[i])
+    }
+
+    /// Indices of the rules `newslint rules` lists: those that run, and the
+    /// opt-in rules that would run if asked for.
+    pub fn listed(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.rules.len()).filter(|&i| self.enabled[i] || self.opt_in_off[i])
     }
 
     /// Every literal phrase form of the active rules, deduplicated and sorted.

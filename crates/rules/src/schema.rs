@@ -81,6 +81,29 @@ pub enum Element {
     Belief,
 }
 
+/// Which set of rules a rule belongs to: whether it runs by default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleSet {
+    /// On by default: its findings are worth an editor's time on
+    /// professional copy.
+    #[default]
+    Default,
+    /// Opt-in (`--select thorough`, or the rule's id or category): a closer
+    /// read that finds more, with more false alarms.
+    Thorough,
+}
+
+impl RuleSet {
+    /// The lower-case name used in rule files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Default => "default",
+            Self::Thorough => "thorough",
+        }
+    }
+}
+
 /// Which attributions satisfy a condition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -114,6 +137,9 @@ pub struct ConditionDef {
     /// How many sentences either side also count (0: the match's own unit).
     #[serde(default)]
     pub within: u32,
+    /// With `within`: only sentences of the match's own paragraph count.
+    #[serde(default)]
+    pub same_paragraph: bool,
     /// Only count occurrences at most this many words before or after the match.
     #[serde(default)]
     pub near: Option<u32>,
@@ -156,6 +182,9 @@ pub struct RuleDef {
     pub category: Category,
     /// `error`, `warning` or `info`.
     pub severity: Severity,
+    /// `default` (runs unless ignored) or `thorough` (opt-in).
+    #[serde(default)]
+    pub set: RuleSet,
     /// One line; `{match}` stands for the flagged text.
     pub message: String,
     /// Why it matters, with a reference.

@@ -60,7 +60,8 @@ pub fn read(prebuilt: &'static Prebuilt, files: Vec<RuleFile>) -> Option<Pack> {
         .map(|r| r.load(prebuilt))
         .collect::<Option<Vec<_>>>()?;
     Some(Pack {
-        enabled: vec![true; s.rules.len()],
+        enabled: crate::pack::default_enabled(&s.rules),
+        opt_in_off: crate::pack::opt_in(&s.rules),
         rules: s.rules,
         files,
         matcher: Arc::new(s.matcher),
