@@ -32,6 +32,10 @@ pub const FILES: &[(&str, &str)] = &[
         "rules/attribution.toml",
         include_str!("../../rules/attribution.toml"),
     ),
+    (
+        "rules/reaction-and-motive.toml",
+        include_str!("../../rules/reaction-and-motive.toml"),
+    ),
 ];
 
 /// What loading works out from a regex of the default pack, kept in

@@ -100,4 +100,14 @@ pub(crate) static DFAS: &[EmbeddedDfa] = &[
             reverse: &Aligned(*include_bytes!("dfa/8.rev")),
         }),
     },
+    EmbeddedDfa {
+        pattern: "\\b(?:spark|provok|trigger|ignit|stir|unleash|draw|drew|prompt|caus|generat|earn)[a-z]*\\s+(?:(?:widespread|international|public|fierce|immediate|sharp|angry|swift|bipartisan|a\\s+(?:wave|storm|firestorm)\\s+of)\\s+)?(?:an?\\s+)?(?:outrage|backlash|uproar|furore?|fury|outcry|condemnation|criticism|indignation|firestorm)\\b",
+        case_sensitive: false,
+        fingerprint: 0x4606c9d45bafda18,
+        dfas: Some(Dfas {
+            flag: FlagSpan::Match,
+            forward: &Aligned(*include_bytes!("dfa/9.fwd")),
+            reverse: &Aligned(*include_bytes!("dfa/9.rev")),
+        }),
+    },
 ];

@@ -235,4 +235,32 @@ pub(crate) static REGEXES: &[RegexFacts] = &[
             word_start: true,
         }),
     },
+    RegexFacts {
+        pattern: "\\b(?:spark|provok|trigger|ignit|stir|unleash|draw|drew|prompt|caus|generat|earn)[a-z]*\\s+(?:(?:widespread|international|public|fierce|immediate|sharp|angry|swift|bipartisan|a\\s+(?:wave|storm|firestorm)\\s+of)\\s+)?(?:an?\\s+)?(?:outrage|backlash|uproar|furore?|fury|outcry|condemnation|criticism|indignation|firestorm)\\b",
+        case_sensitive: false,
+        unicode: false,
+        flag: None,
+        gate: Some(GateFacts {
+            triggers: &[
+                "backlash",
+                "condemnation",
+                "criticism",
+                "firestorm",
+                "furor",
+                "furore",
+                "fury",
+                "indignation",
+                "outcry",
+                "outrage",
+                "uproar",
+            ],
+            alphabet: [
+                0x0000000100003e00,
+                0x07fffffe07fffffe,
+                0x0000000000000000,
+                0x0000000000000000,
+            ],
+            word_start: true,
+        }),
+    },
 ];

@@ -594,6 +594,7 @@ impl Compiler {
                 })
                 .collect(),
             once_per_document: def.once_per_document,
+            max_per_document: def.max_per_document,
             examples,
             phrases,
             source,
