@@ -209,15 +209,25 @@ pub fn check_document(pack: &Pack, doc: &Document<'_>, only: Option<usize>) -> V
         ))
     });
     let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
-    let mut last: Option<(usize, usize)> = None;
+    // (rule, end of its last kept finding, how many it has kept)
+    let mut last: Option<(usize, usize, u32)> = None;
     for (rule, range, f) in findings {
-        if let Some((lr, lend)) = last
+        let r = &pack.rules[rule];
+        let cap = if r.once_per_document {
+            Some(1)
+        } else {
+            r.max_per_document
+        };
+        let mut count = 0;
+        if let Some((lr, lend, n)) = last
             && lr == rule
-            && (range.start < lend || pack.rules[rule].once_per_document)
         {
-            continue;
+            if range.start < lend || cap.is_some_and(|c| n >= c) {
+                continue;
+            }
+            count = n;
         }
-        last = Some((rule, range.end));
+        last = Some((rule, range.end, count + 1));
         kept.push(f);
     }
     kept.sort_by_key(|f| (f.range.start, f.rule));
@@ -322,8 +332,22 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
                     .is_some_and(|s| is_back_reference(&text[s.clone()]))
             };
             // A cue whose source was not found proves nothing about the source.
+            let mut anonymous_seen = false;
             for (i, a) in doc.attributions.iter().enumerate() {
                 if a.source_kind != want {
+                    continue;
+                }
+                // "The sources said" after "according to sources close to the
+                // talks" is the same sources, judged where they came in; a
+                // new indefinite source ("a person familiar with...") is a
+                // new claim to weigh, and is judged again.
+                if want == SourceKind::Anonymous
+                    && a.source.is_some()
+                    && std::mem::replace(&mut anonymous_seen, true)
+                    && a.source
+                        .as_ref()
+                        .is_some_and(|s| is_definite(&text[s.clone()]))
+                {
                     continue;
                 }
                 // "Dealers said ... One said ..." points back to a group the
@@ -369,6 +393,18 @@ fn is_back_reference(source: &str) -> bool {
         "some of them", "others still",
     ];
     is_one_of(source, BACK)
+}
+
+/// A noun phrase that points back with a definite determiner or a pronoun:
+/// "the sources", "that person", "those officials", "they".
+fn is_definite(source: &str) -> bool {
+    let first = source.split_whitespace().next().unwrap_or("");
+    is_one_of(
+        first,
+        &[
+            "the", "that", "those", "these", "this", "both", "they", "he", "she", "it",
+        ],
+    )
 }
 
 /// "I believe" is the speaker's own avowal and "What do you think?" a
@@ -759,6 +795,30 @@ mod tests {
         // With no group in reach, "some say" is itself the vague source.
         let alone = "The plan is popular. The vote is in May. Some say it costs too much.";
         assert_eq!(found(alone), vec!["Some say"]);
+    }
+
+    #[test]
+    fn anonymous_sources_are_judged_per_claim_up_to_a_cap() {
+        let p = pack(&format!(
+            "{RULE}element = \"anonymous-attribution\"\nmax_per_document = 2\n"
+        ));
+        let found = |text: &'static str| -> Vec<&'static str> {
+            check_prose(&p, &crate::extract::extract_txt(text))
+                .into_iter()
+                .map(|f| &text[f.range])
+                .collect()
+        };
+        // A back-reference is the same sources; a new one is a new claim.
+        let text = "The deal is off, sources said. The sources said the bank walked away. \
+                    The chief will quit, according to people close to the board.";
+        assert_eq!(
+            found(text),
+            vec!["sources said", "according to people close to the board"]
+        );
+        // The cap keeps a story built on anonymous sources to a few findings.
+        let many = "The deal is off, sources said. The chief will quit, a person familiar \
+                    with the talks said. The bank will sell, according to people close to the board.";
+        assert_eq!(found(many).len(), 2);
     }
 
     #[test]

@@ -598,6 +598,7 @@ impl Compiler {
                 })
                 .collect(),
             once_per_document: def.once_per_document,
+            max_per_document: def.max_per_document,
             examples,
             phrases,
             file,

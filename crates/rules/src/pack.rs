@@ -113,6 +113,8 @@ pub struct Rule {
     pub suggest: Vec<Suggest>,
     /// Only the first finding per document.
     pub once_per_document: bool,
+    /// At most this many findings per document (`once_per_document` is 1).
+    pub max_per_document: Option<u32>,
     /// Examples.
     pub examples: Vec<Example>,
     /// The literal phrases the rule matches (expanded), for listings.

@@ -234,6 +234,10 @@ pub struct RuleDef {
     /// Report only the first match in a document (later ones repeat it).
     #[serde(default)]
     pub once_per_document: bool,
+    /// Report at most this many matches in a document (a cap on repetition
+    /// that still lets a few distinct claims through); none when absent.
+    #[serde(default)]
+    pub max_per_document: Option<u32>,
     /// Texts the rule must flag; `[brackets]` mark the exact flagged text.
     #[serde(default)]
     pub flag: Vec<Spanned<String>>,
