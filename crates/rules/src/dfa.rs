@@ -1,4 +1,4 @@
-//! The default pack's regexes as dense DFAs built ahead of time.
+//! The default pack's regexes as prebuilt dense DFAs.
 //!
 //! Compiling a rule regex (mostly its Thompson NFA) and filling its lazy
 //! DFA's states, once per thread, took a fifth of a short run's
