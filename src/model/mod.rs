@@ -6,6 +6,7 @@
 //! source is named in reach.
 
 mod attribution;
+mod letters;
 mod lexicon;
 mod quotes;
 mod scan;
@@ -203,6 +204,15 @@ impl<'p> Document<'p> {
                 .into_iter()
                 .map(|r| (r, QuotationKind::Block)),
         );
+        let letters: Vec<Range<usize>> = letters::find(text, &prose.blocks)
+            .into_iter()
+            .filter(|r| {
+                !marked
+                    .iter()
+                    .any(|(m, k)| *k == QuotationKind::Block && m.start < r.end && r.start < m.end)
+            })
+            .collect();
+        marked.extend(letters.into_iter().map(|r| (r, QuotationKind::Block)));
         let quotations = quotes::find(text, &refs, &marked);
         let (top, parents) = nesting(&quotations);
         let mut doc = Document {

@@ -1522,3 +1522,23 @@ fn ascii_words_count_as_split_ascii_whitespace_counts() {
     assert_eq!(ascii_words(b"", 21), 0);
     assert_eq!(ascii_words(b"        \t\t\t\t\t\t\t\t", 21), 0);
 }
+
+#[test]
+fn letters_to_the_editor_are_the_readers_words() {
+    let page = "Why would anyone trust a council that hides its budget?\n\n\
+                Marta Lindqvist.\n\nPortland, Ore.\n\n\
+                The levy is a scam. Who checks the books?\n\nOwen Achebe.";
+    let p = paras(page);
+    let d = Document::analyze(&p);
+    let at = |s: &str| page.find(s).unwrap();
+    assert!(d.in_quotation(&(at("hides")..at("hides") + 5)));
+    assert!(d.in_quotation(&(at("scam")..at("scam") + 4)));
+    assert!(d.in_quotation(&(at("Portland")..at("Portland") + 8)));
+
+    // Subheadings in an article are not signatures: it ends with copy.
+    let article = "Who pays for the levy?\n\nRising Costs.\n\nThe council met.\n\n\
+                   Budget Talks.\n\nWho checks the books?";
+    let p = paras(article);
+    let d = Document::analyze(&p);
+    assert!(!d.in_quotation(&(0..3)));
+}

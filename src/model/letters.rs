@@ -1,0 +1,102 @@
+//! Letters to the editor: a page of readers' letters, each signed with the
+//! writer's name on a line of its own ("Dana Ruiz." then "Harbour City,
+//! Ore."). Everything between two signatures is the reader's words, not the
+//! paper's, so questions, loaded words and hedges in them are not flagged.
+//!
+//! A lone name line could be a subheading ("Rising Tensions."), so a page
+//! counts as letters only when it has at least two signature lines and ends
+//! with one: an article with subheadings ends with copy, not a heading.
+
+use std::ops::Range;
+
+use crate::prose::{Block, BlockKind};
+
+/// Most blocks one letter runs to above its signature.
+const MAX_LETTER_BLOCKS: usize = 12;
+/// Fewest signature lines that make a letters page.
+const MIN_SIGNATURES: usize = 2;
+
+/// Byte ranges of the blocks that are readers' letters (signatures and place
+/// lines included), or nothing when the page is not a letters page.
+pub(super) fn find(text: &str, blocks: &[Block]) -> Vec<Range<usize>> {
+    let line = |i: usize| -> Option<&str> {
+        let b = &blocks[i];
+        if b.kind != BlockKind::Paragraph {
+            return None;
+        }
+        text.get(b.range.clone()).map(str::trim)
+    };
+    let sig: Vec<bool> = (0..blocks.len())
+        .map(|i| line(i).is_some_and(is_signature))
+        .collect();
+    let last = (0..blocks.len())
+        .rev()
+        .find(|&i| line(i).is_some_and(|t| !t.is_empty()));
+    if sig.iter().filter(|s| **s).count() < MIN_SIGNATURES || !last.is_some_and(|i| sig[i]) {
+        return Vec::new();
+    }
+    let mut speech = vec![false; blocks.len()];
+    for i in (0..blocks.len()).filter(|&i| sig[i]) {
+        speech[i] = true;
+        // A place line under a signature ("New York.") belongs to it.
+        let mut j = i;
+        while j > 0 && sig[j - 1] && !speech[j - 1] {
+            j -= 1;
+            speech[j] = true;
+        }
+        for k in (j.saturating_sub(MAX_LETTER_BLOCKS)..j).rev() {
+            if sig[k] || speech[k] || blocks[k].kind != BlockKind::Paragraph {
+                break;
+            }
+            speech[k] = true;
+        }
+    }
+    blocks
+        .iter()
+        .zip(speech)
+        .filter(|(_, s)| *s)
+        .map(|(b, _)| b.range.clone())
+        .collect()
+}
+
+/// A line that is only a name, and perhaps a place: two to four capitalised
+/// words in mixed case ("Toni LeAnn Williams.", "Staunton, Va."), not an
+/// all-capitals heading ("TOP STORIES.") and not a phrase opening with an
+/// article ("The Upshot.").
+fn is_signature(line: &str) -> bool {
+    let t = line.strip_suffix('.').unwrap_or(line);
+    if t.is_empty() || t.len() > 60 {
+        return false;
+    }
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !(2..=4).contains(&words.len()) || matches!(words[0], "The" | "A" | "An") {
+        return false;
+    }
+    words.iter().all(|w| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+    }) && words.iter().any(|w| w.chars().any(char::is_lowercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signatures_are_names_not_headings() {
+        assert!(is_signature("Dana Ruiz."));
+        assert!(is_signature("Toni LeAnn Fraga-Ortiz"));
+        assert!(is_signature("Staunton, Va."));
+        assert!(is_signature("Keith O’Neil."));
+        assert!(!is_signature("TOP STORIES."));
+        assert!(!is_signature("The Upshot."));
+        assert!(!is_signature("Dana Ruiz said so."));
+        assert!(!is_signature("Ruiz."));
+        assert!(!is_signature("Prices rose 4 percent."));
+    }
+}
