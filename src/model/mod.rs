@@ -206,6 +206,7 @@ impl<'p> Document<'p> {
         );
         let letters: Vec<Range<usize>> = letters::find(text, &prose.blocks)
             .into_iter()
+            .chain(speech_blocks::inline_transcript(text, &prose.blocks))
             .filter(|r| {
                 !marked
                     .iter()

@@ -70,7 +70,10 @@ pub(super) fn find(text: &str, blocks: &[Block], labels: &[Label]) -> Vec<Range<
         }
     }
     for (i, b) in blocks.iter().enumerate() {
-        if !text.get(b.range.clone()).is_some_and(is_post_signature) {
+        if !text
+            .get(b.range.clone())
+            .is_some_and(|t| is_post_signature(t) || ends_with_post_signature(t))
+        {
             continue;
         }
         if !speech[i] {
@@ -173,6 +176,87 @@ fn is_post_signature(block: &str) -> bool {
     len > 0 && handle[len..].starts_with(')')
 }
 
+/// A paragraph that runs an embedded post's text into its signature, as
+/// copy pasted from a page often does: "... https://t.co/x — Name (@handle)
+/// May 6, 2019".
+fn ends_with_post_signature(block: &str) -> bool {
+    let t = block.trim_end();
+    // The signature is the tail: a dash, a name, the handle and a date.
+    let from = t.len().saturating_sub(160);
+    let Some(tail) = t
+        .get(from..)
+        .or_else(|| t.get(t.len().saturating_sub(120)..))
+    else {
+        return false;
+    };
+    tail.rmatch_indices(['\u{2014}', '\u{2013}'])
+        .chain(tail.rmatch_indices(" - ").map(|(i, m)| (i + 1, &m[1..])))
+        .any(|(i, _)| {
+            let sig = &tail[i..];
+            is_post_signature(sig) && sig.rfind(')').is_some_and(|close| sig.len() - close < 40)
+        })
+}
+
+/// Stretches of a transcript run together in paragraphs ("KERNEN: Will you
+/// cut them? TRUMP: At some point..."): after each capitalised speaker label
+/// up to the next label or the paragraph's end. Only a document with at least
+/// two such labels is a transcript; one capitalised word before a colon may be
+/// a heading ("UPDATE: ...").
+pub(super) fn inline_transcript(text: &str, blocks: &[Block]) -> Vec<Range<usize>> {
+    let mut labels: Vec<(usize, usize, usize)> = Vec::new(); // (block, label start, colon end)
+    for (bi, b) in blocks.iter().enumerate() {
+        if b.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let Some(t) = text.get(b.range.clone()) else {
+            continue;
+        };
+        let bytes = t.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let at_start = i == 0
+                || (i >= 2
+                    && bytes[i - 1] == b' '
+                    && matches!(bytes[i - 2], b'.' | b'?' | b'!' | b'"'));
+            if at_start && bytes[i].is_ascii_uppercase() {
+                let n = bytes[i..]
+                    .iter()
+                    .take_while(|c| {
+                        c.is_ascii_uppercase() || matches!(c, b' ' | b'.' | b'\'' | b'-')
+                    })
+                    .count();
+                let label = &t[i..i + n];
+                let letters = label.bytes().filter(u8::is_ascii_uppercase).count();
+                if bytes.get(i + n) == Some(&b':')
+                    && letters >= 3
+                    && label.split(' ').count() <= 3
+                    && bytes.get(i + n + 1) == Some(&b' ')
+                {
+                    labels.push((bi, b.range.start + i, b.range.start + i + n + 1));
+                    i += n + 1;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+    if labels.len() < 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (k, &(bi, _, colon_end)) in labels.iter().enumerate() {
+        let end = match labels.get(k + 1) {
+            Some(&(nb, next, _)) if nb == bi => next,
+            _ => blocks[bi].range.end,
+        };
+        let start = colon_end + text.get(colon_end..end).map_or(0, ws_prefix);
+        if start < end {
+            out.push(start..end);
+        }
+    }
+    out
+}
+
 /// Length of the white space opening `s`.
 fn ws_prefix(s: &str) -> usize {
     s.len() - s.trim_start().len()
@@ -194,6 +278,30 @@ mod tests {
         assert!(!is_post_signature("\u{2014} Dana, by email"));
         assert!(!is_post_signature("Write to us (@desk) any time."));
         assert!(!is_post_signature("\u{2014} Dana (@) May 3"));
+        assert!(ends_with_post_signature(
+            "The vote is rigged. https://t.co/x1 \u{2014} Dana Ruiz (@danaruiz) May 6, 2019"
+        ));
+        assert!(!ends_with_post_signature(
+            "Ruiz (@danaruiz on most sites) spoke \u{2014} at length \u{2014} for an hour."
+        ));
+    }
+
+    #[test]
+    fn transcripts_run_together_in_paragraphs() {
+        let t = "The host asked. HOST: Will you cut them? MAYOR: At some point, yes.";
+        let b = [Block {
+            range: 0..t.len(),
+            kind: BlockKind::Paragraph,
+        }];
+        let r = inline_transcript(t, &b);
+        let got: Vec<&str> = r.iter().map(|r| &t[r.clone()]).collect();
+        assert_eq!(got, ["Will you cut them? ", "At some point, yes."]);
+        let one = "UPDATE: The road reopened.";
+        let b = [Block {
+            range: 0..one.len(),
+            kind: BlockKind::Paragraph,
+        }];
+        assert!(inline_transcript(one, &b).is_empty());
     }
 
     #[test]
