@@ -56,6 +56,10 @@ pub enum FormatArg {
     Sarif,
     /// GitHub Actions annotations.
     Github,
+    /// GitLab Code Quality report (JSON).
+    Gitlab,
+    /// JUnit XML: a test case per file, a failure per finding.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -17,6 +17,9 @@ pub mod rules;
 pub mod run;
 pub mod verify;
 
+// Issue 16 (CI workflow).
+pub mod finding_key;
+
 pub use newslint_rules::finding;
 // The shared speed code, under the names the domain modules use.
 use newslint_rules::fast::{ascii, fxhash};

@@ -131,7 +131,8 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             cli::InputFormatArg::Docx => InputFormat::Docx,
         }),
         threads: args.threads,
-        keep_text: args.format == FormatArg::Human,
+        // GitLab's fingerprints take words around each finding.
+        keep_text: matches!(args.format, FormatArg::Human | FormatArg::Gitlab),
         // Formats written a file at a time without colour are rendered on
         // the thread that linted the file rather than on the one that writes.
         render: match args.format {
@@ -139,6 +140,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             FormatArg::Concise => Some(render::render_concise),
             FormatArg::Github => Some(render::render_github),
             FormatArg::Human | FormatArg::Json | FormatArg::Sarif => None,
+            FormatArg::Gitlab | FormatArg::Junit => None,
         },
     };
     let mut stdin = io::stdin();
@@ -218,7 +220,10 @@ impl<'a> Output<'a> {
             rendered,
         } = linted;
         self.tally.add(pack, &rep);
-        if matches!(self.args.format, FormatArg::Json | FormatArg::Sarif) {
+        if matches!(
+            self.args.format,
+            FormatArg::Json | FormatArg::Sarif | FormatArg::Gitlab | FormatArg::Junit
+        ) {
             self.held.push(rep);
         } else if rep.findings.is_empty() || self.write_error.is_some() {
             // nothing to write, or nowhere to write it
@@ -242,6 +247,8 @@ impl<'a> Output<'a> {
             let r = match (&mut self.out, self.args.format) {
                 (Out::Plain(o), FormatArg::Json) => render::render_json(o, pack, &self.held),
                 (Out::Plain(o), FormatArg::Sarif) => render::render_sarif(o, pack, &self.held),
+                (Out::Plain(o), FormatArg::Gitlab) => render::render_gitlab(o, pack, &self.held),
+                (Out::Plain(o), FormatArg::Junit) => render::render_junit(o, pack, &self.held),
                 (Out::Color(o), _) => {
                     render::render_summary(o, &self.tally).and_then(|_| o.flush())
                 }
