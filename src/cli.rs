@@ -22,6 +22,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Run the examples of the default pack and of the given rule files.
     TestRules(TestRulesArgs),
+    /// Print a baseline accepting today's findings (`newslint baseline > FILE`).
+    Baseline(BaselineArgs),
 }
 
 /// Which rules are active.
@@ -109,6 +111,9 @@ pub struct CheckArgs {
     /// Worker threads (default: all cores). Output is the same for any number.
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Report only findings this baseline (from `newslint baseline`) does not accept.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -138,4 +143,18 @@ pub struct TestRulesArgs {
     /// When to colour output.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// Files or directories whose findings to accept. Default: the current directory.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// Read inputs as this format, whatever their extension.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormatArg>,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
 }

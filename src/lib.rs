@@ -18,6 +18,7 @@ pub mod run;
 pub mod verify;
 
 // Issue 16 (CI workflow).
+pub mod baseline;
 pub mod finding_key;
 
 pub use newslint_rules::finding;

@@ -12,8 +12,8 @@ use clap::Parser;
 use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream, WriteColor};
 
 use cli::{
-    CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, RuleArgs, RulesArgs,
-    TestRulesArgs,
+    BaselineArgs, CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, RuleArgs,
+    RulesArgs, TestRulesArgs,
 };
 use newslint::extract::InputFormat;
 use newslint::input::InputError;
@@ -37,6 +37,8 @@ enum Failure {
     Input(InputError),
     /// Inputs could not be linted; each was shown already.
     Inputs,
+    /// `--baseline`: the file could not be used.
+    Baseline(newslint::baseline::BaselineError),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
         Command::Rules(args) => run_rules(args),
         Command::Explain(args) => run_explain(args),
         Command::TestRules(args) => run_test_rules(args),
+        Command::Baseline(args) => run_baseline(args),
     };
     match result {
         Ok(code) => code,
@@ -81,6 +84,7 @@ fn failure_message(failure: &Failure) -> String {
         Failure::Write(e) => format!("cannot write output: {e}"),
         Failure::Input(e) => e.to_string(),
         Failure::Inputs => "inputs could not be linted".into(),
+        Failure::Baseline(e) => e.to_string(),
     }
 }
 
@@ -117,6 +121,7 @@ fn load_pack(args: &RuleArgs) -> Result<Pack, Failure> {
 }
 
 fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
+    let filters = Filters::new(&args)?;
     let mut paths = args.paths.clone();
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
@@ -132,10 +137,13 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         }),
         threads: args.threads,
         // GitLab's fingerprints take words around each finding.
-        keep_text: matches!(args.format, FormatArg::Human | FormatArg::Gitlab),
+        keep_text: matches!(args.format, FormatArg::Human | FormatArg::Gitlab)
+            || filters.need_text(),
         // Formats written a file at a time without colour are rendered on
         // the thread that linted the file rather than on the one that writes.
         render: match args.format {
+            // Filtered reports are rendered after filtering, on this thread.
+            _ if filters.active() => None,
             FormatArg::Jsonl => Some(render::render_jsonl),
             FormatArg::Concise => Some(render::render_concise),
             FormatArg::Github => Some(render::render_github),
@@ -151,7 +159,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             .unwrap_or_else(|| "<stdin>".into()),
         reader: &mut stdin,
     });
-    let mut output = Output::new(&args);
+    let mut output = Output::new(&args, filters);
     let rule_options = pack_options(&args.rules);
     let pack = run::check(
         || run::load_pack(&rule_options),
@@ -178,6 +186,8 @@ struct Output<'a> {
     tally: Tally,
     /// Reports held for formats that are one document (JSON, SARIF).
     held: Vec<FileReport>,
+    /// Drop findings before they are counted (`--baseline`).
+    filters: Filters,
     had_error: bool,
     write_error: Option<io::Error>,
 }
@@ -189,7 +199,7 @@ enum Out {
 }
 
 impl<'a> Output<'a> {
-    fn new(args: &'a CheckArgs) -> Self {
+    fn new(args: &'a CheckArgs, filters: Filters) -> Self {
         let out = if args.format == FormatArg::Human {
             Out::Color(StandardStream::stdout(color_choice(
                 args.color,
@@ -203,6 +213,7 @@ impl<'a> Output<'a> {
             out,
             tally: Tally::default(),
             held: Vec::new(),
+            filters,
             had_error: false,
             write_error: None,
         }
@@ -216,9 +227,10 @@ impl<'a> Output<'a> {
     /// Counts a report and writes it now, or holds it for a one-document format.
     fn report(&mut self, pack: &Pack, linted: Linted) {
         let Linted {
-            report: rep,
+            report: mut rep,
             rendered,
         } = linted;
+        self.filters.apply(pack, &mut rep);
         self.tally.add(pack, &rep);
         if matches!(
             self.args.format,
@@ -231,9 +243,10 @@ impl<'a> Output<'a> {
             let r = match (&mut self.out, rendered) {
                 (Out::Plain(o), Some(bytes)) => o.write_all(&bytes),
                 (Out::Color(o), _) => render::render_human(o, pack, std::slice::from_ref(&rep)),
-                (Out::Plain(_), None) => {
-                    unreachable!("`run_check` asks for every plain format to be rendered")
-                }
+                (Out::Plain(o), None) => match plain_renderer(self.args.format) {
+                    Some(render) => render(o, pack, std::slice::from_ref(&rep)),
+                    None => unreachable!("one-document formats are held"),
+                },
             };
             if let Err(e) = r {
                 self.write_error = Some(e);
@@ -397,4 +410,89 @@ fn run_test_rules(args: TestRulesArgs) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The renderer of a format written a file at a time without colour.
+fn plain_renderer(format: FormatArg) -> Option<run::RenderFn> {
+    match format {
+        FormatArg::Jsonl => Some(render::render_jsonl),
+        FormatArg::Concise => Some(render::render_concise),
+        FormatArg::Github => Some(render::render_github),
+        _ => None,
+    }
+}
+
+/// What drops findings between linting and output: a baseline's accepted
+/// findings.
+struct Filters {
+    baseline: Option<newslint::baseline::Baseline>,
+}
+
+impl Filters {
+    fn new(args: &CheckArgs) -> Result<Self, Failure> {
+        let baseline = match &args.baseline {
+            Some(p) => Some(newslint::baseline::Baseline::load(p).map_err(Failure::Baseline)?),
+            None => None,
+        };
+        Ok(Filters { baseline })
+    }
+
+    /// True when some findings may be dropped.
+    fn active(&self) -> bool {
+        self.baseline.is_some()
+    }
+
+    /// True when a filter needs each report's text (a baseline's context words).
+    fn need_text(&self) -> bool {
+        self.baseline.is_some()
+    }
+
+    fn apply(&mut self, pack: &Pack, report: &mut FileReport) {
+        if let Some(b) = &mut self.baseline {
+            b.filter(pack, report);
+        }
+    }
+}
+
+/// `newslint baseline`: every finding of the paths, as a baseline on stdout.
+fn run_baseline(args: BaselineArgs) -> Result<ExitCode, Failure> {
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
+    let options = Options {
+        input_format: args.input_format.map(|f| match f {
+            cli::InputFormatArg::Txt => InputFormat::Txt,
+            cli::InputFormatArg::Md => InputFormat::Markdown,
+            cli::InputFormatArg::Html => InputFormat::Html,
+            cli::InputFormatArg::Docx => InputFormat::Docx,
+        }),
+        threads: args.threads,
+        keep_text: true,
+        render: None,
+    };
+    let mut reports = Vec::new();
+    let mut had_error = false;
+    let rule_options = pack_options(&args.rules);
+    let pack = run::check(
+        || run::load_pack(&rule_options),
+        &paths,
+        None,
+        &options,
+        |_, result| match result {
+            Ok(linted) => reports.push(linted.report),
+            Err(e) => {
+                had_error |= !e.is_note();
+                show(&Failure::Input(e));
+            }
+        },
+    )
+    .map_err(Failure::Pack)?;
+    if had_error {
+        return Err(Failure::Inputs);
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    finish_output(
+        newslint::baseline::write_baseline(&mut out, &pack, &reports).and_then(|_| out.flush()),
+    )
 }

@@ -4,8 +4,8 @@ use quick_xml::events::Event;
 use quick_xml::{Reader, XmlVersion};
 use serde_json::Value;
 
-use super::write;
-use crate::common::{CUSTOM, newslint, run};
+use super::{custom_rules, write};
+use crate::common::{newslint, run};
 
 /// A story with two findings of the custom rules and a clean one.
 fn drafts() -> tempfile::TempDir {
@@ -23,7 +23,7 @@ fn gitlab(dir: &std::path::Path, name: &str) -> Vec<Value> {
     let (code, out, err) = run(newslint()
         .current_dir(dir)
         .args(["check", "--format", "gitlab"])
-        .args(CUSTOM.map(|a| a.replace("tests/", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/"))))
+        .args(custom_rules())
         .arg(name));
     assert_eq!(code, 1, "{err}");
     serde_json::from_str::<Value>(&out)
@@ -83,7 +83,7 @@ fn junit_is_well_formed_with_a_case_per_file_and_a_failure_per_finding() {
     let (code, out, err) = run(newslint()
         .current_dir(dir.path())
         .args(["check", "--format", "junit"])
-        .args(CUSTOM.map(|a| a.replace("tests/", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/"))))
+        .args(custom_rules())
         .arg("."));
     assert_eq!(code, 1, "{err}");
     let mut reader = Reader::from_str(&out);

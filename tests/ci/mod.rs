@@ -1,6 +1,7 @@
 //! Issue 16's CI workflow end to end: CI formats parsed as their consumers
 //! would, baselines, `--diff-base`, autofix and the integrations.
 
+mod baseline;
 mod formats;
 
 use std::path::Path;
@@ -13,4 +14,11 @@ pub fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
     }
     std::fs::write(&p, text).unwrap();
     p
+}
+
+/// The custom rule file's arguments with an absolute path, for runs in a
+/// scratch directory.
+pub fn custom_rules() -> [String; 3] {
+    crate::common::CUSTOM
+        .map(|a| a.replace("tests/", concat!(env!("CARGO_MANIFEST_DIR"), "/tests/")))
 }
