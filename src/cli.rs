@@ -114,6 +114,9 @@ pub struct CheckArgs {
     /// Report only findings this baseline (from `newslint baseline`) does not accept.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Report only findings on lines changed since this git revision.
+    #[arg(long, value_name = "REF")]
+    pub diff_base: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -19,6 +19,7 @@ pub mod verify;
 
 // Issue 16 (CI workflow).
 pub mod baseline;
+pub mod diff_base;
 pub mod finding_key;
 
 pub use newslint_rules::finding;

@@ -39,6 +39,8 @@ enum Failure {
     Inputs,
     /// `--baseline`: the file could not be used.
     Baseline(newslint::baseline::BaselineError),
+    /// `--diff-base`: git could not say what changed.
+    DiffBase(newslint::diff_base::DiffBaseError),
 }
 
 fn main() -> ExitCode {
@@ -85,6 +87,7 @@ fn failure_message(failure: &Failure) -> String {
         Failure::Input(e) => e.to_string(),
         Failure::Inputs => "inputs could not be linted".into(),
         Failure::Baseline(e) => e.to_string(),
+        Failure::DiffBase(e) => e.to_string(),
     }
 }
 
@@ -423,9 +426,10 @@ fn plain_renderer(format: FormatArg) -> Option<run::RenderFn> {
 }
 
 /// What drops findings between linting and output: a baseline's accepted
-/// findings.
+/// findings, and those on lines unchanged since `--diff-base`.
 struct Filters {
     baseline: Option<newslint::baseline::Baseline>,
+    changed: Option<newslint::diff_base::ChangedLines>,
 }
 
 impl Filters {
@@ -434,12 +438,27 @@ impl Filters {
             Some(p) => Some(newslint::baseline::Baseline::load(p).map_err(Failure::Baseline)?),
             None => None,
         };
-        Ok(Filters { baseline })
+        let changed = match &args.diff_base {
+            Some(rev) => {
+                let paths: Vec<PathBuf> = args
+                    .paths
+                    .iter()
+                    .filter(|p| p.as_os_str() != "-")
+                    .cloned()
+                    .collect();
+                Some(
+                    newslint::diff_base::ChangedLines::from_git(rev, &paths)
+                        .map_err(Failure::DiffBase)?,
+                )
+            }
+            None => None,
+        };
+        Ok(Filters { baseline, changed })
     }
 
     /// True when some findings may be dropped.
     fn active(&self) -> bool {
-        self.baseline.is_some()
+        self.baseline.is_some() || self.changed.is_some()
     }
 
     /// True when a filter needs each report's text (a baseline's context words).
@@ -448,6 +467,9 @@ impl Filters {
     }
 
     fn apply(&mut self, pack: &Pack, report: &mut FileReport) {
+        if let Some(c) = &self.changed {
+            c.filter(report);
+        }
         if let Some(b) = &mut self.baseline {
             b.filter(pack, report);
         }

@@ -2,6 +2,7 @@
 //! would, baselines, `--diff-base`, autofix and the integrations.
 
 mod baseline;
+mod diff_base;
 mod formats;
 
 use std::path::Path;
