@@ -117,6 +117,15 @@ pub struct CheckArgs {
     /// Report only findings on lines changed since this git revision.
     #[arg(long, value_name = "REF")]
     pub diff_base: Option<String>,
+    /// Apply the rules' `safe` suggestions to the files, then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// With `--fix` or `--diff`: apply `unsafe` suggestions too (review the result).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and write nothing (exit 1 if there are any).
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Debug, Args)]

@@ -21,6 +21,7 @@ pub mod verify;
 pub mod baseline;
 pub mod diff_base;
 pub mod finding_key;
+pub mod fix;
 
 pub use newslint_rules::finding;
 // The shared speed code, under the names the domain modules use.

@@ -41,6 +41,10 @@ enum Failure {
     Baseline(newslint::baseline::BaselineError),
     /// `--diff-base`: git could not say what changed.
     DiffBase(newslint::diff_base::DiffBaseError),
+    /// Arguments that do not go together.
+    Usage(String),
+    /// `--fix`: a file could not be fixed (a Word document is a note).
+    Fix(newslint::fix::FixError),
 }
 
 fn main() -> ExitCode {
@@ -72,6 +76,7 @@ fn show(failure: &Failure) {
         }
         Failure::RuleFiles(errors, color) => show_rule_errors(errors, *color),
         Failure::Input(e) if e.is_note() => eprintln!("newslint: note: {e}"),
+        Failure::Fix(e) if e.is_note() => eprintln!("newslint: note: {e}"),
         Failure::Inputs => {}
         _ => error_line(&failure_message(failure)),
     }
@@ -88,6 +93,8 @@ fn failure_message(failure: &Failure) -> String {
         Failure::Inputs => "inputs could not be linted".into(),
         Failure::Baseline(e) => e.to_string(),
         Failure::DiffBase(e) => e.to_string(),
+        Failure::Usage(msg) => msg.clone(),
+        Failure::Fix(e) => e.to_string(),
     }
 }
 
@@ -124,6 +131,19 @@ fn load_pack(args: &RuleArgs) -> Result<Pack, Failure> {
 }
 
 fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
+    // Autofix first; what it could not fix is then linted as usual.
+    let (mut preloaded, fix_failed) = if args.fix || args.diff {
+        match run_fixes(&args)? {
+            Fixes::Diffed(code) => return Ok(code),
+            Fixes::Written { pack, failed } => (Some(*pack), failed),
+        }
+    } else if args.unsafe_fixes {
+        return Err(Failure::Usage(
+            "--unsafe-fixes needs --fix or --diff".into(),
+        ));
+    } else {
+        (None, false)
+    };
     let filters = Filters::new(&args)?;
     let mut paths = args.paths.clone();
     if paths.is_empty() {
@@ -163,9 +183,13 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         reader: &mut stdin,
     });
     let mut output = Output::new(&args, filters);
+    output.had_error |= fix_failed;
     let rule_options = pack_options(&args.rules);
     let pack = run::check(
-        || run::load_pack(&rule_options),
+        || match preloaded.take() {
+            Some(pack) => Ok(pack),
+            None => run::load_pack(&rule_options),
+        },
         &paths,
         stdin,
         &options,
@@ -517,4 +541,108 @@ fn run_baseline(args: BaselineArgs) -> Result<ExitCode, Failure> {
     finish_output(
         newslint::baseline::write_baseline(&mut out, &pack, &reports).and_then(|_| out.flush()),
     )
+}
+
+/// How `--fix` or `--diff` ended.
+enum Fixes {
+    /// `--diff`: the diffs are printed; nothing more to do.
+    Diffed(ExitCode),
+    /// `--fix`: files are fixed; lint them with this pack. `failed` when a
+    /// file could not be fixed.
+    Written { pack: Box<Pack>, failed: bool },
+}
+
+/// `check --fix` / `--diff`: fixes every file under the paths, or prints
+/// the diff of what it would fix.
+fn run_fixes(args: &CheckArgs) -> Result<Fixes, Failure> {
+    use newslint::fix::{self, FixLevel};
+    if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(Failure::Usage(
+            "--fix and --diff work on files; standard input cannot be fixed".into(),
+        ));
+    }
+    let pack = load_pack(&args.rules)?;
+    let level = if args.unsafe_fixes {
+        FixLevel::Unsafe
+    } else {
+        FixLevel::Safe
+    };
+    let format = args.input_format.map(|f| match f {
+        cli::InputFormatArg::Txt => InputFormat::Txt,
+        cli::InputFormatArg::Md => InputFormat::Markdown,
+        cli::InputFormatArg::Html => InputFormat::Html,
+        cli::InputFormatArg::Docx => InputFormat::Docx,
+    });
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
+    let (mut files, walk_errors) = newslint::input::walk(&paths);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut failed = false;
+    if args.diff {
+        // With --fix the lint that follows reports these.
+        for e in walk_errors {
+            failed |= !e.is_note();
+            show(&Failure::Input(e));
+        }
+    }
+    let (mut applied, mut changed_files) = (0, 0);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for file in &files {
+        let result = fix::plan_file(&pack, &file.path, format, level).and_then(|plan| {
+            let Some(plan) = plan else { return Ok(()) };
+            if !plan.fixed.converged {
+                eprintln!(
+                    "newslint: note: {}: fixes still applied after {} passes; stopped",
+                    plan.shown,
+                    fix::MAX_PASSES
+                );
+            }
+            applied += plan.fixed.applied;
+            changed_files += 1;
+            if args.diff {
+                // A write error shows up when the output is flushed.
+                let _ = out.write_all(plan.diff().as_bytes());
+                Ok(())
+            } else {
+                plan.write()
+            }
+        });
+        if let Err(e) = result {
+            failed |= !e.is_note();
+            show(&Failure::Fix(e));
+        }
+    }
+    if let Err(e) = out.flush()
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        return Err(Failure::Write(e));
+    }
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    if args.diff {
+        eprintln!(
+            "newslint: would fix {} in {}",
+            plural(applied, "finding", "findings"),
+            plural(changed_files, "file", "files")
+        );
+        return Ok(Fixes::Diffed(if failed {
+            ExitCode::from(2)
+        } else if changed_files > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }));
+    }
+    eprintln!(
+        "newslint: fixed {} in {}",
+        plural(applied, "finding", "findings"),
+        plural(changed_files, "file", "files")
+    );
+    Ok(Fixes::Written {
+        pack: Box::new(pack),
+        failed,
+    })
 }

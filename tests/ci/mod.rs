@@ -3,6 +3,7 @@
 
 mod baseline;
 mod diff_base;
+mod fix;
 mod formats;
 
 use std::path::Path;
