@@ -24,6 +24,11 @@ pub enum Command {
     TestRules(TestRulesArgs),
     /// Print a baseline accepting today's findings (`newslint baseline > FILE`).
     Baseline(BaselineArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Print a man page (roff): `newslint man > newslint.1`,
+    /// `newslint man check > newslint-check.1`.
+    Man(ManArgs),
 }
 
 /// Which rules are active.
@@ -169,4 +174,17 @@ pub struct BaselineArgs {
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A command whose page to print (`check`, `baseline`...); the main page without.
+    pub command: Option<String>,
 }

@@ -56,6 +56,8 @@ fn main() -> ExitCode {
         Command::Explain(args) => run_explain(args),
         Command::TestRules(args) => run_test_rules(args),
         Command::Baseline(args) => run_baseline(args),
+        Command::Completions(args) => run_completions(args),
+        Command::Man(args) => run_man(args),
     };
     match result {
         Ok(code) => code,
@@ -645,4 +647,36 @@ fn run_fixes(args: &CheckArgs) -> Result<Fixes, Failure> {
         pack: Box::new(pack),
         failed,
     })
+}
+
+/// `newslint completions SHELL`: the shell's completion script on stdout.
+fn run_completions(args: cli::CompletionsArgs) -> Result<ExitCode, Failure> {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let mut out = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "newslint", &mut out);
+    finish_output(io::stdout().lock().write_all(&out))
+}
+
+/// `newslint man [COMMAND]`: a man page, in roff, on stdout; the main page
+/// refers to one page per command (`newslint-check(1)`).
+fn run_man(args: cli::ManArgs) -> Result<ExitCode, Failure> {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    cmd.build();
+    let page = match &args.command {
+        None => cmd,
+        Some(name) => match cmd.find_subcommand(name) {
+            // Built, a command displays as `newslint-check`, the page's title.
+            Some(sub) => sub.clone().version(env!("CARGO_PKG_VERSION")),
+            None => {
+                return Err(Failure::Usage(format!(
+                    "no command `{name}` (see `newslint --help`)"
+                )));
+            }
+        },
+    };
+    let mut out = Vec::new();
+    let written = clap_mangen::Man::new(page).render(&mut out);
+    finish_output(written.and_then(|_| io::stdout().lock().write_all(&out)))
 }

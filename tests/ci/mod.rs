@@ -5,6 +5,7 @@ mod baseline;
 mod diff_base;
 mod fix;
 mod formats;
+mod integrations;
 
 use std::path::Path;
 
