@@ -162,6 +162,8 @@ fn parse_diff(diff: &str) -> Vec<(String, Changed)> {
             header_path = header_new_path(rest);
         } else if let Some(rest) = line.strip_prefix("+++ ") {
             header_path = None;
+            // git ends a name holding a space with a tab (for patch(1)).
+            let rest = rest.strip_suffix('\t').unwrap_or(rest);
             if rest != "/dev/null" {
                 let name = unquote(rest);
                 let name = name.strip_prefix("b/").unwrap_or(&name).to_owned();
@@ -250,12 +252,16 @@ mod tests {
 
     #[test]
     fn a_diff_is_read_file_by_file() {
-        let diff = "diff --git a/news/a.md b/news/a.md\nindex 1..2 100644\n--- a/news/a.md\n+++ b/news/a.md\n@@ -1,0 +2,1 @@\n+new\n@@ -9 +10 @@\n-x\n+y\ndiff --git a/gone.md b/gone.md\n--- a/gone.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-old\ndiff --git a/s.docx b/s.docx\nindex 1..2 100644\nBinary files a/s.docx and b/s.docx differ\ndiff --git \"a/caf\\303\\251 \\\"x\\\".md\" \"b/caf\\303\\251 \\\"x\\\".md\"\n--- \"a/caf\\303\\251 \\\"x\\\".md\"\n+++ \"b/caf\\303\\251 \\\"x\\\".md\"\n@@ -0,0 +1 @@\n+hi\n";
+        let diff = "diff --git a/news/a.md b/news/a.md\nindex 1..2 100644\n--- a/news/a.md\n+++ b/news/a.md\n@@ -1,0 +2,1 @@\n+new\n@@ -9 +10 @@\n-x\n+y\ndiff --git a/gone.md b/gone.md\n--- a/gone.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-old\ndiff --git a/s.docx b/s.docx\nindex 1..2 100644\nBinary files a/s.docx and b/s.docx differ\ndiff --git a/my story.md b/my story.md\n--- /dev/null\n+++ b/my story.md\t\n@@ -0,0 +1,2 @@\n+a\n+b\ndiff --git \"a/caf\\303\\251 \\\"x\\\".md\" \"b/caf\\303\\251 \\\"x\\\".md\"\n--- \"a/caf\\303\\251 \\\"x\\\".md\"\n+++ \"b/caf\\303\\251 \\\"x\\\".md\"\n@@ -0,0 +1 @@\n+hi\n";
         assert_eq!(
             parse_diff(diff),
             [
                 ("news/a.md".into(), Changed::Lines(vec![2..3, 10..11])),
                 ("s.docx".into(), Changed::Whole),
+                (
+                    "my story.md".into(),
+                    Changed::Lines(std::iter::once(1..3).collect())
+                ),
                 (
                     "café \"x\".md".into(),
                     Changed::Lines(std::iter::once(1..2).collect())
