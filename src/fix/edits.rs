@@ -45,15 +45,15 @@ pub fn edits(pack: &Pack, format: InputFormat, text: &str, level: FixLevel) -> V
                 .suggestions
                 .iter()
                 .find(|s| level.allows(s.applicability))?;
-            let range = if s.replacement.is_empty() {
+            let edit = if s.replacement.is_empty() {
                 deletion(text, f.range.clone())
             } else {
-                f.range.clone()
+                Edit {
+                    range: f.range.clone(),
+                    replacement: s.replacement.clone(),
+                }
             };
-            (text.get(range.clone())? != s.replacement).then(|| Edit {
-                range,
-                replacement: s.replacement.clone(),
-            })
+            (text.get(edit.range.clone())? != edit.replacement).then_some(edit)
         })
         .collect();
     found.sort_by_key(|e| (e.range.start, e.range.end));
@@ -68,19 +68,48 @@ pub fn edits(pack: &Pack, format: InputFormat, text: &str, level: FixLevel) -> V
     found
 }
 
-/// A deleted word's range widened over one space, so that "the plan
-/// clearly favours" loses "clearly " and not just the word.
-fn deletion(text: &str, range: Range<usize>) -> Range<usize> {
-    let before = text[..range.start].chars().next_back();
-    let after = text[range.end..].chars().next();
+/// A deletion as an edit that leaves tidy prose: the word goes with one
+/// space ("the plan clearly favours" -> "the plan favours"), a sentence
+/// adverb with its comma, the next word taking the capital ("Sadly, the
+/// library" -> "The library"), and a parenthetical with its commas ("the
+/// plan, sadly, failed" -> "the plan failed").
+fn deletion(text: &str, range: Range<usize>) -> Edit {
+    let head = &text[..range.start];
+    let tail = &text[range.end..];
+    let before = head.chars().next_back();
+    let after = tail.chars().next();
+    let sentence_start = head.trim_end_matches([' ', '\t']).is_empty()
+        || head.ends_with('\n')
+        || head.ends_with(". ")
+        || head.ends_with("? ")
+        || head.ends_with("! ");
+    let delete = |r: Range<usize>| Edit {
+        range: r,
+        replacement: String::new(),
+    };
+    let gap = [", ", " "].into_iter().find(|g| tail.starts_with(g));
+    if sentence_start && let Some(gap) = gap {
+        // The next word takes the sentence's capital.
+        let skip = range.end + gap.len();
+        if let Some(c) = text[skip..].chars().next().filter(|c| c.is_lowercase()) {
+            return Edit {
+                range: range.start..skip + c.len_utf8(),
+                replacement: c.to_uppercase().collect(),
+            };
+        }
+        return delete(range.start..skip);
+    }
+    if head.ends_with(", ") && tail.starts_with(',') {
+        return delete(range.start - 2..range.end + 1);
+    }
     match (before, after) {
         (_, Some(' ')) if before.is_none_or(|c| c == ' ' || c == '\n') => {
-            range.start..range.end + 1
+            delete(range.start..range.end + 1)
         }
         (Some(' '), None | Some('.' | ',' | ';' | ':' | '!' | '?' | '\n' | '\r')) => {
-            range.start - 1..range.end
+            delete(range.start - 1..range.end)
         }
-        _ => range,
+        _ => delete(range),
     }
 }
 
@@ -102,39 +131,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn deleting_a_word_takes_one_space_with_it() {
-        let t = "The plan clearly favours it.";
-        assert_eq!(
-            apply(
-                t,
-                &[Edit {
-                    range: deletion(t, 9..16),
-                    replacement: String::new()
-                }]
+    fn deleting_a_word_leaves_tidy_prose() {
+        let cases = [
+            (
+                "The plan clearly favours it.",
+                "clearly",
+                "The plan favours it.",
             ),
-            "The plan favours it."
-        );
-        let t = "It was, clearly.";
-        assert_eq!(
-            apply(
-                t,
-                &[Edit {
-                    range: deletion(t, 8..15),
-                    replacement: String::new()
-                }]
+            ("It was, clearly.", "clearly", "It was,."),
+            ("Clearly it is.", "Clearly", "It is."),
+            ("Sadly, the library shuts.", "Sadly", "The library shuts."),
+            (
+                "It rained. Sadly, the fair shut.",
+                "Sadly",
+                "It rained. The fair shut.",
             ),
-            "It was,."
-        );
-        let t = "Clearly it is.";
-        assert_eq!(
-            apply(
-                t,
-                &[Edit {
-                    range: deletion(t, 0..7),
-                    replacement: String::new()
-                }]
-            ),
-            "it is."
-        );
+            ("Sadly, 40 jobs go.", "Sadly", "40 jobs go."),
+            ("The plan, sadly, failed.", "sadly", "The plan failed."),
+            ("A plan, sadly.", "sadly", "A plan,."),
+        ];
+        for (text, word, want) in cases {
+            let start = text.find(word).unwrap();
+            let edit = deletion(text, start..start + word.len());
+            assert_eq!(apply(text, &[edit]), want, "{text}");
+        }
     }
 }
