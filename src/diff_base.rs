@@ -129,6 +129,21 @@ impl ChangedLines {
         Ok(ChangedLines { files })
     }
 
+    /// True when any of lines `line..=end_line` (1-based) of `path` changed.
+    /// A path that is not on disk counts as changed (nothing to compare).
+    pub fn covers(&self, path: &Path, line: usize, end_line: usize) -> bool {
+        let Ok(path) = path.canonicalize() else {
+            return true;
+        };
+        match self.files.get(&path) {
+            None => false,
+            Some(Changed::Whole) => true,
+            Some(Changed::Lines(lines)) => {
+                lines.iter().any(|r| r.start <= end_line && line < r.end)
+            }
+        }
+    }
+
     /// Drops the findings of `report` on no changed line; returns how many.
     /// A report with no path on disk (standard input) keeps its findings.
     pub fn filter(&self, report: &mut FileReport) -> usize {

@@ -563,6 +563,20 @@ fn run_fixes(args: &CheckArgs) -> Result<Fixes, Failure> {
             "--fix and --diff work on files; standard input cannot be fixed".into(),
         ));
     }
+    if args.baseline.is_some() {
+        return Err(Failure::Usage(
+            "--fix and --diff do not take --baseline (fix first, then write the baseline again)"
+                .into(),
+        ));
+    }
+    // With --diff-base, only the changed lines are fixed.
+    let changed = match &args.diff_base {
+        Some(rev) => Some(
+            newslint::diff_base::ChangedLines::from_git(rev, &args.paths)
+                .map_err(Failure::DiffBase)?,
+        ),
+        None => None,
+    };
     let pack = load_pack(&args.rules)?;
     let level = if args.unsafe_fixes {
         FixLevel::Unsafe
@@ -593,7 +607,13 @@ fn run_fixes(args: &CheckArgs) -> Result<Fixes, Failure> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     for file in &files {
-        let result = fix::plan_file(&pack, &file.path, format, level).and_then(|plan| {
+        let covers = |line: usize, end_line: usize| {
+            changed
+                .as_ref()
+                .is_none_or(|c| c.covers(&file.path, line, end_line))
+        };
+        let lines: fix::Lines<'_> = Some(&covers);
+        let result = fix::plan_file(&pack, &file.path, format, level, &lines).and_then(|plan| {
             let Some(plan) = plan else { return Ok(()) };
             if !plan.fixed.converged {
                 eprintln!(

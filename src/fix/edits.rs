@@ -22,6 +22,10 @@ impl FixLevel {
     }
 }
 
+/// Which lines may be fixed: `None` for all, or a test of a finding's first
+/// and last line (1-based), as `--diff-base` limits fixes to changed lines.
+pub type Lines<'a> = Option<&'a dyn Fn(usize, usize) -> bool>;
+
 /// A replacement of source bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
@@ -35,11 +39,24 @@ pub struct Edit {
 /// suggestion of each finding whose flagged bytes are exactly what the
 /// reader sees, without overlaps (the earlier edit wins; the other finding
 /// is looked at again on the next pass), in order.
-pub fn edits(pack: &Pack, format: InputFormat, text: &str, level: FixLevel) -> Vec<Edit> {
+pub fn edits(
+    pack: &Pack,
+    format: InputFormat,
+    text: &str,
+    level: FixLevel,
+    lines: &Lines<'_>,
+) -> Vec<Edit> {
     let prose = extract::extract_text(format, text);
     let mut found: Vec<Edit> = crate::engine::check_prose(pack, &prose)
         .into_iter()
         .filter(|f| prose.map.source_is_verbatim(f.range.clone()))
+        .filter(|f| {
+            lines.is_none_or(|allowed| {
+                let line =
+                    |at: usize| memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count() + 1;
+                allowed(line(f.range.start), line(f.range.end))
+            })
+        })
         .filter_map(|f| {
             let s = f
                 .suggestions

@@ -14,7 +14,7 @@
 mod edits;
 mod write;
 
-pub use edits::{Edit, FixLevel, apply, edits};
+pub use edits::{Edit, FixLevel, Lines, apply, edits};
 pub use write::WriteError;
 
 use std::fmt;
@@ -41,13 +41,20 @@ pub struct FixedText {
     pub converged: bool,
 }
 
-/// Fixes `text`, read as `format`, with `pack`'s suggestions at `level`.
-pub fn fix_text(pack: &Pack, format: InputFormat, text: &str, level: FixLevel) -> FixedText {
+/// Fixes `text`, read as `format`, with `pack`'s suggestions at `level`, on
+/// the `lines` allowed.
+pub fn fix_text(
+    pack: &Pack,
+    format: InputFormat,
+    text: &str,
+    level: FixLevel,
+    lines: &Lines<'_>,
+) -> FixedText {
     let mut seen: Vec<String> = Vec::new();
     let mut current = text.to_owned();
     let mut applied = 0;
     for _ in 0..MAX_PASSES {
-        let found = edits(pack, format, &current, level);
+        let found = edits(pack, format, &current, level, lines);
         if found.is_empty() {
             return FixedText {
                 text: current,
@@ -62,7 +69,7 @@ pub fn fix_text(pack: &Pack, format: InputFormat, text: &str, level: FixLevel) -
             break;
         }
     }
-    let converged = edits(pack, format, &current, level).is_empty();
+    let converged = edits(pack, format, &current, level, lines).is_empty();
     FixedText {
         text: current,
         applied,
@@ -130,6 +137,7 @@ pub fn plan_file(
     path: &Path,
     format: Option<InputFormat>,
     level: FixLevel,
+    lines: &Lines<'_>,
 ) -> Result<Option<FilePlan>, FixError> {
     let shown = input::display_path(path);
     let format = format
@@ -147,7 +155,7 @@ pub fn plan_file(
     // The same checks as linting (binary, UTF-8), with the same messages.
     let doc = input::from_bytes(shown.clone(), bytes, format).map_err(FixError::Input)?;
     let original = doc.into_text();
-    let fixed = fix_text(pack, format, &original, level);
+    let fixed = fix_text(pack, format, &original, level, lines);
     Ok((fixed.text != original).then_some(FilePlan {
         path: path.to_path_buf(),
         shown,
@@ -205,7 +213,13 @@ mod tests {
             ("long", "heavy lift crane", "crane"),
             ("short", "lift crane", "hoist"),
         ]);
-        let found = edits(&p, InputFormat::Txt, "A heavy lift crane.", FixLevel::Safe);
+        let found = edits(
+            &p,
+            InputFormat::Txt,
+            "A heavy lift crane.",
+            FixLevel::Safe,
+            &None,
+        );
         assert_eq!(
             found,
             [Edit {
@@ -218,11 +232,23 @@ mod tests {
     #[test]
     fn suggestions_that_undo_each_other_stop_within_the_bound() {
         let p = pack(&[("a", "alpha", "beta"), ("b", "beta", "alpha")]);
-        let fixed = fix_text(&p, InputFormat::Txt, "The alpha test.", FixLevel::Safe);
+        let fixed = fix_text(
+            &p,
+            InputFormat::Txt,
+            "The alpha test.",
+            FixLevel::Safe,
+            &None,
+        );
         assert!(!fixed.converged);
         assert!(fixed.applied <= MAX_PASSES);
         let p = pack(&[("a", "alpha", "beta"), ("b", "beta", "gamma")]);
-        let fixed = fix_text(&p, InputFormat::Txt, "The Alpha test.", FixLevel::Safe);
+        let fixed = fix_text(
+            &p,
+            InputFormat::Txt,
+            "The Alpha test.",
+            FixLevel::Safe,
+            &None,
+        );
         assert_eq!((fixed.text.as_str(), fixed.applied), ("The Gamma test.", 2));
         assert!(fixed.converged);
     }
@@ -233,14 +259,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.md");
         std::fs::write(&path, "The alpha test.\n").unwrap();
-        let plan = plan_file(&p, &path, None, FixLevel::Safe).unwrap().unwrap();
+        let plan = plan_file(&p, &path, None, FixLevel::Safe, &None)
+            .unwrap()
+            .unwrap();
         std::fs::write(&path, "The alpha test, edited.\n").unwrap();
         assert!(matches!(plan.write(), Err(FixError::Changed(_))));
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),
             "The alpha test, edited.\n"
         );
-        let plan = plan_file(&p, &path, None, FixLevel::Safe).unwrap().unwrap();
+        let plan = plan_file(&p, &path, None, FixLevel::Safe, &None)
+            .unwrap()
+            .unwrap();
         plan.write().unwrap();
         assert_eq!(
             std::fs::read_to_string(&path).unwrap(),

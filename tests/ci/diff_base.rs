@@ -87,3 +87,47 @@ fn outside_a_repository_or_with_a_bad_revision_exits_two() {
         "{err}"
     );
 }
+
+#[test]
+fn fix_with_a_diff_base_fixes_only_changed_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "story.md",
+        "Crews utilized a crane.\n\nThe council met.\n",
+    );
+    git(d, &["init", "-q"]);
+    git(d, &["add", "."]);
+    git(d, &["commit", "-q", "-m", "first"]);
+    write(
+        d,
+        "story.md",
+        "Crews utilized a crane.\n\nThe council utilized a room.\n",
+    );
+    let (code, out, err) = run(newslint()
+        .current_dir(d)
+        .env("GIT_CEILING_DIRECTORIES", d.parent().unwrap())
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "--fix",
+            "--diff-base",
+            "HEAD",
+        ])
+        .args(custom_rules()));
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(d.join("story.md")).unwrap(),
+        "Crews utilized a crane.\n\nThe council used a room.\n"
+    );
+    let (code, _, err) =
+        run(newslint()
+            .current_dir(d)
+            .args(["check", "--fix", "--baseline", "b.json"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("do not take --baseline"), "{err}");
+}
