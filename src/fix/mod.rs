@@ -167,11 +167,17 @@ pub fn plan_file(
 impl FilePlan {
     /// A unified diff from the text as read to the text as fixed.
     pub fn diff(&self) -> String {
-        similar::TextDiff::from_lines(&self.original, &self.fixed.text)
+        let mut diff = similar::TextDiff::from_lines(&self.original, &self.fixed.text)
             .unified_diff()
             .context_radius(3)
             .header(&format!("a/{}", self.shown), &format!("b/{}", self.shown))
-            .to_string()
+            .to_string();
+        // similar leaves the last "\ No newline at end of file" unended,
+        // which would run into the next file's diff.
+        if !diff.ends_with('\n') {
+            diff.push('\n');
+        }
+        diff
     }
 
     /// Writes the fixed text, atomically, unless the file changed since it
@@ -251,6 +257,22 @@ mod tests {
         );
         assert_eq!((fixed.text.as_str(), fixed.applied), ("The Gamma test.", 2));
         assert!(fixed.converged);
+    }
+
+    #[test]
+    fn a_diff_of_a_file_without_a_final_newline_ends_its_lines() {
+        let p = pack(&[("a", "alpha", "beta")]);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "The alpha test.").unwrap();
+        let plan = plan_file(&p, &path, None, FixLevel::Safe, &None)
+            .unwrap()
+            .unwrap();
+        let diff = plan.diff();
+        assert!(
+            diff.ends_with("+The beta test.\n\\ No newline at end of file\n"),
+            "{diff}"
+        );
     }
 
     #[test]
