@@ -38,7 +38,8 @@ pub struct FindingKey {
 /// need the report's text ([`crate::run::Options::keep_text`]); without it
 /// the keys have none.
 pub fn keys(pack: &Pack, report: &FileReport) -> Vec<FindingKey> {
-    let text = report.text.as_deref().filter(|_| report.offsets_in_file);
+    // Findings point into this text in every format (Word's: its extracted text).
+    let text = report.text.as_deref();
     let mut seen: HashMap<(String, String, String, String), usize> = HashMap::new();
     report
         .findings

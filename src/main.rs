@@ -215,7 +215,7 @@ struct Output<'a> {
     tally: Tally,
     /// Reports held for formats that are one document (JSON, SARIF).
     held: Vec<FileReport>,
-    /// Drop findings before they are counted (`--baseline`).
+    /// Drop findings before they are counted (`--baseline`, `--diff-base`).
     filters: Filters,
     had_error: bool,
     write_error: Option<io::Error>,
