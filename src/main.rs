@@ -509,12 +509,7 @@ fn run_baseline(args: BaselineArgs) -> Result<ExitCode, Failure> {
         paths.push(PathBuf::from("."));
     }
     let options = Options {
-        input_format: args.input_format.map(|f| match f {
-            cli::InputFormatArg::Txt => InputFormat::Txt,
-            cli::InputFormatArg::Md => InputFormat::Markdown,
-            cli::InputFormatArg::Html => InputFormat::Html,
-            cli::InputFormatArg::Docx => InputFormat::Docx,
-        }),
+        input_format: input_format(args.input_format),
         threads: args.threads,
         keep_text: true,
         render: None,
@@ -583,12 +578,7 @@ fn run_fixes(args: &CheckArgs) -> Result<Fixes, Failure> {
     } else {
         FixLevel::Safe
     };
-    let format = args.input_format.map(|f| match f {
-        cli::InputFormatArg::Txt => InputFormat::Txt,
-        cli::InputFormatArg::Md => InputFormat::Markdown,
-        cli::InputFormatArg::Html => InputFormat::Html,
-        cli::InputFormatArg::Docx => InputFormat::Docx,
-    });
+    let format = input_format(args.input_format);
     let mut paths = args.paths.clone();
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
@@ -699,4 +689,14 @@ fn run_man(args: cli::ManArgs) -> Result<ExitCode, Failure> {
     let mut out = Vec::new();
     let written = clap_mangen::Man::new(page).render(&mut out);
     finish_output(written.and_then(|_| io::stdout().lock().write_all(&out)))
+}
+
+/// The library's format for `--input-format`.
+fn input_format(arg: Option<cli::InputFormatArg>) -> Option<InputFormat> {
+    arg.map(|f| match f {
+        cli::InputFormatArg::Txt => InputFormat::Txt,
+        cli::InputFormatArg::Md => InputFormat::Markdown,
+        cli::InputFormatArg::Html => InputFormat::Html,
+        cli::InputFormatArg::Docx => InputFormat::Docx,
+    })
 }
