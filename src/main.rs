@@ -602,8 +602,15 @@ fn run_fixes(args: &CheckArgs) -> Result<Fixes, Failure> {
                 .as_ref()
                 .is_none_or(|c| c.covers(&file.path, line, end_line))
         };
-        let lines: fix::Lines<'_> = Some(&covers);
-        let result = fix::plan_file(&pack, &file.path, format, level, &lines).and_then(|plan| {
+        // Every finding of the pack. Where findings can be suppressed, lint
+        // through that policy here: a suppressed finding must stay unfixed.
+        let lint = fix::pack_lint(&pack);
+        let fixer = fix::Fixer {
+            lint: &lint,
+            level,
+            lines: Some(&covers),
+        };
+        let result = fixer.plan_file(&file.path, format).and_then(|plan| {
             let Some(plan) = plan else { return Ok(()) };
             if !plan.fixed.converged {
                 eprintln!(

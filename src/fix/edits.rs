@@ -3,8 +3,9 @@
 
 use std::ops::Range;
 
-use crate::extract::{self, InputFormat};
 use crate::finding::Applicability;
+use crate::finding::Finding;
+use crate::input::InputDoc;
 use crate::rules::Pack;
 
 /// Which suggestions may be applied unseen.
@@ -35,21 +36,26 @@ pub struct Edit {
     pub replacement: String,
 }
 
-/// The edits one lint of `text` offers at `level`: the first allowed
-/// suggestion of each finding whose flagged bytes are exactly what the
-/// reader sees, without overlaps (the earlier edit wins; the other finding
-/// is looked at again on the next pass), in order.
-pub fn edits(
-    pack: &Pack,
-    format: InputFormat,
-    text: &str,
-    level: FixLevel,
-    lines: &Lines<'_>,
-) -> Vec<Edit> {
-    let prose = extract::extract_text(format, text);
-    let mut found: Vec<Edit> = crate::engine::check_prose(pack, &prose)
+/// How a document is linted for fixing: every finding of a pack
+/// ([`pack_lint`]), or only those a configuration keeps, so that a
+/// suppressed finding is never fixed.
+pub type Lint<'a> = &'a (dyn Fn(&InputDoc) -> Vec<Finding> + 'a);
+
+/// Every finding of `pack`'s enabled rules.
+pub fn pack_lint(pack: &Pack) -> impl Fn(&InputDoc) -> Vec<Finding> + '_ {
+    move |doc| crate::engine::check_prose(pack, &doc.prose)
+}
+
+/// The edits one lint of `doc` (a text format) offers at `level` on the
+/// `lines` allowed: the first allowed suggestion of each finding whose
+/// flagged bytes are exactly what the reader sees, without overlaps (the
+/// earlier edit wins; the other finding is looked at again on the next
+/// pass), in order.
+pub fn edits(lint: Lint<'_>, doc: &InputDoc, level: FixLevel, lines: &Lines<'_>) -> Vec<Edit> {
+    let text = doc.text();
+    let mut found: Vec<Edit> = lint(doc)
         .into_iter()
-        .filter(|f| prose.map.source_is_verbatim(f.range.clone()))
+        .filter(|f| doc.prose.map.source_is_verbatim(f.range.clone()))
         .filter(|f| {
             lines.is_none_or(|allowed| {
                 let line =

@@ -14,7 +14,7 @@
 mod edits;
 mod write;
 
-pub use edits::{Edit, FixLevel, Lines, apply, edits};
+pub use edits::{Edit, FixLevel, Lines, Lint, apply, edits, pack_lint};
 pub use write::WriteError;
 
 use std::fmt;
@@ -22,7 +22,6 @@ use std::path::{Path, PathBuf};
 
 use crate::extract::InputFormat;
 use crate::input::{self, InputError, InputErrorKind};
-use crate::rules::Pack;
 
 /// The most passes over one text: fixing converges in two or three in
 /// practice; the bound keeps rules whose suggestions undo each other from
@@ -41,39 +40,85 @@ pub struct FixedText {
     pub converged: bool,
 }
 
-/// Fixes `text`, read as `format`, with `pack`'s suggestions at `level`, on
-/// the `lines` allowed.
-pub fn fix_text(
-    pack: &Pack,
-    format: InputFormat,
-    text: &str,
-    level: FixLevel,
-    lines: &Lines<'_>,
-) -> FixedText {
-    let mut seen: Vec<String> = Vec::new();
-    let mut current = text.to_owned();
-    let mut applied = 0;
-    for _ in 0..MAX_PASSES {
-        let found = edits(pack, format, &current, level, lines);
-        if found.is_empty() {
-            return FixedText {
-                text: current,
-                applied,
-                converged: true,
-            };
-        }
-        let next = apply(&current, &found);
-        applied += found.len();
-        seen.push(std::mem::replace(&mut current, next));
-        if seen.contains(&current) {
-            break;
+/// What to fix and how to find it.
+pub struct Fixer<'a> {
+    /// How a document is linted.
+    pub lint: Lint<'a>,
+    /// Which suggestions apply.
+    pub level: FixLevel,
+    /// Which lines may change.
+    pub lines: Lines<'a>,
+}
+
+impl Fixer<'_> {
+    /// One pass's edits of `text` (the file `path`, read as `format`); none
+    /// for text that cannot be read as it (a NUL byte).
+    fn edits(&self, path: &str, format: InputFormat, text: &str) -> Vec<Edit> {
+        match input::from_bytes(path.to_owned(), text.as_bytes().to_vec(), format) {
+            Ok(doc) => edits(self.lint, &doc, self.level, &self.lines),
+            Err(_) => Vec::new(),
         }
     }
-    let converged = edits(pack, format, &current, level, lines).is_empty();
-    FixedText {
-        text: current,
-        applied,
-        converged,
+
+    /// Fixes `text` (the file `path`, read as `format`).
+    pub fn fix_text(&self, path: &str, format: InputFormat, text: &str) -> FixedText {
+        let mut seen: Vec<String> = Vec::new();
+        let mut current = text.to_owned();
+        let mut applied = 0;
+        for _ in 0..MAX_PASSES {
+            let found = self.edits(path, format, &current);
+            if found.is_empty() {
+                return FixedText {
+                    text: current,
+                    applied,
+                    converged: true,
+                };
+            }
+            let next = apply(&current, &found);
+            applied += found.len();
+            seen.push(std::mem::replace(&mut current, next));
+            if seen.contains(&current) {
+                break;
+            }
+        }
+        let converged = self.edits(path, format, &current).is_empty();
+        FixedText {
+            text: current,
+            applied,
+            converged,
+        }
+    }
+
+    /// Reads `path` (as `format`, or as its extension says) and works out
+    /// its fixes; `None` when nothing applies.
+    pub fn plan_file(
+        &self,
+        path: &Path,
+        format: Option<InputFormat>,
+    ) -> Result<Option<FilePlan>, FixError> {
+        let shown = input::display_path(path);
+        let format = format
+            .or_else(|| InputFormat::from_path(path))
+            .unwrap_or(InputFormat::Txt);
+        if format == InputFormat::Docx {
+            return Err(FixError::Word(shown));
+        }
+        let bytes = std::fs::read(path).map_err(|e| {
+            FixError::Input(InputError {
+                path: shown.clone(),
+                kind: InputErrorKind::Unreadable(e),
+            })
+        })?;
+        // The same checks as linting (binary, UTF-8), with the same messages.
+        let doc = input::from_bytes(shown.clone(), bytes, format).map_err(FixError::Input)?;
+        let original = doc.into_text();
+        let fixed = self.fix_text(&shown, format, &original);
+        Ok((fixed.text != original).then_some(FilePlan {
+            path: path.to_path_buf(),
+            shown,
+            original,
+            fixed,
+        }))
     }
 }
 
@@ -130,40 +175,6 @@ pub struct FilePlan {
     pub fixed: FixedText,
 }
 
-/// Reads `path` (as `format`, or as its extension says) and works out its
-/// fixes; `None` when nothing applies.
-pub fn plan_file(
-    pack: &Pack,
-    path: &Path,
-    format: Option<InputFormat>,
-    level: FixLevel,
-    lines: &Lines<'_>,
-) -> Result<Option<FilePlan>, FixError> {
-    let shown = input::display_path(path);
-    let format = format
-        .or_else(|| InputFormat::from_path(path))
-        .unwrap_or(InputFormat::Txt);
-    if format == InputFormat::Docx {
-        return Err(FixError::Word(shown));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        FixError::Input(InputError {
-            path: shown.clone(),
-            kind: InputErrorKind::Unreadable(e),
-        })
-    })?;
-    // The same checks as linting (binary, UTF-8), with the same messages.
-    let doc = input::from_bytes(shown.clone(), bytes, format).map_err(FixError::Input)?;
-    let original = doc.into_text();
-    let fixed = fix_text(pack, format, &original, level, lines);
-    Ok((fixed.text != original).then_some(FilePlan {
-        path: path.to_path_buf(),
-        shown,
-        original,
-        fixed,
-    }))
-}
-
 impl FilePlan {
     /// A unified diff from the text as read to the text as fixed.
     pub fn diff(&self) -> String {
@@ -213,19 +224,25 @@ mod tests {
         l.load().unwrap()
     }
 
+    use crate::input::InputDoc;
+    use crate::rules::Pack;
+
+    fn fixer<'a>(lint: Lint<'a>) -> Fixer<'a> {
+        Fixer {
+            lint,
+            level: FixLevel::Safe,
+            lines: None,
+        }
+    }
+
     #[test]
     fn one_pass_never_applies_two_overlapping_edits() {
         let p = pack(&[
             ("long", "heavy lift crane", "crane"),
             ("short", "lift crane", "hoist"),
         ]);
-        let found = edits(
-            &p,
-            InputFormat::Txt,
-            "A heavy lift crane.",
-            FixLevel::Safe,
-            &None,
-        );
+        let lint = pack_lint(&p);
+        let found = fixer(&lint).edits("a.txt", InputFormat::Txt, "A heavy lift crane.");
         assert_eq!(
             found,
             [Edit {
@@ -238,25 +255,30 @@ mod tests {
     #[test]
     fn suggestions_that_undo_each_other_stop_within_the_bound() {
         let p = pack(&[("a", "alpha", "beta"), ("b", "beta", "alpha")]);
-        let fixed = fix_text(
-            &p,
-            InputFormat::Txt,
-            "The alpha test.",
-            FixLevel::Safe,
-            &None,
-        );
+        let lint = pack_lint(&p);
+        let fixed = fixer(&lint).fix_text("a.txt", InputFormat::Txt, "The alpha test.");
         assert!(!fixed.converged);
         assert!(fixed.applied <= MAX_PASSES);
         let p = pack(&[("a", "alpha", "beta"), ("b", "beta", "gamma")]);
-        let fixed = fix_text(
-            &p,
-            InputFormat::Txt,
-            "The Alpha test.",
-            FixLevel::Safe,
-            &None,
-        );
+        let lint = pack_lint(&p);
+        let fixed = fixer(&lint).fix_text("a.txt", InputFormat::Txt, "The Alpha test.");
         assert_eq!((fixed.text.as_str(), fixed.applied), ("The Gamma test.", 2));
         assert!(fixed.converged);
+    }
+
+    #[test]
+    fn only_findings_the_lint_keeps_are_fixed() {
+        let p = pack(&[("a", "alpha", "beta"), ("b", "gamma", "delta")]);
+        let all = pack_lint(&p);
+        // As a configuration that suppresses rule `a` would lint.
+        let kept = |doc: &InputDoc| -> Vec<crate::finding::Finding> {
+            all(doc)
+                .into_iter()
+                .filter(|f| p.rules[f.rule].id != "a")
+                .collect()
+        };
+        let fixed = fixer(&kept).fix_text("a.txt", InputFormat::Txt, "An alpha and a gamma.");
+        assert_eq!(fixed.text, "An alpha and a delta.");
     }
 
     #[test]
@@ -265,7 +287,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         std::fs::write(&path, "The alpha test.").unwrap();
-        let plan = plan_file(&p, &path, None, FixLevel::Safe, &None)
+        let plan = fixer(&pack_lint(&p))
+            .plan_file(&path, None)
             .unwrap()
             .unwrap();
         let diff = plan.diff();
@@ -281,7 +304,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.md");
         std::fs::write(&path, "The alpha test.\n").unwrap();
-        let plan = plan_file(&p, &path, None, FixLevel::Safe, &None)
+        let plan = fixer(&pack_lint(&p))
+            .plan_file(&path, None)
             .unwrap()
             .unwrap();
         std::fs::write(&path, "The alpha test, edited.\n").unwrap();
@@ -290,7 +314,8 @@ mod tests {
             std::fs::read_to_string(&path).unwrap(),
             "The alpha test, edited.\n"
         );
-        let plan = plan_file(&p, &path, None, FixLevel::Safe, &None)
+        let plan = fixer(&pack_lint(&p))
+            .plan_file(&path, None)
             .unwrap()
             .unwrap();
         plan.write().unwrap();
