@@ -22,6 +22,13 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Run the examples of the default pack and of the given rule files.
     TestRules(TestRulesArgs),
+    /// Print a baseline accepting today's findings (`newslint baseline > FILE`).
+    Baseline(BaselineArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Print a man page (roff): `newslint man > newslint.1`,
+    /// `newslint man check > newslint-check.1`.
+    Man(ManArgs),
 }
 
 /// Which rules are active.
@@ -56,6 +63,10 @@ pub enum FormatArg {
     Sarif,
     /// GitHub Actions annotations.
     Github,
+    /// GitLab Code Quality report (JSON).
+    Gitlab,
+    /// JUnit XML: a test case per file, a failure per finding.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -105,6 +116,21 @@ pub struct CheckArgs {
     /// Worker threads (default: all cores). Output is the same for any number.
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Report only findings this baseline (from `newslint baseline`) does not accept.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Report only findings on lines changed since this git revision.
+    #[arg(long, value_name = "REF")]
+    pub diff_base: Option<String>,
+    /// Apply the rules' `safe` suggestions to the files, then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// With `--fix` or `--diff`: apply `unsafe` suggestions too (review the result).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and write nothing (exit 1 if there are any).
+    #[arg(long)]
+    pub diff: bool,
 }
 
 #[derive(Debug, Args)]
@@ -134,4 +160,31 @@ pub struct TestRulesArgs {
     /// When to colour output.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+}
+
+#[derive(Debug, Args)]
+pub struct BaselineArgs {
+    /// Files or directories whose findings to accept. Default: the current directory.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// Read inputs as this format, whatever their extension.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormatArg>,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A command whose page to print (`check`, `baseline`...); the main page without.
+    pub command: Option<String>,
 }

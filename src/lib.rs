@@ -17,6 +17,12 @@ pub mod rules;
 pub mod run;
 pub mod verify;
 
+// Issue 16 (CI workflow).
+pub mod baseline;
+pub mod diff_base;
+pub mod finding_key;
+pub mod fix;
+
 pub use newslint_rules::finding;
 // The shared speed code, under the names the domain modules use.
 use newslint_rules::fast::{ascii, fxhash};

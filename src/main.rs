@@ -12,8 +12,8 @@ use clap::Parser;
 use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream, WriteColor};
 
 use cli::{
-    CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, RuleArgs, RulesArgs,
-    TestRulesArgs,
+    BaselineArgs, CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, RuleArgs,
+    RulesArgs, TestRulesArgs,
 };
 use newslint::extract::InputFormat;
 use newslint::input::InputError;
@@ -37,6 +37,14 @@ enum Failure {
     Input(InputError),
     /// Inputs could not be linted; each was shown already.
     Inputs,
+    /// `--baseline`: the file could not be used.
+    Baseline(newslint::baseline::BaselineError),
+    /// `--diff-base`: git could not say what changed.
+    DiffBase(newslint::diff_base::DiffBaseError),
+    /// Arguments that do not go together.
+    Usage(String),
+    /// `--fix`: a file could not be fixed (a Word document is a note).
+    Fix(newslint::fix::FixError),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +55,9 @@ fn main() -> ExitCode {
         Command::Rules(args) => run_rules(args),
         Command::Explain(args) => run_explain(args),
         Command::TestRules(args) => run_test_rules(args),
+        Command::Baseline(args) => run_baseline(args),
+        Command::Completions(args) => run_completions(args),
+        Command::Man(args) => run_man(args),
     };
     match result {
         Ok(code) => code,
@@ -67,6 +78,7 @@ fn show(failure: &Failure) {
         }
         Failure::RuleFiles(errors, color) => show_rule_errors(errors, *color),
         Failure::Input(e) if e.is_note() => eprintln!("newslint: note: {e}"),
+        Failure::Fix(e) if e.is_note() => eprintln!("newslint: note: {e}"),
         Failure::Inputs => {}
         _ => error_line(&failure_message(failure)),
     }
@@ -81,6 +93,10 @@ fn failure_message(failure: &Failure) -> String {
         Failure::Write(e) => format!("cannot write output: {e}"),
         Failure::Input(e) => e.to_string(),
         Failure::Inputs => "inputs could not be linted".into(),
+        Failure::Baseline(e) => e.to_string(),
+        Failure::DiffBase(e) => e.to_string(),
+        Failure::Usage(msg) => msg.clone(),
+        Failure::Fix(e) => e.to_string(),
     }
 }
 
@@ -117,6 +133,20 @@ fn load_pack(args: &RuleArgs) -> Result<Pack, Failure> {
 }
 
 fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
+    // Autofix first; what it could not fix is then linted as usual.
+    let (mut preloaded, fix_failed) = if args.fix || args.diff {
+        match run_fixes(&args)? {
+            Fixes::Diffed(code) => return Ok(code),
+            Fixes::Written { pack, failed } => (Some(*pack), failed),
+        }
+    } else if args.unsafe_fixes {
+        return Err(Failure::Usage(
+            "--unsafe-fixes needs --fix or --diff".into(),
+        ));
+    } else {
+        (None, false)
+    };
+    let filters = Filters::new(&args)?;
     let mut paths = args.paths.clone();
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
@@ -131,14 +161,19 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             cli::InputFormatArg::Docx => InputFormat::Docx,
         }),
         threads: args.threads,
-        keep_text: args.format == FormatArg::Human,
+        // GitLab's fingerprints take words around each finding.
+        keep_text: matches!(args.format, FormatArg::Human | FormatArg::Gitlab)
+            || filters.need_text(),
         // Formats written a file at a time without colour are rendered on
         // the thread that linted the file rather than on the one that writes.
         render: match args.format {
+            // Filtered reports are rendered after filtering, on this thread.
+            _ if filters.active() => None,
             FormatArg::Jsonl => Some(render::render_jsonl),
             FormatArg::Concise => Some(render::render_concise),
             FormatArg::Github => Some(render::render_github),
             FormatArg::Human | FormatArg::Json | FormatArg::Sarif => None,
+            FormatArg::Gitlab | FormatArg::Junit => None,
         },
     };
     let mut stdin = io::stdin();
@@ -149,10 +184,14 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             .unwrap_or_else(|| "<stdin>".into()),
         reader: &mut stdin,
     });
-    let mut output = Output::new(&args);
+    let mut output = Output::new(&args, filters);
+    output.had_error |= fix_failed;
     let rule_options = pack_options(&args.rules);
     let pack = run::check(
-        || run::load_pack(&rule_options),
+        || match preloaded.take() {
+            Some(pack) => Ok(pack),
+            None => run::load_pack(&rule_options),
+        },
         &paths,
         stdin,
         &options,
@@ -176,6 +215,8 @@ struct Output<'a> {
     tally: Tally,
     /// Reports held for formats that are one document (JSON, SARIF).
     held: Vec<FileReport>,
+    /// Drop findings before they are counted (`--baseline`, `--diff-base`).
+    filters: Filters,
     had_error: bool,
     write_error: Option<io::Error>,
 }
@@ -187,7 +228,7 @@ enum Out {
 }
 
 impl<'a> Output<'a> {
-    fn new(args: &'a CheckArgs) -> Self {
+    fn new(args: &'a CheckArgs, filters: Filters) -> Self {
         let out = if args.format == FormatArg::Human {
             Out::Color(StandardStream::stdout(color_choice(
                 args.color,
@@ -201,6 +242,7 @@ impl<'a> Output<'a> {
             out,
             tally: Tally::default(),
             held: Vec::new(),
+            filters,
             had_error: false,
             write_error: None,
         }
@@ -214,11 +256,15 @@ impl<'a> Output<'a> {
     /// Counts a report and writes it now, or holds it for a one-document format.
     fn report(&mut self, pack: &Pack, linted: Linted) {
         let Linted {
-            report: rep,
+            report: mut rep,
             rendered,
         } = linted;
+        self.filters.apply(pack, &mut rep);
         self.tally.add(pack, &rep);
-        if matches!(self.args.format, FormatArg::Json | FormatArg::Sarif) {
+        if matches!(
+            self.args.format,
+            FormatArg::Json | FormatArg::Sarif | FormatArg::Gitlab | FormatArg::Junit
+        ) {
             self.held.push(rep);
         } else if rep.findings.is_empty() || self.write_error.is_some() {
             // nothing to write, or nowhere to write it
@@ -226,9 +272,10 @@ impl<'a> Output<'a> {
             let r = match (&mut self.out, rendered) {
                 (Out::Plain(o), Some(bytes)) => o.write_all(&bytes),
                 (Out::Color(o), _) => render::render_human(o, pack, std::slice::from_ref(&rep)),
-                (Out::Plain(_), None) => {
-                    unreachable!("`run_check` asks for every plain format to be rendered")
-                }
+                (Out::Plain(o), None) => match plain_renderer(self.args.format) {
+                    Some(render) => render(o, pack, std::slice::from_ref(&rep)),
+                    None => unreachable!("one-document formats are held"),
+                },
             };
             if let Err(e) = r {
                 self.write_error = Some(e);
@@ -242,6 +289,8 @@ impl<'a> Output<'a> {
             let r = match (&mut self.out, self.args.format) {
                 (Out::Plain(o), FormatArg::Json) => render::render_json(o, pack, &self.held),
                 (Out::Plain(o), FormatArg::Sarif) => render::render_sarif(o, pack, &self.held),
+                (Out::Plain(o), FormatArg::Gitlab) => render::render_gitlab(o, pack, &self.held),
+                (Out::Plain(o), FormatArg::Junit) => render::render_junit(o, pack, &self.held),
                 (Out::Color(o), _) => {
                     render::render_summary(o, &self.tally).and_then(|_| o.flush())
                 }
@@ -389,5 +438,272 @@ fn run_test_rules(args: TestRulesArgs) -> Result<ExitCode, Failure> {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    })
+}
+
+/// The renderer of a format written a file at a time without colour.
+fn plain_renderer(format: FormatArg) -> Option<run::RenderFn> {
+    match format {
+        FormatArg::Jsonl => Some(render::render_jsonl),
+        FormatArg::Concise => Some(render::render_concise),
+        FormatArg::Github => Some(render::render_github),
+        _ => None,
+    }
+}
+
+/// What drops findings between linting and output: a baseline's accepted
+/// findings, and those on lines unchanged since `--diff-base`.
+struct Filters {
+    baseline: Option<newslint::baseline::Baseline>,
+    changed: Option<newslint::diff_base::ChangedLines>,
+}
+
+impl Filters {
+    fn new(args: &CheckArgs) -> Result<Self, Failure> {
+        let baseline = match &args.baseline {
+            Some(p) => Some(newslint::baseline::Baseline::load(p).map_err(Failure::Baseline)?),
+            None => None,
+        };
+        let changed = match &args.diff_base {
+            Some(rev) => {
+                let paths: Vec<PathBuf> = args
+                    .paths
+                    .iter()
+                    .filter(|p| p.as_os_str() != "-")
+                    .cloned()
+                    .collect();
+                Some(
+                    newslint::diff_base::ChangedLines::from_git(rev, &paths)
+                        .map_err(Failure::DiffBase)?,
+                )
+            }
+            None => None,
+        };
+        Ok(Filters { baseline, changed })
+    }
+
+    /// True when some findings may be dropped.
+    fn active(&self) -> bool {
+        self.baseline.is_some() || self.changed.is_some()
+    }
+
+    /// True when a filter needs each report's text (a baseline's context words).
+    fn need_text(&self) -> bool {
+        self.baseline.is_some()
+    }
+
+    fn apply(&mut self, pack: &Pack, report: &mut FileReport) {
+        if let Some(c) = &self.changed {
+            c.filter(report);
+        }
+        if let Some(b) = &mut self.baseline {
+            b.filter(pack, report);
+        }
+    }
+}
+
+/// `newslint baseline`: every finding of the paths, as a baseline on stdout.
+fn run_baseline(args: BaselineArgs) -> Result<ExitCode, Failure> {
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
+    let options = Options {
+        input_format: input_format(args.input_format),
+        threads: args.threads,
+        keep_text: true,
+        render: None,
+    };
+    let mut reports = Vec::new();
+    let mut had_error = false;
+    let rule_options = pack_options(&args.rules);
+    let pack = run::check(
+        || run::load_pack(&rule_options),
+        &paths,
+        None,
+        &options,
+        |_, result| match result {
+            Ok(linted) => reports.push(linted.report),
+            Err(e) => {
+                had_error |= !e.is_note();
+                show(&Failure::Input(e));
+            }
+        },
+    )
+    .map_err(Failure::Pack)?;
+    if had_error {
+        return Err(Failure::Inputs);
+    }
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    finish_output(
+        newslint::baseline::write_baseline(&mut out, &pack, &reports).and_then(|_| out.flush()),
+    )
+}
+
+/// How `--fix` or `--diff` ended.
+enum Fixes {
+    /// `--diff`: the diffs are printed; nothing more to do.
+    Diffed(ExitCode),
+    /// `--fix`: files are fixed; lint them with this pack. `failed` when a
+    /// file could not be fixed.
+    Written { pack: Box<Pack>, failed: bool },
+}
+
+/// `check --fix` / `--diff`: fixes every file under the paths, or prints
+/// the diff of what it would fix.
+fn run_fixes(args: &CheckArgs) -> Result<Fixes, Failure> {
+    use newslint::fix::{self, FixLevel};
+    if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(Failure::Usage(
+            "--fix and --diff work on files; standard input cannot be fixed".into(),
+        ));
+    }
+    if args.baseline.is_some() {
+        return Err(Failure::Usage(
+            "--fix and --diff do not take --baseline (fix first, then write the baseline again)"
+                .into(),
+        ));
+    }
+    // With --diff-base, only the changed lines are fixed.
+    let changed = match &args.diff_base {
+        Some(rev) => Some(
+            newslint::diff_base::ChangedLines::from_git(rev, &args.paths)
+                .map_err(Failure::DiffBase)?,
+        ),
+        None => None,
+    };
+    let pack = load_pack(&args.rules)?;
+    let level = if args.unsafe_fixes {
+        FixLevel::Unsafe
+    } else {
+        FixLevel::Safe
+    };
+    let format = input_format(args.input_format);
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
+    let (mut files, walk_errors) = newslint::input::walk(&paths);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut failed = false;
+    if args.diff {
+        // With --fix the lint that follows reports these.
+        for e in walk_errors {
+            failed |= !e.is_note();
+            show(&Failure::Input(e));
+        }
+    }
+    let (mut applied, mut changed_files) = (0, 0);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for file in &files {
+        let covers = |line: usize, end_line: usize| {
+            changed
+                .as_ref()
+                .is_none_or(|c| c.covers(&file.path, line, end_line))
+        };
+        // Every finding of the pack. Where findings can be suppressed, lint
+        // through that policy here: a suppressed finding must stay unfixed.
+        let lint = fix::pack_lint(&pack);
+        let fixer = fix::Fixer {
+            lint: &lint,
+            level,
+            lines: Some(&covers),
+        };
+        let result = fixer.plan_file(&file.path, format).and_then(|plan| {
+            let Some(plan) = plan else { return Ok(()) };
+            if !plan.fixed.converged {
+                eprintln!(
+                    "newslint: note: {}: fixes still applied after {} passes; stopped",
+                    plan.shown,
+                    fix::MAX_PASSES
+                );
+            }
+            applied += plan.fixed.applied;
+            changed_files += 1;
+            if args.diff {
+                // A write error shows up when the output is flushed.
+                let _ = out.write_all(plan.diff().as_bytes());
+                Ok(())
+            } else {
+                plan.write()
+            }
+        });
+        if let Err(e) = result {
+            failed |= !e.is_note();
+            show(&Failure::Fix(e));
+        }
+    }
+    if let Err(e) = out.flush()
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        return Err(Failure::Write(e));
+    }
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    if args.diff {
+        eprintln!(
+            "newslint: would fix {} in {}",
+            plural(applied, "finding", "findings"),
+            plural(changed_files, "file", "files")
+        );
+        return Ok(Fixes::Diffed(if failed {
+            ExitCode::from(2)
+        } else if changed_files > 0 {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }));
+    }
+    eprintln!(
+        "newslint: fixed {} in {}",
+        plural(applied, "finding", "findings"),
+        plural(changed_files, "file", "files")
+    );
+    Ok(Fixes::Written {
+        pack: Box::new(pack),
+        failed,
+    })
+}
+
+/// `newslint completions SHELL`: the shell's completion script on stdout.
+fn run_completions(args: cli::CompletionsArgs) -> Result<ExitCode, Failure> {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let mut out = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "newslint", &mut out);
+    finish_output(io::stdout().lock().write_all(&out))
+}
+
+/// `newslint man [COMMAND]`: a man page, in roff, on stdout; the main page
+/// refers to one page per command (`newslint-check(1)`).
+fn run_man(args: cli::ManArgs) -> Result<ExitCode, Failure> {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    cmd.build();
+    let page = match &args.command {
+        None => cmd,
+        Some(name) => match cmd.find_subcommand(name) {
+            // Built, a command displays as `newslint-check`, the page's title.
+            Some(sub) => sub.clone().version(env!("CARGO_PKG_VERSION")),
+            None => {
+                return Err(Failure::Usage(format!(
+                    "no command `{name}` (see `newslint --help`)"
+                )));
+            }
+        },
+    };
+    let mut out = Vec::new();
+    let written = clap_mangen::Man::new(page).render(&mut out);
+    finish_output(written.and_then(|_| io::stdout().lock().write_all(&out)))
+}
+
+/// The library's format for `--input-format`.
+fn input_format(arg: Option<cli::InputFormatArg>) -> Option<InputFormat> {
+    arg.map(|f| match f {
+        cli::InputFormatArg::Txt => InputFormat::Txt,
+        cli::InputFormatArg::Md => InputFormat::Markdown,
+        cli::InputFormatArg::Html => InputFormat::Html,
+        cli::InputFormatArg::Docx => InputFormat::Docx,
     })
 }

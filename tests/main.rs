@@ -3,6 +3,7 @@
 mod common;
 
 mod bad_input;
+mod ci;
 mod cli;
 mod formats;
 mod pack;

@@ -89,6 +89,19 @@ impl OffsetMap {
         start..end
     }
 
+    /// True when the source bytes `src` lie inside one verbatim piece: the
+    /// reader sees exactly those bytes there, so replacing them in the file
+    /// replaces what the reader sees (autofix needs this; an entity such as
+    /// `&amp;` or markup in between would not qualify).
+    pub fn source_is_verbatim(&self, src: Range<usize>) -> bool {
+        if self.pieces.is_empty() {
+            return true;
+        }
+        self.pieces
+            .iter()
+            .any(|p| p.verbatim && p.src_start <= src.start && src.end <= p.src_end)
+    }
+
     /// True when prose offsets equal source offsets everywhere.
     pub fn is_identity(&self) -> bool {
         self.pieces
@@ -115,6 +128,19 @@ mod tests {
         let m = OffsetMap::default();
         assert!(m.is_identity());
         assert_eq!(m.source_range(3..8), 3..8);
+    }
+
+    #[test]
+    fn verbatim_source_is_inside_one_verbatim_piece() {
+        let mut m = OffsetMap::default();
+        m.push(0, 3, 0..3, true);
+        m.push(3, 1, 3..8, false);
+        m.push(4, 3, 8..11, true);
+        assert!(m.source_is_verbatim(0..3));
+        assert!(m.source_is_verbatim(9..11));
+        assert!(!m.source_is_verbatim(2..5));
+        assert!(!m.source_is_verbatim(3..8));
+        assert!(!m.source_is_verbatim(0..11));
     }
 
     #[test]

@@ -1,13 +1,17 @@
 //! Renderers: every output format is a view over the same located findings.
 
 mod github;
+mod gitlab;
 mod human;
 mod json;
+mod junit;
 mod sarif;
 
 pub use github::render_github;
+pub use gitlab::render_gitlab;
 pub use human::{render_example_failures, render_human, render_rule_errors, render_summary};
 pub use json::{render_json, render_jsonl};
+pub use junit::render_junit;
 pub use sarif::render_sarif;
 
 use std::io::{self, Write};
