@@ -22,6 +22,11 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Run the examples of the default pack and of the given rule files.
     TestRules(TestRulesArgs),
+    /// Start the local web desk: a page to paste or drop a draft into, and
+    /// its JSON API (`POST /api/check`).
+    Serve(ServeArgs),
+    /// Run the language server for editors, over standard input and output.
+    Lsp(LspArgs),
 }
 
 /// Which rules are active.
@@ -134,4 +139,27 @@ pub struct TestRulesArgs {
     /// When to colour output.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on. Only this computer can reach the default; give
+    /// `0.0.0.0` to open the desk to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Port to listen on (0: any free port; the address is printed).
+    #[arg(long, default_value_t = 4747)]
+    pub port: u16,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LspArgs {
+    /// Accepted for editors that pass it; standard input and output are the
+    /// only transport.
+    #[arg(long)]
+    pub stdio: bool,
+    #[command(flatten)]
+    pub rules: RuleArgs,
 }

@@ -12,8 +12,8 @@ use clap::Parser;
 use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream, WriteColor};
 
 use cli::{
-    CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, RuleArgs, RulesArgs,
-    TestRulesArgs,
+    CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, LspArgs, RuleArgs,
+    RulesArgs, ServeArgs, TestRulesArgs,
 };
 use newslint::extract::InputFormat;
 use newslint::input::InputError;
@@ -37,6 +37,10 @@ enum Failure {
     Input(InputError),
     /// Inputs could not be linted; each was shown already.
     Inputs,
+    /// `serve`: the desk could not listen.
+    Serve(newslint::serve::BindError),
+    /// `lsp`: the connection to the editor failed.
+    Lsp(newslint::lsp::LspError),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +51,8 @@ fn main() -> ExitCode {
         Command::Rules(args) => run_rules(args),
         Command::Explain(args) => run_explain(args),
         Command::TestRules(args) => run_test_rules(args),
+        Command::Serve(args) => run_serve(args),
+        Command::Lsp(args) => run_lsp(args),
     };
     match result {
         Ok(code) => code,
@@ -81,6 +87,8 @@ fn failure_message(failure: &Failure) -> String {
         Failure::Write(e) => format!("cannot write output: {e}"),
         Failure::Input(e) => e.to_string(),
         Failure::Inputs => "inputs could not be linted".into(),
+        Failure::Serve(e) => e.to_string(),
+        Failure::Lsp(e) => e.to_string(),
     }
 }
 
@@ -390,4 +398,26 @@ fn run_test_rules(args: TestRulesArgs) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn run_serve(args: ServeArgs) -> Result<ExitCode, Failure> {
+    let pack = load_pack(&args.rules)?;
+    let desk = newslint::serve::Desk::bind(&args.host, args.port, pack).map_err(Failure::Serve)?;
+    println!("newslint desk: {}", desk.url());
+    if !desk.local_addr().ip().is_loopback() {
+        eprintln!(
+            "newslint: note: listening on {}: other computers can reach the desk",
+            desk.local_addr()
+        );
+    }
+    let _ = io::stdout().flush();
+    desk.run();
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_lsp(args: LspArgs) -> Result<ExitCode, Failure> {
+    let _ = args.stdio;
+    let pack = load_pack(&args.rules)?;
+    newslint::lsp::run_stdio(pack).map_err(Failure::Lsp)?;
+    Ok(ExitCode::SUCCESS)
 }
