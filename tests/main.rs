@@ -5,6 +5,7 @@ mod common;
 mod bad_input;
 mod cli;
 mod formats;
+mod lsp;
 mod pack;
 mod serve;
 mod snapshots;
