@@ -46,7 +46,8 @@ const url = await new Promise((ok, no) => {
 
 const browser = await chromium.launch({ executablePath: browserPath, headless: true });
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  // Reduced motion: no smooth scrolling still under way at the screenshot.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, reducedMotion: 'reduce' });
   const origin = new URL(url).origin;
   const elsewhere = [];
   page.on('request', (r) => {
@@ -101,7 +102,6 @@ try {
     document.getElementById('side').scrollTop = 0;
     document.getElementById('draft').scrollTop = 0;
   });
-  await page.waitForTimeout(300);
   mkdirSync(dirname(screenshot), { recursive: true });
   await page.screenshot({ path: screenshot, fullPage: false });
   console.log(`desk browser test: ok (${expected.length} findings highlighted as check --format json reports them; screenshot ${screenshot})`);

@@ -183,7 +183,9 @@ function select(i, scrollDoc) {
   const card = document.querySelector('#findings li[data-f="' + i + '"]');
   if (card) card.classList.add('active');
   const target = scrollDoc ? marks[0] : card;
-  if (target) target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  // Smooth unless the reader asked for less motion.
+  const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  if (target) target.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
 }
 
 function el(tag, cls, text) {
