@@ -95,6 +95,23 @@ fn check_returns_what_check_format_json_prints() {
 }
 
 #[test]
+fn word_and_html_files_are_checked_as_check_reads_them() {
+    for name in ["story.docx", "phrases.html", "phrases.md"] {
+        let bytes = std::fs::read(fixture(&format!("formats/{name}"))).unwrap();
+        let reply = post(
+            &format!("/api/check?filename={name}"),
+            "application/octet-stream",
+            &bytes,
+        );
+        assert_eq!(reply.status, 200, "{name}");
+        let (_, cli, _) = run(newslint()
+            .args(["check", "--format", "json", "--stdin-filename", name, "-"])
+            .write_stdin(bytes));
+        assert_eq!(String::from_utf8(reply.body).unwrap(), cli, "{name}");
+    }
+}
+
+#[test]
 fn json_bodies_and_form_uploads_give_the_same_findings() {
     let text = String::from_utf8(draft()).unwrap();
     let raw = post(

@@ -104,7 +104,31 @@ try {
   });
   mkdirSync(dirname(screenshot), { recursive: true });
   await page.screenshot({ path: screenshot, fullPage: false });
-  console.log(`desk browser test: ok (${expected.length} findings highlighted as check --format json reports them; screenshot ${screenshot})`);
+
+  // A dropped file (the file picker takes the same path): a Word document
+  // and an HTML page, each against the command line on the same file.
+  for (const name of ['story.docx', 'phrases.html']) {
+    const file = resolve(root, 'tests/fixtures/formats', name);
+    const want = JSON.parse(
+      execFileSync(bin, ['check', '--format', 'json', '--fail-on', 'never', file]).toString(),
+    ).findings.map((f) => f.text);
+    await page.evaluate(() => { document.getElementById('status').textContent = ''; });
+    await page.setInputFiles('#file', file);
+    await page.waitForFunction(() => /finding/.test(document.getElementById('status').textContent));
+    const got = await page.evaluate(() => {
+      const byFinding = new Map();
+      for (const m of document.querySelectorAll('#doc mark[data-f]')) {
+        for (const i of m.dataset.f.split(' ')) {
+          byFinding.set(Number(i), (byFinding.get(Number(i)) || '') + m.textContent);
+        }
+      }
+      return [...byFinding.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+    });
+    expectEqual(got, want, `highlights of ${name}`);
+  }
+
+  expectEqual(elsewhere, [], 'requests to other origins (files)');
+  console.log(`desk browser test: ok (${expected.length} findings of a pasted draft, and those of a dropped .docx and .html, highlighted as check --format json reports them; screenshot ${screenshot})`);
 } catch (e) {
   fail(e.message);
 } finally {
