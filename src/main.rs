@@ -12,8 +12,8 @@ use clap::Parser;
 use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream, WriteColor};
 
 use cli::{
-    CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, LspArgs, RuleArgs,
-    RulesArgs, ServeArgs, TestRulesArgs,
+    CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, RuleArgs, RulesArgs,
+    TestRulesArgs,
 };
 use newslint::extract::InputFormat;
 use newslint::input::InputError;
@@ -400,7 +400,7 @@ fn run_test_rules(args: TestRulesArgs) -> Result<ExitCode, Failure> {
     })
 }
 
-fn run_serve(args: ServeArgs) -> Result<ExitCode, Failure> {
+fn run_serve(args: cli::ServeArgs) -> Result<ExitCode, Failure> {
     let pack = load_pack(&args.rules)?;
     let desk = newslint::serve::Desk::bind(&args.host, args.port, pack).map_err(Failure::Serve)?;
     println!("newslint desk: {}", desk.url());
@@ -415,7 +415,7 @@ fn run_serve(args: ServeArgs) -> Result<ExitCode, Failure> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_lsp(args: LspArgs) -> Result<ExitCode, Failure> {
+fn run_lsp(args: cli::LspArgs) -> Result<ExitCode, Failure> {
     let _ = args.stdio;
     let pack = load_pack(&args.rules)?;
     newslint::lsp::run_stdio(pack).map_err(Failure::Lsp)?;

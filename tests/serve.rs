@@ -294,3 +294,18 @@ fn serve_listens_on_loopback_and_prints_the_address() {
         .unwrap();
     assert_ne!(port, 0);
 }
+
+#[test]
+fn a_port_in_use_is_a_clear_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let (code, out, err) = run(newslint().args(["serve", "--port", &port]));
+    assert_eq!(code, 2);
+    assert_eq!(out, "");
+    assert!(
+        err.starts_with(&format!(
+            "newslint: error: cannot listen on 127.0.0.1:{port}: "
+        )),
+        "{err}"
+    );
+}
