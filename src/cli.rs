@@ -29,6 +29,11 @@ pub enum Command {
     /// Print a man page (roff): `newslint man > newslint.1`,
     /// `newslint man check > newslint-check.1`.
     Man(ManArgs),
+    /// Start the local web desk: a page to paste or drop a draft into, and
+    /// its JSON API (`POST /api/check`).
+    Serve(ServeArgs),
+    /// Run the language server for editors, over standard input and output.
+    Lsp(LspArgs),
 }
 
 /// Which rules are active.
@@ -187,4 +192,27 @@ pub struct CompletionsArgs {
 pub struct ManArgs {
     /// A command whose page to print (`check`, `baseline`...); the main page without.
     pub command: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on. Only this computer can reach the default; give
+    /// `0.0.0.0` to open the desk to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: String,
+    /// Port to listen on (0: any free port; the address is printed).
+    #[arg(long, default_value_t = 4747)]
+    pub port: u16,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LspArgs {
+    /// Accepted for editors that pass it; standard input and output are the
+    /// only transport.
+    #[arg(long)]
+    pub stdio: bool,
+    #[command(flatten)]
+    pub rules: RuleArgs,
 }

@@ -9,12 +9,14 @@ pub mod engine;
 pub mod extract;
 pub mod input;
 pub mod lines;
+pub mod lsp;
 pub mod model;
 pub mod prose;
 pub mod render;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod serve;
 pub mod verify;
 
 // Issue 16 (CI workflow).

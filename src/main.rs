@@ -45,6 +45,10 @@ enum Failure {
     Usage(String),
     /// `--fix`: a file could not be fixed (a Word document is a note).
     Fix(newslint::fix::FixError),
+    /// `serve`: the desk could not listen.
+    Serve(newslint::serve::BindError),
+    /// `lsp`: the connection to the editor failed.
+    Lsp(newslint::lsp::LspError),
 }
 
 fn main() -> ExitCode {
@@ -58,6 +62,8 @@ fn main() -> ExitCode {
         Command::Baseline(args) => run_baseline(args),
         Command::Completions(args) => run_completions(args),
         Command::Man(args) => run_man(args),
+        Command::Serve(args) => run_serve(args),
+        Command::Lsp(args) => run_lsp(args),
     };
     match result {
         Ok(code) => code,
@@ -97,6 +103,8 @@ fn failure_message(failure: &Failure) -> String {
         Failure::DiffBase(e) => e.to_string(),
         Failure::Usage(msg) => msg.clone(),
         Failure::Fix(e) => e.to_string(),
+        Failure::Serve(e) => e.to_string(),
+        Failure::Lsp(e) => e.to_string(),
     }
 }
 
@@ -706,4 +714,26 @@ fn input_format(arg: Option<cli::InputFormatArg>) -> Option<InputFormat> {
         cli::InputFormatArg::Html => InputFormat::Html,
         cli::InputFormatArg::Docx => InputFormat::Docx,
     })
+}
+
+fn run_serve(args: cli::ServeArgs) -> Result<ExitCode, Failure> {
+    let pack = load_pack(&args.rules)?;
+    let desk = newslint::serve::Desk::bind(&args.host, args.port, pack).map_err(Failure::Serve)?;
+    println!("newslint desk: {}", desk.url());
+    if !desk.local_addr().ip().is_loopback() {
+        eprintln!(
+            "newslint: note: listening on {}: other computers can reach the desk",
+            desk.local_addr()
+        );
+    }
+    let _ = io::stdout().flush();
+    desk.run();
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_lsp(args: cli::LspArgs) -> Result<ExitCode, Failure> {
+    let _ = args.stdio;
+    let pack = load_pack(&args.rules)?;
+    newslint::lsp::run_stdio(pack).map_err(Failure::Lsp)?;
+    Ok(ExitCode::SUCCESS)
 }

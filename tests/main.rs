@@ -6,5 +6,7 @@ mod bad_input;
 mod ci;
 mod cli;
 mod formats;
+mod lsp;
 mod pack;
+mod serve;
 mod snapshots;
