@@ -22,6 +22,9 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Run the examples of the default pack and of the given rule files.
     TestRules(TestRulesArgs),
+    /// Report each article's sourcing: quotations, attributions, named and
+    /// anonymous sources, unattributed claims, hedges and findings.
+    Report(ReportArgs),
 }
 
 /// Which rules are active.
@@ -134,4 +137,28 @@ pub struct TestRulesArgs {
     /// When to colour output.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A table per article and a summary, articles needing attention first.
+    Human,
+    /// One JSON document: every attribution with file byte offsets.
+    Json,
+    /// One self-contained HTML page with inline SVG charts.
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Files or directories to report on. Default: the current directory.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+    /// Read inputs as this format, whatever their extension.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormatArg>,
 }

@@ -15,6 +15,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod sourcing;
 pub mod verify;
 
 pub use newslint_rules::finding;

@@ -12,8 +12,8 @@ use clap::Parser;
 use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream, WriteColor};
 
 use cli::{
-    CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, RuleArgs, RulesArgs,
-    TestRulesArgs,
+    CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, ReportArgs, ReportFormat,
+    RuleArgs, RulesArgs, TestRulesArgs,
 };
 use newslint::extract::InputFormat;
 use newslint::input::InputError;
@@ -47,6 +47,7 @@ fn main() -> ExitCode {
         Command::Rules(args) => run_rules(args),
         Command::Explain(args) => run_explain(args),
         Command::TestRules(args) => run_test_rules(args),
+        Command::Report(args) => run_report(args),
     };
     match result {
         Ok(code) => code,
@@ -390,4 +391,43 @@ fn run_test_rules(args: TestRulesArgs) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn input_format(arg: Option<cli::InputFormatArg>) -> Option<InputFormat> {
+    arg.map(|f| match f {
+        cli::InputFormatArg::Txt => InputFormat::Txt,
+        cli::InputFormatArg::Md => InputFormat::Markdown,
+        cli::InputFormatArg::Html => InputFormat::Html,
+        cli::InputFormatArg::Docx => InputFormat::Docx,
+    })
+}
+
+/// `newslint report`: the sourcing of every article, then a summary. Exits
+/// 0 whatever it finds (it describes; `check` judges), 2 when an input
+/// cannot be read.
+fn run_report(args: ReportArgs) -> Result<ExitCode, Failure> {
+    let pack = load_pack(&args.rules)?;
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
+    let (articles, errors) =
+        newslint::sourcing::articles(&pack, &paths, input_format(args.input_format));
+    let mut had_error = false;
+    for e in errors {
+        had_error |= !e.is_note();
+        show(&Failure::Input(e));
+    }
+    let summary = newslint::sourcing::Summary::of(&articles);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let r = match args.format {
+        ReportFormat::Human => render::render_report_human(&mut out, &articles, &summary),
+        ReportFormat::Json => render::render_report_json(&mut out, &articles, &summary),
+        ReportFormat::Html => render::render_report_html(&mut out, &articles, &summary),
+    };
+    finish_output(r.and_then(|_| out.flush()))?;
+    if had_error {
+        return Err(Failure::Inputs);
+    }
+    Ok(ExitCode::SUCCESS)
 }
