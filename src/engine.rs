@@ -334,7 +334,8 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
             // A cue whose source was not found proves nothing about the source.
             let mut anonymous_seen = false;
             for (i, a) in doc.attributions.iter().enumerate() {
-                if a.source_kind != want {
+                // A stance ("critics called for") reports an act, not a source.
+                if a.source_kind != want || a.cue_kind == CueKind::Stance {
                     continue;
                 }
                 // "The sources said" after "according to sources close to the

@@ -64,11 +64,14 @@ fn attrs<'a>(d: &Document<'a>) -> Vec<Attr<'a>> {
         .collect()
 }
 
+/// The attributions of `text` that sources words (speech and states of
+/// mind); stances, which only the sourcing report shows, are left out.
 fn attrs_of(text: &str) -> Vec<(String, Option<String>, SourceKind, CueKind)> {
     let p = paras(text);
     let d = Document::analyze(&p);
     attrs(&d)
         .into_iter()
+        .filter(|a| a.3 != CueKind::Stance)
         .map(|(c, s, k, ck)| (c.to_owned(), s.map(str::to_owned), k, ck))
         .collect()
 }
@@ -1521,4 +1524,21 @@ fn ascii_words_count_as_split_ascii_whitespace_counts() {
     }
     assert_eq!(ascii_words(b"", 21), 0);
     assert_eq!(ascii_words(b"        \t\t\t\t\t\t\t\t", 21), 0);
+}
+
+#[test]
+fn stances_have_their_holder_and_yield_to_speech() {
+    let a = attrs_of("The mayor called for a recount on Friday.");
+    assert!(a.is_empty());
+    let p = paras("The mayor called for a recount on Friday.");
+    let d = Document::analyze(&p);
+    assert_eq!(
+        attrs(&d),
+        vec![("called", Some("The mayor"), Named, CueKind::Stance)]
+    );
+    // Inside what a source says, a stance or a state of mind is the
+    // content of the speech, not an attribution of its own.
+    let p = paras("Ames said he believes the council endorsed the plan.");
+    let d = Document::analyze(&p);
+    assert_eq!(attrs(&d), vec![("said", Some("Ames"), Named, Speech)]);
 }

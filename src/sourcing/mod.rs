@@ -130,9 +130,13 @@ impl ArticleSourcing {
                 end: r.end,
             }
         };
+        // A speaker label attributes every sentence of its block with the
+        // same colon: one attribution to the reader.
+        let mut seen_cues = std::collections::HashSet::new();
         let attributions = doc
             .attributions
             .iter()
+            .filter(|a| seen_cues.insert(a.cue.clone()))
             .map(|a| AttributionSpan {
                 cue: span(a.cue.clone()),
                 source: a.source.clone().map(span),

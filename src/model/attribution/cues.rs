@@ -339,6 +339,17 @@ impl Finder<'_> {
         spec: CueSpec,
         src: Option<Src>,
     ) -> Option<usize> {
+        // A state of mind or stance inside what a source is reported to say
+        // ("voters said they want ...", "Ames said he believes ...") is the
+        // content of that speech, sourced by it; it is no attribution of
+        // its own.
+        if spec.kind != CueKind::Speech
+            && self.out[self.first..]
+                .iter()
+                .any(|a| a.cue_kind == CueKind::Speech && a.cue.end <= self.toks[c].start)
+        {
+            return None;
+        }
         let (source, source_kind) = match src {
             Some(Src::Toks(a, z)) => (
                 Some(self.toks[a].start..self.toks[z].end),
