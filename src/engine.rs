@@ -266,6 +266,7 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
             element: Some(element),
         })
     };
+
     match element {
         Element::Question => {
             // Several paragraphs that are nothing but a question make an
@@ -367,6 +368,17 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
                 }
             }
         }
+        // Document level: one place per document, from the sourcing model
+        // the report shows.
+        Element::SingleSource => crate::sourcing::single_source(doc)
+            .into_iter()
+            .for_each(push),
+        Element::AllAnonymous => crate::sourcing::all_anonymous(doc)
+            .into_iter()
+            .for_each(push),
+        Element::UnattributedStretch => crate::sourcing::unattributed_stretch(doc)
+            .into_iter()
+            .for_each(push),
         Element::Belief => {
             let text = doc.text();
             for a in &doc.attributions {

@@ -24,43 +24,74 @@ pub struct Claims {
     /// The longest run of consecutive claim-bearing paragraphs whose claims
     /// are all unattributed.
     pub longest_run: usize,
+    /// Prose range of the first claim of that run (empty with no run).
+    pub longest_run_start: Range<usize>,
 }
 
 /// Finds the claims of `doc` with no attribution in reach.
 pub fn unattributed_claims(doc: &Document<'_>) -> Claims {
     let mut out = Claims::default();
-    let mut run = 0;
+    let mut run = Run::default();
+    let mut para = Para::default();
     let mut block = usize::MAX;
-    // Per paragraph: had a claim, all claims unattributed.
-    let mut para = (false, true);
-    let close = |para: (bool, bool), run: &mut usize, longest: &mut usize| {
-        if para.0 {
-            if para.1 {
-                *run += 1;
-                *longest = (*longest).max(*run);
-            } else {
-                *run = 0;
-            }
-        }
-    };
     for (i, s) in doc.sentences.iter().enumerate() {
         if s.block != block {
-            close(para, &mut run, &mut out.longest_run);
-            para = (false, true);
+            run.close(&para, &mut out);
+            para = Para::default();
             block = s.block;
         }
         if !is_claim(doc, i) {
             continue;
         }
-        para.0 = true;
+        para.claims = true;
         if attributed(doc, i) {
-            para.1 = false;
+            para.attributed = true;
         } else {
+            para.first.get_or_insert(s.range.clone());
             out.sentences.push(s.range.clone());
         }
     }
-    close(para, &mut run, &mut out.longest_run);
+    run.close(&para, &mut out);
     out
+}
+
+/// One paragraph's claims so far.
+#[derive(Default)]
+struct Para {
+    claims: bool,
+    attributed: bool,
+    /// Its first unattributed claim.
+    first: Option<Range<usize>>,
+}
+
+/// The current run of unattributed paragraphs.
+#[derive(Default)]
+struct Run {
+    len: usize,
+    start: Range<usize>,
+}
+
+impl Run {
+    /// Counts a finished paragraph: a paragraph with no claims neither
+    /// breaks the run nor extends it.
+    fn close(&mut self, para: &Para, out: &mut Claims) {
+        if !para.claims {
+            return;
+        }
+        match (&para.first, para.attributed) {
+            (Some(first), false) => {
+                if self.len == 0 {
+                    self.start = first.clone();
+                }
+                self.len += 1;
+                if self.len > out.longest_run {
+                    out.longest_run = self.len;
+                    out.longest_run_start = self.start.clone();
+                }
+            }
+            _ => self.len = 0,
+        }
+    }
 }
 
 /// A body sentence asserting something in the writer's voice.

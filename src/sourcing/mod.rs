@@ -7,6 +7,7 @@
 
 mod claims;
 mod collect;
+mod document;
 mod sources;
 mod summary;
 
@@ -21,6 +22,9 @@ use crate::rules::Pack;
 
 pub use claims::{Claims, MIN_CLAIM_WORDS, unattributed_claims};
 pub use collect::{article, articles};
+pub use document::{
+    MIN_STORY_PARAGRAPHS, MIN_STRETCH, all_anonymous, single_source, unattributed_stretch,
+};
 pub use sources::{DistinctSource, distinct_sources};
 pub use summary::{Summary, attention_order};
 

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Document, SourceKind};
+use crate::model::{CueKind, Document, SourceKind};
 
 /// A source the article cites, however often.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -148,6 +148,11 @@ pub fn distinct_sources(doc: &Document<'_>) -> Vec<DistinctSource> {
     let text = doc.text();
     let mut out: Vec<(String, DistinctSource)> = Vec::new();
     for a in &doc.attributions {
+        // A stance's holder is someone the story is about, not a source
+        // of what it says.
+        if a.cue_kind == CueKind::Stance {
+            continue;
+        }
         let Some(range) = &a.source else { continue };
         let Some(written) = text.get(range.clone()) else {
             continue;
