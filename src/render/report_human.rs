@@ -60,7 +60,7 @@ fn article(out: &mut dyn Write, a: &ArticleSourcing) -> io::Result<()> {
             .map_or("(no source found)", |s| s.text.as_str());
         writeln!(
             out,
-            "    {:16} {}  [{}]",
+            "    {:20} {}  [{}]",
             one_line(&at.cue.text),
             one_line(source),
             source_kind_name(at.kind)
@@ -154,7 +154,7 @@ fn reasons(a: &ArticleSourcing) -> String {
         r.push("no named source".to_string());
     }
     if !a.unattributed.is_empty() {
-        r.push(format!("{} unattributed claims", a.unattributed.len()));
+        r.push(count(a.unattributed.len(), "unattributed claim"));
     }
     if c.anonymous_without_reason > 0 {
         r.push(format!(
@@ -164,15 +164,23 @@ fn reasons(a: &ArticleSourcing) -> String {
     }
     let unspoken = a.quotations - a.quotations_with_speaker;
     if unspoken > 0 {
-        r.push(format!("{unspoken} quotations without a speaker"));
+        r.push(format!(
+            "{} without a speaker",
+            count(unspoken, "quotation")
+        ));
     }
     if a.findings > 0 {
-        r.push(format!("{} findings", a.findings));
+        r.push(count(a.findings, "finding"));
     }
     if r.is_empty() {
         r.push("well sourced".to_string());
     }
     r.join("; ")
+}
+
+/// "1 finding", "2 findings".
+fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 /// Text on one line (a source can span a line break in the file).
