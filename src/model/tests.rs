@@ -1541,4 +1541,8 @@ fn stances_have_their_holder_and_yield_to_speech() {
     let p = paras("Ames said he believes the council endorsed the plan.");
     let d = Document::analyze(&p);
     assert_eq!(attrs(&d), vec![("said", Some("Ames"), Named, Speech)]);
+    // A new clause after the speech is the writer's again.
+    let a = attrs_of("The agency said strikes spread, and officials feared more were coming.");
+    assert_eq!(a.len(), 2, "{a:?}");
+    assert_eq!(a[1].0, "feared");
 }

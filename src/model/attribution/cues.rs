@@ -332,6 +332,26 @@ impl Finder<'_> {
         }
     }
 
+    /// True when token `c` follows a speech cue of its sentence with no
+    /// new clause between: ", and officials feared" or "; investors fear"
+    /// starts a statement of the writer's own.
+    fn in_reported_speech(&self, c: usize) -> bool {
+        let at = self.toks[c].start;
+        let Some(speech) = self.out[self.first..]
+            .iter()
+            .filter(|a| a.cue_kind == CueKind::Speech && a.cue.end <= at)
+            .map(|a| a.cue.end)
+            .max()
+        else {
+            return false;
+        };
+        let from = self.toks.partition_point(|t| t.start < speech);
+        !(from..c).any(|k| {
+            self.kind(k) == Some(Tk::Semi)
+                || (self.kind(k) == Some(Tk::Comma) && self.is_any(k + 1, ws!["and", "but"]))
+        })
+    }
+
     pub(super) fn emit(
         &mut self,
         c: usize,
@@ -343,11 +363,7 @@ impl Finder<'_> {
         // ("voters said they want ...", "Ames said he believes ...") is the
         // content of that speech, sourced by it; it is no attribution of
         // its own.
-        if spec.kind != CueKind::Speech
-            && self.out[self.first..]
-                .iter()
-                .any(|a| a.cue_kind == CueKind::Speech && a.cue.end <= self.toks[c].start)
-        {
+        if spec.kind != CueKind::Speech && self.in_reported_speech(c) {
             return None;
         }
         let (source, source_kind) = match src {
