@@ -128,9 +128,16 @@ fn totals(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
 }
 
 fn sources_line(c: &SourceCounts) -> String {
+    let people = if c.people == 1 {
+        "1 person".to_string()
+    } else {
+        format!("{} people", c.people)
+    };
     format!(
-        "{} named, {} vague, {} anonymous ({} with a reason, {} without)",
+        "{} named ({people}, {}, {}), {} vague, {} anonymous ({} with a reason, {} without)",
         c.named,
+        count(c.organizations, "organization"),
+        count(c.named - c.people - c.organizations, "role"),
         c.vague,
         c.anonymous(),
         c.anonymous_with_reason,

@@ -18,6 +18,8 @@ struct Quotations {
 #[derive(Serialize)]
 struct Sources<'a> {
     named: usize,
+    people: usize,
+    organizations: usize,
     vague: usize,
     anonymous: usize,
     anonymous_with_reason: usize,
@@ -78,6 +80,8 @@ pub fn render_report_json(
                     attributions: &a.attributions,
                     sources: Sources {
                         named: c.named,
+                        people: c.people,
+                        organizations: c.organizations,
                         vague: c.vague,
                         anonymous: c.anonymous(),
                         anonymous_with_reason: c.anonymous_with_reason,

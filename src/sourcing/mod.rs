@@ -88,6 +88,10 @@ pub struct ArticleSourcing {
 pub struct SourceCounts {
     /// Named people, organisations and specific roles.
     pub named: usize,
+    /// Of the named: people.
+    pub people: usize,
+    /// Of the named: organisations.
+    pub organizations: usize,
     /// Vague groups ("critics", "officials").
     pub vague: usize,
     /// Anonymous sources with a stated reason for anonymity.
@@ -110,6 +114,8 @@ impl SourceCounts {
     /// Adds another article's counts.
     pub fn add(&mut self, o: &SourceCounts) {
         self.named += o.named;
+        self.people += o.people;
+        self.organizations += o.organizations;
         self.vague += o.vague;
         self.anonymous_with_reason += o.anonymous_with_reason;
         self.anonymous_without_reason += o.anonymous_without_reason;
@@ -191,7 +197,11 @@ impl ArticleSourcing {
         let mut c = SourceCounts::default();
         for s in &self.sources {
             match (s.kind, s.reason) {
-                (SourceKind::Named, _) => c.named += 1,
+                (SourceKind::Named, _) => {
+                    c.named += 1;
+                    c.people += usize::from(s.entity == "person");
+                    c.organizations += usize::from(s.entity == "organization");
+                }
                 (SourceKind::Vague, _) => c.vague += 1,
                 (SourceKind::Anonymous, true) => c.anonymous_with_reason += 1,
                 (SourceKind::Anonymous, false) => c.anonymous_without_reason += 1,
