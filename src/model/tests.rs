@@ -1546,3 +1546,20 @@ fn stances_have_their_holder_and_yield_to_speech() {
     assert_eq!(a.len(), 2, "{a:?}");
     assert_eq!(a[1].0, "feared");
 }
+
+#[test]
+fn evidence_shows_and_participles_take_objects() {
+    // After a document, "shows" is its verb whatever follows.
+    let (cue, source, _) = one("For the first time, a poll shows upstart candidates ahead.");
+    assert_eq!((cue.as_str(), source.as_deref()), ("shows", Some("a poll")));
+    assert!(attrs_of("The network's TV shows drew record audiences.").is_empty());
+    // ", calling him ..." and ", referring to ..." are the subject's acts,
+    // even after a speech cue.
+    let p = paras("Ramos said the vote was close, referring to the count in the north.");
+    let d = Document::analyze(&p);
+    let cues: Vec<_> = attrs(&d).into_iter().map(|a| a.0).collect();
+    assert_eq!(cues, ["said", "referring"]);
+    let p = paras("Ames went after Bo Lang at the rally, calling him a coward.");
+    let d = Document::analyze(&p);
+    assert_eq!(attrs(&d)[0].0, "calling");
+}

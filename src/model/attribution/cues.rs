@@ -106,7 +106,12 @@ impl Finder<'_> {
                 if !(after_comma || heard || quoted) {
                     return None;
                 }
-                if !self.is(c, w!("saying")) && !self.clause_follows(c + 1) {
+                // ", calling him a liar", ", telling them ...", ", referring
+                // to the convention": an object or "to" also opens what the
+                // participle reports.
+                let object = self.is_any(c + 1, ws!["him", "her", "them", "us", "me"])
+                    || (self.is(c, w!("referring")) && self.is(c + 1, w!("to")));
+                if !self.is(c, w!("saying")) && !object && !self.clause_follows(c + 1) {
                     return None;
                 }
                 let src = self.last_source().or_else(|| self.clause_subject(c))?;
@@ -363,7 +368,12 @@ impl Finder<'_> {
         // ("voters said they want ...", "Ames said he believes ...") is the
         // content of that speech, sourced by it; it is no attribution of
         // its own.
-        if spec.kind != CueKind::Speech && self.in_reported_speech(c) {
+        // A trailing participle (", referring to ...") is the speaker's own
+        // act, not part of what was said.
+        if spec.kind != CueKind::Speech
+            && spec.special != Special::Trailing
+            && self.in_reported_speech(c)
+        {
             return None;
         }
         let (source, source_kind) = match src {

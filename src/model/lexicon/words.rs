@@ -125,6 +125,9 @@ pub(super) const DOCV_NOUNS: &[&str] = &[
     "reports", "studies", "surveys", "polls", "documents", "records", "research", "data",
     "statistics", "estimates", "analyses", "reviews", "papers", "findings", "evidence", "polling",
     "projections", "models", "forecasts", "accounts", "rumors", "rumours", "media", "press",
+    // Evidence that shows or finds (issue 17, PolNeAR): "filings show",
+    // "exit poll results showed", "footage from the game shows".
+    "results", "filings", "emails", "files", "figures", "video", "footage", "recordings",
 ];
 
 #[rustfmt::skip]
