@@ -151,7 +151,7 @@ pub enum ReportFormat {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Files or directories to report on. Default: the current directory.
+    /// Files or directories to report on (`-` for standard input). Default: the current directory.
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub rules: RuleArgs,

@@ -411,8 +411,30 @@ fn run_report(args: ReportArgs) -> Result<ExitCode, Failure> {
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
     }
-    let (articles, errors) =
-        newslint::sourcing::articles(&pack, &paths, input_format(args.input_format));
+    let stdin_requested = paths.iter().any(|p| p.as_os_str() == "-");
+    paths.retain(|p| p.as_os_str() != "-");
+    let format = input_format(args.input_format);
+    let (mut articles, mut errors) = newslint::sourcing::articles(&pack, &paths, format);
+    if stdin_requested {
+        // Standard input comes after the files, as one more article.
+        let mut bytes = Vec::new();
+        let read = io::Read::read_to_end(&mut io::stdin(), &mut bytes)
+            .map_err(|e| InputError {
+                path: "<stdin>".into(),
+                kind: newslint::input::InputErrorKind::Stdin(e),
+            })
+            .and_then(|_| {
+                newslint::input::from_bytes(
+                    "<stdin>".into(),
+                    bytes,
+                    format.unwrap_or(InputFormat::Txt),
+                )
+            });
+        match read {
+            Ok(doc) => articles.push(newslint::sourcing::article(&pack, &doc)),
+            Err(e) => errors.push(e),
+        }
+    }
     let mut had_error = false;
     for e in errors {
         had_error |= !e.is_note();

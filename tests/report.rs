@@ -136,3 +136,14 @@ fn html_page_renders_in_chromium_without_errors() {
         assert!(!html.contains(needle), "external reference {needle}");
     }
 }
+
+#[test]
+fn standard_input_is_one_more_article() {
+    let (code, out, _) = run(newslint()
+        .args(["report", "--format", "json", "-"])
+        .write_stdin("Mayor Ana Ruiz said the dam would hold through the storms.\n"));
+    assert_eq!(code, 0);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(doc["articles"][0]["path"], "<stdin>");
+    assert_eq!(doc["articles"][0]["sources"]["named"], 1);
+}
