@@ -15,6 +15,10 @@ const ANON_REASON: &str = "#7a5aa6";
 const ANON_NO_REASON: &str = "#b8322a";
 const BAR: &str = "#3a6ea5";
 
+/// Articles drawn in the per-article chart: a folder of thousands would make
+/// a chart nobody scrolls; the table below lists every article.
+const MIX_ROWS: usize = 50;
+
 const STYLE: &str = "body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:80em;\
 padding:0 1em;color:#222}h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}\
 table{border-collapse:collapse;width:100%;font-size:.88em}th,td{text-align:left;padding:.3em .6em;\
@@ -53,6 +57,13 @@ pub fn render_report_html(
     );
     legend(&mut h);
     h.push_str("<h2>Sourcing mix per article</h2>\n");
+    if articles.len() > MIX_ROWS {
+        let _ = writeln!(
+            h,
+            "<p>The {MIX_ROWS} articles most in need of attention, of {}.</p>",
+            articles.len()
+        );
+    }
     mix_chart(&mut h, articles, summary);
     h.push_str("<h2>Named versus anonymous, all articles</h2>\n");
     overall_chart(&mut h, &summary.sources);
@@ -107,13 +118,14 @@ fn mix_chart(h: &mut String, articles: &[ArticleSourcing], summary: &Summary) {
     const ROW: usize = 22;
     const LABEL: usize = 220;
     const WIDTH: usize = 440;
-    let max = articles
+    let shown = &summary.order[..summary.order.len().min(MIX_ROWS)];
+    let max = shown
         .iter()
-        .map(|a| a.source_counts().total())
+        .map(|&i| articles[i].source_counts().total())
         .max()
         .unwrap_or(0)
         .max(1);
-    let height = ROW * articles.len().max(1) + 4;
+    let height = ROW * shown.len().max(1) + 4;
     let _ = writeln!(
         h,
         "<svg id=\"mix\" role=\"img\" aria-label=\"Distinct sources per article by kind\" \
@@ -121,7 +133,7 @@ fn mix_chart(h: &mut String, articles: &[ArticleSourcing], summary: &Summary) {
         LABEL + WIDTH + 40,
         LABEL + WIDTH + 40
     );
-    for (row, &i) in summary.order.iter().enumerate() {
+    for (row, &i) in shown.iter().enumerate() {
         let a = &articles[i];
         let c = a.source_counts();
         let y = row * ROW + 2;
