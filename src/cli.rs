@@ -34,6 +34,9 @@ pub enum Command {
     Serve(ServeArgs),
     /// Run the language server for editors, over standard input and output.
     Lsp(LspArgs),
+    /// Report each article's sourcing: quotations, attributions, named and
+    /// anonymous sources, unattributed claims, hedges and findings.
+    Report(ReportArgs),
 }
 
 /// Which rules are active.
@@ -215,4 +218,28 @@ pub struct LspArgs {
     pub stdio: bool,
     #[command(flatten)]
     pub rules: RuleArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A table per article and a summary, articles needing attention first.
+    Human,
+    /// One JSON document: every attribution with file byte offsets.
+    Json,
+    /// One self-contained HTML page with inline SVG charts.
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Files or directories to report on (`-` for standard input). Default: the current directory.
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub rules: RuleArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Human)]
+    pub format: ReportFormat,
+    /// Read inputs as this format, whatever their extension.
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormatArg>,
 }

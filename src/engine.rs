@@ -266,6 +266,7 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
             element: Some(element),
         })
     };
+
     match element {
         Element::Question => {
             // Several paragraphs that are nothing but a question make an
@@ -334,7 +335,8 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
             // A cue whose source was not found proves nothing about the source.
             let mut anonymous_seen = false;
             for (i, a) in doc.attributions.iter().enumerate() {
-                if a.source_kind != want {
+                // A stance ("critics called for") reports an act, not a source.
+                if a.source_kind != want || a.cue_kind == CueKind::Stance {
                     continue;
                 }
                 // "The sources said" after "according to sources close to the
@@ -366,6 +368,17 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
                 }
             }
         }
+        // Document level: one place per document, from the sourcing model
+        // the report shows.
+        Element::SingleSource => crate::sourcing::single_source(doc)
+            .into_iter()
+            .for_each(push),
+        Element::AllAnonymous => crate::sourcing::all_anonymous(doc)
+            .into_iter()
+            .for_each(push),
+        Element::UnattributedStretch => crate::sourcing::unattributed_stretch(doc)
+            .into_iter()
+            .for_each(push),
         Element::Belief => {
             let text = doc.text();
             for a in &doc.attributions {

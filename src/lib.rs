@@ -17,6 +17,7 @@ pub mod report;
 pub mod rules;
 pub mod run;
 pub mod serve;
+pub mod sourcing;
 pub mod verify;
 
 // Issue 16 (CI workflow).

@@ -12,8 +12,8 @@ use clap::Parser;
 use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream, WriteColor};
 
 use cli::{
-    BaselineArgs, CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, RuleArgs,
-    RulesArgs, TestRulesArgs,
+    BaselineArgs, CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, ReportArgs,
+    ReportFormat, RuleArgs, RulesArgs, TestRulesArgs,
 };
 use newslint::extract::InputFormat;
 use newslint::input::InputError;
@@ -64,6 +64,7 @@ fn main() -> ExitCode {
         Command::Man(args) => run_man(args),
         Command::Serve(args) => run_serve(args),
         Command::Lsp(args) => run_lsp(args),
+        Command::Report(args) => run_report(args),
     };
     match result {
         Ok(code) => code,
@@ -735,5 +736,57 @@ fn run_lsp(args: cli::LspArgs) -> Result<ExitCode, Failure> {
     let _ = args.stdio;
     let pack = load_pack(&args.rules)?;
     newslint::lsp::run_stdio(pack).map_err(Failure::Lsp)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `newslint report`: the sourcing of every article, then a summary. Exits
+/// 0 whatever it finds (it describes; `check` judges), 2 when an input
+/// cannot be read.
+fn run_report(args: ReportArgs) -> Result<ExitCode, Failure> {
+    let pack = load_pack(&args.rules)?;
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
+    let stdin_requested = paths.iter().any(|p| p.as_os_str() == "-");
+    paths.retain(|p| p.as_os_str() != "-");
+    let format = input_format(args.input_format);
+    let (mut articles, mut errors) = newslint::sourcing::articles(&pack, &paths, format);
+    if stdin_requested {
+        // Standard input comes after the files, as one more article.
+        let mut bytes = Vec::new();
+        let read = io::Read::read_to_end(&mut io::stdin(), &mut bytes)
+            .map_err(|e| InputError {
+                path: "<stdin>".into(),
+                kind: newslint::input::InputErrorKind::Stdin(e),
+            })
+            .and_then(|_| {
+                newslint::input::from_bytes(
+                    "<stdin>".into(),
+                    bytes,
+                    format.unwrap_or(InputFormat::Txt),
+                )
+            });
+        match read {
+            Ok(doc) => articles.push(newslint::sourcing::article(&pack, &doc)),
+            Err(e) => errors.push(e),
+        }
+    }
+    let mut had_error = false;
+    for e in errors {
+        had_error |= !e.is_note();
+        show(&Failure::Input(e));
+    }
+    let summary = newslint::sourcing::Summary::of(&articles);
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let r = match args.format {
+        ReportFormat::Human => render::render_report_human(&mut out, &articles, &summary),
+        ReportFormat::Json => render::render_report_json(&mut out, &articles, &summary),
+        ReportFormat::Html => render::render_report_html(&mut out, &articles, &summary),
+    };
+    finish_output(r.and_then(|_| out.flush()))?;
+    if had_error {
+        return Err(Failure::Inputs);
+    }
     Ok(ExitCode::SUCCESS)
 }

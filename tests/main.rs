@@ -8,5 +8,6 @@ mod cli;
 mod formats;
 mod lsp;
 mod pack;
+mod report;
 mod serve;
 mod snapshots;

@@ -45,3 +45,26 @@ fn duplicate_id_points_at_both_definitions() {
     ]));
     insta::assert_snapshot!(err);
 }
+
+#[test]
+fn sourcing_report_human() {
+    let (code, out, _) = run(newslint().args(["report", "tests/fixtures/report"]));
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn sourcing_report_json() {
+    let (code, out, _) =
+        run(newslint().args(["report", "--format", "json", "tests/fixtures/report"]));
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn sourcing_report_html() {
+    let (code, out, _) =
+        run(newslint().args(["report", "--format", "html", "tests/fixtures/report"]));
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(out);
+}

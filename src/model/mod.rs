@@ -72,6 +72,11 @@ pub enum CueKind {
     Speech,
     /// A state of mind: believes, worried, fears, thinks, hopes.
     Belief,
+    /// A position taken or an act of stance, with its holder: called for,
+    /// endorsed, refused, defended, declined to comment. Shown in the
+    /// sourcing report; rules do not count it as attribution, since it
+    /// reports what someone did rather than sourcing what the story says.
+    Stance,
 }
 
 /// A reporting cue with its source in one sentence.

@@ -64,11 +64,14 @@ fn attrs<'a>(d: &Document<'a>) -> Vec<Attr<'a>> {
         .collect()
 }
 
+/// The attributions of `text` that sources words (speech and states of
+/// mind); stances, which only the sourcing report shows, are left out.
 fn attrs_of(text: &str) -> Vec<(String, Option<String>, SourceKind, CueKind)> {
     let p = paras(text);
     let d = Document::analyze(&p);
     attrs(&d)
         .into_iter()
+        .filter(|a| a.3 != CueKind::Stance)
         .map(|(c, s, k, ck)| (c.to_owned(), s.map(str::to_owned), k, ck))
         .collect()
 }
@@ -1541,4 +1544,42 @@ fn letters_to_the_editor_are_the_readers_words() {
     let p = paras(article);
     let d = Document::analyze(&p);
     assert!(!d.in_quotation(&(0..3)));
+}
+
+#[test]
+fn stances_have_their_holder_and_yield_to_speech() {
+    let a = attrs_of("The mayor called for a recount on Friday.");
+    assert!(a.is_empty());
+    let p = paras("The mayor called for a recount on Friday.");
+    let d = Document::analyze(&p);
+    assert_eq!(
+        attrs(&d),
+        vec![("called", Some("The mayor"), Named, CueKind::Stance)]
+    );
+    // Inside what a source says, a stance or a state of mind is the
+    // content of the speech, not an attribution of its own.
+    let p = paras("Ames said he believes the council endorsed the plan.");
+    let d = Document::analyze(&p);
+    assert_eq!(attrs(&d), vec![("said", Some("Ames"), Named, Speech)]);
+    // A new clause after the speech is the writer's again.
+    let a = attrs_of("The agency said strikes spread, and officials feared more were coming.");
+    assert_eq!(a.len(), 2, "{a:?}");
+    assert_eq!(a[1].0, "feared");
+}
+
+#[test]
+fn evidence_shows_and_participles_take_objects() {
+    // After a document, "shows" is its verb whatever follows.
+    let (cue, source, _) = one("For the first time, a poll shows upstart candidates ahead.");
+    assert_eq!((cue.as_str(), source.as_deref()), ("shows", Some("a poll")));
+    assert!(attrs_of("The network's TV shows drew record audiences.").is_empty());
+    // ", calling him ..." and ", referring to ..." are the subject's acts,
+    // even after a speech cue.
+    let p = paras("Ramos said the vote was close, referring to the count in the north.");
+    let d = Document::analyze(&p);
+    let cues: Vec<_> = attrs(&d).into_iter().map(|a| a.0).collect();
+    assert_eq!(cues, ["said", "referring"]);
+    let p = paras("Ames went after Bo Lang at the rally, calling him a coward.");
+    let d = Document::analyze(&p);
+    assert_eq!(attrs(&d)[0].0, "calling");
 }

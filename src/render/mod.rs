@@ -5,6 +5,9 @@ mod gitlab;
 mod human;
 mod json;
 mod junit;
+mod report_html;
+mod report_human;
+mod report_json;
 mod sarif;
 
 pub use github::render_github;
@@ -12,6 +15,9 @@ pub use gitlab::render_gitlab;
 pub use human::{render_example_failures, render_human, render_rule_errors, render_summary};
 pub use json::{render_json, render_jsonl};
 pub use junit::render_junit;
+pub use report_html::render_report_html;
+pub use report_human::render_report_human;
+pub use report_json::render_report_json;
 pub use sarif::render_sarif;
 
 use std::io::{self, Write};

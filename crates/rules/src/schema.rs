@@ -79,6 +79,15 @@ pub enum Element {
     AnonymousAttribution,
     /// A named person's state of mind ("believes", "fears") stated as fact.
     Belief,
+    /// Document level: a story of several paragraphs whose sourced
+    /// statements all come from one source (matched at its first citation).
+    SingleSource,
+    /// Document level: a story with two or more sourced statements, all
+    /// anonymous (matched at the first).
+    AllAnonymous,
+    /// Document level: four or more consecutive paragraphs of claims with
+    /// no attribution in reach (matched at the stretch's first claim).
+    UnattributedStretch,
 }
 
 /// Which set of rules a rule belongs to: whether it runs by default.

@@ -106,7 +106,12 @@ impl Finder<'_> {
                 if !(after_comma || heard || quoted) {
                     return None;
                 }
-                if !self.is(c, w!("saying")) && !self.clause_follows(c + 1) {
+                // ", calling him a liar", ", telling them ...", ", referring
+                // to the convention": an object or "to" also opens what the
+                // participle reports.
+                let object = self.is_any(c + 1, ws!["him", "her", "them", "us", "me"])
+                    || (self.is(c, w!("referring")) && self.is(c + 1, w!("to")));
+                if !self.is(c, w!("saying")) && !object && !self.clause_follows(c + 1) {
                     return None;
                 }
                 let src = self.last_source().or_else(|| self.clause_subject(c))?;
@@ -332,6 +337,26 @@ impl Finder<'_> {
         }
     }
 
+    /// True when token `c` follows a speech cue of its sentence with no
+    /// new clause between: ", and officials feared" or "; investors fear"
+    /// starts a statement of the writer's own.
+    fn in_reported_speech(&self, c: usize) -> bool {
+        let at = self.toks[c].start;
+        let Some(speech) = self.out[self.first..]
+            .iter()
+            .filter(|a| a.cue_kind == CueKind::Speech && a.cue.end <= at)
+            .map(|a| a.cue.end)
+            .max()
+        else {
+            return false;
+        };
+        let from = self.toks.partition_point(|t| t.start < speech);
+        !(from..c).any(|k| {
+            self.kind(k) == Some(Tk::Semi)
+                || (self.kind(k) == Some(Tk::Comma) && self.is_any(k + 1, ws!["and", "but"]))
+        })
+    }
+
     pub(super) fn emit(
         &mut self,
         c: usize,
@@ -339,6 +364,18 @@ impl Finder<'_> {
         spec: CueSpec,
         src: Option<Src>,
     ) -> Option<usize> {
+        // A state of mind or stance inside what a source is reported to say
+        // ("voters said they want ...", "Ames said he believes ...") is the
+        // content of that speech, sourced by it; it is no attribution of
+        // its own.
+        // A trailing participle (", referring to ...") is the speaker's own
+        // act, not part of what was said.
+        if spec.kind != CueKind::Speech
+            && spec.special != Special::Trailing
+            && self.in_reported_speech(c)
+        {
+            return None;
+        }
         let (source, source_kind) = match src {
             Some(Src::Toks(a, z)) => (
                 Some(self.toks[a].start..self.toks[z].end),

@@ -125,6 +125,9 @@ pub(super) const DOCV_NOUNS: &[&str] = &[
     "reports", "studies", "surveys", "polls", "documents", "records", "research", "data",
     "statistics", "estimates", "analyses", "reviews", "papers", "findings", "evidence", "polling",
     "projections", "models", "forecasts", "accounts", "rumors", "rumours", "media", "press",
+    // Evidence that shows or finds (issue 17, PolNeAR): "filings show",
+    // "exit poll results showed", "footage from the game shows".
+    "results", "filings", "emails", "files", "figures", "video", "footage", "recordings",
 ];
 
 #[rustfmt::skip]
@@ -290,6 +293,8 @@ type CueEntry = (&'static str, CueKind, Special, u16);
 const S: CueKind = CueKind::Speech;
 
 const B: CueKind = CueKind::Belief;
+
+const T: CueKind = CueKind::Stance;
 
 const N: Special = Special::None;
 
@@ -549,6 +554,73 @@ pub(super) const CUES: &[CueEntry] = &[
     ("wanted", B, N, C_PART),
     ("wishes", B, N, C_NOUN | C_NEXT_TO),
     ("wished", B, N, C_PART),
+    // Stances (report only, see `CueKind::Stance`): what a source did or
+    // held, which attribution corpora (PolNeAR) count as attribution.
+    ("called", T, N, C_PART),
+    ("calls", T, N, C_NOUN | C_NEXT_TO),
+    ("calling", T, Special::Trailing, 0),
+    ("declined", T, N, C_PART),
+    ("declines", T, N, 0),
+    ("refused", T, N, C_PART),
+    ("refuses", T, N, 0),
+    ("endorsed", T, N, C_PART),
+    ("endorses", T, N, 0),
+    ("supporting", T, Special::Trailing, 0),
+    ("opposed", T, N, C_PART),
+    ("defended", T, N, C_PART),
+    ("defends", T, N, 0),
+    ("rejected", T, N, C_PART),
+    ("rejects", T, N, 0),
+    ("dismissed", T, N, C_PART),
+    ("dismisses", T, N, 0),
+    ("blamed", T, N, C_PART),
+    ("blames", T, N, 0),
+    ("blasted", T, N, C_PART),
+    ("blasts", T, N, C_NOUN),
+    ("attacked", T, N, C_PART),
+    ("cited", T, N, C_PART),
+    ("cites", T, N, 0),
+    ("proposed", T, N, C_PART),
+    ("proposes", T, N, 0),
+    ("referred", T, N, C_PART),
+    ("referring", T, Special::Trailing, 0),
+    ("learned", T, N, C_PART),
+    ("echoed", T, N, C_PART),
+    ("repeated", T, N, C_PART),
+    ("assured", T, N, C_PART),
+    ("unveiled", T, N, C_PART),
+    ("emailed", T, N, C_PART),
+    ("pointing", T, Special::Trailing, 0),
+    ("suggesting", T, Special::Trailing, 0),
+    ("describing", T, Special::Trailing, 0),
+    ("recalling", T, Special::Trailing, 0),
+    ("denouncing", T, Special::Trailing, 0),
+    ("hoping", T, Special::Trailing, 0),
+    ("supported", T, N, C_PART),
+    ("agreed", T, N, C_PART),
+    ("agrees", T, N, 0),
+    ("offered", T, N, C_PART),
+    ("mentioned", T, N, C_PART),
+    ("challenged", T, N, C_PART),
+    ("railed", T, N, 0),
+    ("prefer", T, N, C_BASE),
+    ("prefers", T, N, 0),
+    ("praising", T, Special::Trailing, 0),
+    ("criticizing", T, Special::Trailing, 0),
+    ("criticising", T, Special::Trailing, 0),
+    ("blaming", T, Special::Trailing, 0),
+    ("accusing", T, Special::Trailing, 0),
+    ("attacking", T, Special::Trailing, 0),
+    ("urging", T, Special::Trailing, 0),
+    ("vowing", T, Special::Trailing, 0),
+    ("promising", T, Special::Trailing, 0),
+    ("predicting", T, Special::Trailing, 0),
+    ("declaring", T, Special::Trailing, 0),
+    ("questioning", T, Special::Trailing, 0),
+    ("seeking", T, Special::Trailing, 0),
+    ("defending", T, Special::Trailing, 0),
+    ("rejecting", T, Special::Trailing, 0),
+    ("dismissing", T, Special::Trailing, 0),
 ];
 
 /// Statement nouns that report speech on their own ("In a statement, the
