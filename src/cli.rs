@@ -22,6 +22,38 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Run the examples of the default pack and of the given rule files.
     TestRules(TestRulesArgs),
+    /// Write a commented starter newslint.toml (never overwrites one).
+    Init(InitArgs),
+    /// Print the effective configuration for a file or folder.
+    Config(ConfigArgs),
+}
+
+/// Where configuration comes from.
+#[derive(Debug, Args, Clone)]
+pub struct ConfigFileArgs {
+    /// Use this configuration file for every input instead of the nearest
+    /// newslint.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to write newslint.toml in. Default: the current directory.
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// The file or folder whose configuration to show. Default: the current directory.
+    pub path: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigFileArgs,
+    #[command(flatten)]
+    pub rules: RuleArgs,
 }
 
 /// Which rules are active.
@@ -105,6 +137,12 @@ pub struct CheckArgs {
     /// Worker threads (default: all cores). Output is the same for any number.
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+    #[command(flatten)]
+    pub config: ConfigFileArgs,
+    /// List every inline suppression, its reason and what it silenced
+    /// (on standard error for machine formats).
+    #[arg(long)]
+    pub report_suppressions: bool,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@
 //! It never prints or exits: the binary decides what to show and how to end.
 //! [`run`] lints files and folders, in a stable order, with every core.
 
+pub mod config;
 pub mod engine;
 pub mod extract;
 pub mod input;
@@ -15,6 +16,7 @@ pub mod render;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod suppress;
 pub mod verify;
 
 pub use newslint_rules::finding;
@@ -29,4 +31,22 @@ use rules::Pack;
 pub fn check_doc(pack: &Pack, doc: InputDoc, keep_text: bool) -> FileReport {
     let findings = engine::check_prose(pack, &doc.prose);
     FileReport::new(doc, findings, keep_text)
+}
+
+/// Places `findings` of `doc`, judged by `policy` when there is one
+/// (configuration, inline suppressions).
+pub fn place(
+    pack: &Pack,
+    doc: InputDoc,
+    findings: Vec<finding::Finding>,
+    keep_text: bool,
+    policy: Option<&dyn suppress::Policy>,
+) -> FileReport {
+    match policy {
+        None => FileReport::new(doc, findings, keep_text),
+        Some(p) => {
+            let (judged, suppressions) = p.judge(pack, &doc, findings);
+            FileReport::judged(doc, judged, suppressions, keep_text)
+        }
+    }
 }

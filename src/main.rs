@@ -7,14 +7,16 @@ mod cli;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream, WriteColor};
 
 use cli::{
-    CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, RuleArgs, RulesArgs,
-    TestRulesArgs,
+    CheckArgs, Cli, ColorArg, Command, ConfigArgs, ConfigFileArgs, ExplainArgs, FailOn, FormatArg,
+    InitArgs, RuleArgs, RulesArgs, TestRulesArgs,
 };
+use newslint::config::{self, CliRules, ConfigError, ConfigMode, FailOnDef};
 use newslint::extract::InputFormat;
 use newslint::input::InputError;
 use newslint::render::{self, Tally};
@@ -37,16 +39,26 @@ enum Failure {
     Input(InputError),
     /// Inputs could not be linted; each was shown already.
     Inputs,
+    /// A configuration file could not be used.
+    Config(ConfigError),
 }
 
 fn main() -> ExitCode {
     alloc::no_huge_pages();
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    // `--fail-on` on the command line wins over the configuration's.
+    let fail_on_given = matches
+        .subcommand_matches("check")
+        .and_then(|m| m.value_source("fail_on"))
+        .is_some_and(|s| s == clap::parser::ValueSource::CommandLine);
     let result = match cli.command {
-        Command::Check(args) => run_check(args),
+        Command::Check(args) => run_check(args, fail_on_given),
         Command::Rules(args) => run_rules(args),
         Command::Explain(args) => run_explain(args),
         Command::TestRules(args) => run_test_rules(args),
+        Command::Init(args) => run_init(args),
+        Command::Config(args) => run_config(args),
     };
     match result {
         Ok(code) => code,
@@ -66,6 +78,10 @@ fn show(failure: &Failure) {
             error_line(&failure_message(failure));
         }
         Failure::RuleFiles(errors, color) => show_rule_errors(errors, *color),
+        Failure::Config(ConfigError::Invalid(errors)) => {
+            show_rule_errors(errors, ColorArg::Auto);
+            error_line(&failure_message(failure));
+        }
         Failure::Input(e) if e.is_note() => eprintln!("newslint: note: {e}"),
         Failure::Inputs => {}
         _ => error_line(&failure_message(failure)),
@@ -81,6 +97,7 @@ fn failure_message(failure: &Failure) -> String {
         Failure::Write(e) => format!("cannot write output: {e}"),
         Failure::Input(e) => e.to_string(),
         Failure::Inputs => "inputs could not be linted".into(),
+        Failure::Config(e) => e.to_string(),
     }
 }
 
@@ -116,13 +133,61 @@ fn load_pack(args: &RuleArgs) -> Result<Pack, Failure> {
     run::load_pack(&pack_options(args)).map_err(Failure::Pack)
 }
 
-fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
+/// Where `--config` and `--isolated` say configuration comes from.
+fn config_mode(args: &ConfigFileArgs) -> ConfigMode {
+    match (&args.config, args.isolated) {
+        (_, true) => ConfigMode::Isolated,
+        (Some(p), false) => ConfigMode::Explicit(p.clone()),
+        (None, false) => ConfigMode::Discover,
+    }
+}
+
+fn cli_rules(args: &RuleArgs) -> CliRules {
+    CliRules {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+    }
+}
+
+/// Loads the pack for a configured run: the configurations' rule files
+/// added, their names checked, every rule some file may report on.
+fn load_configured_pack(
+    options: &run::PackOptions,
+    policy: &config::ConfigPolicy,
+) -> Result<Pack, Failure> {
+    let mut pack = run::load_pack(options).map_err(Failure::Pack)?;
+    policy.prepare(&mut pack).map_err(Failure::Config)?;
+    Ok(pack)
+}
+
+fn run_check(mut args: CheckArgs, fail_on_given: bool) -> Result<ExitCode, Failure> {
     let mut paths = args.paths.clone();
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
     }
     let stdin_requested = paths.iter().any(|p| p.as_os_str() == "-");
     paths.retain(|p| p.as_os_str() != "-");
+    let stdin_name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| "<stdin>".into());
+    let plan = config::plan(
+        &paths,
+        config_mode(&args.config),
+        cli_rules(&args.rules),
+        stdin_requested.then(|| stdin_name.clone()),
+    )
+    .map_err(Failure::Config)?;
+    let paths = plan.paths;
+    let policy = Arc::new(plan.policy);
+    if !fail_on_given && let Some(f) = policy.fail_on() {
+        args.fail_on = match f {
+            FailOnDef::Error => FailOn::Error,
+            FailOnDef::Warning => FailOn::Warning,
+            FailOnDef::Info => FailOn::Info,
+            FailOnDef::Never => FailOn::Never,
+        };
+    }
     let options = Options {
         input_format: args.input_format.map(|f| match f {
             cli::InputFormatArg::Txt => InputFormat::Txt,
@@ -140,19 +205,18 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             FormatArg::Github => Some(render::render_github),
             FormatArg::Human | FormatArg::Json | FormatArg::Sarif => None,
         },
+        policy: Some(policy.clone()),
     };
     let mut stdin = io::stdin();
-    let stdin = stdin_requested.then(|| run::Stdin {
-        name: args
-            .stdin_filename
-            .clone()
-            .unwrap_or_else(|| "<stdin>".into()),
+    let stdin = stdin_requested.then_some(run::Stdin {
+        name: stdin_name,
         reader: &mut stdin,
     });
     let mut output = Output::new(&args);
-    let rule_options = pack_options(&args.rules);
+    let mut rule_options = pack_options(&args.rules);
+    rule_options.rule_paths.extend(policy.rule_paths());
     let pack = run::check(
-        || run::load_pack(&rule_options),
+        || load_configured_pack(&rule_options, &policy),
         &paths,
         stdin,
         &options,
@@ -160,8 +224,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             Ok(linted) => output.report(pack, linted),
             Err(e) => output.input_error(e),
         },
-    )
-    .map_err(Failure::Pack)?;
+    )?;
     let code = output.finish(&pack);
     // The process ends next: freeing the pack's thousands of small
     // allocations one by one would only cost time (4% of a short run).
@@ -178,6 +241,8 @@ struct Output<'a> {
     held: Vec<FileReport>,
     had_error: bool,
     write_error: Option<io::Error>,
+    /// `--report-suppressions`: the listing, written at the end.
+    suppressions: String,
 }
 
 /// Standard output, coloured for human output.
@@ -203,6 +268,7 @@ impl<'a> Output<'a> {
             held: Vec::new(),
             had_error: false,
             write_error: None,
+            suppressions: String::new(),
         }
     }
 
@@ -218,6 +284,10 @@ impl<'a> Output<'a> {
             rendered,
         } = linted;
         self.tally.add(pack, &rep);
+        if self.args.report_suppressions {
+            self.suppressions
+                .push_str(&newslint::render::suppressions_listing(pack, &rep));
+        }
         if matches!(self.args.format, FormatArg::Json | FormatArg::Sarif) {
             self.held.push(rep);
         } else if rep.findings.is_empty() || self.write_error.is_some() {
@@ -238,6 +308,22 @@ impl<'a> Output<'a> {
 
     /// Writes what was held and the summary; decides the exit code.
     fn finish(mut self, pack: &Pack) -> Result<ExitCode, Failure> {
+        if self.args.report_suppressions {
+            let listing = if self.suppressions.is_empty() {
+                "no inline suppressions\n".to_string()
+            } else {
+                std::mem::take(&mut self.suppressions)
+            };
+            // Machine formats keep standard output to themselves.
+            let r = match (&mut self.out, self.args.format) {
+                (Out::Color(o), _) => o.write_all(listing.as_bytes()),
+                (Out::Plain(o), FormatArg::Concise) => o.write_all(listing.as_bytes()),
+                _ => io::stderr().write_all(listing.as_bytes()),
+            };
+            if let Err(e) = r {
+                self.write_error.get_or_insert(e);
+            }
+        }
         if self.write_error.is_none() {
             let r = match (&mut self.out, self.args.format) {
                 (Out::Plain(o), FormatArg::Json) => render::render_json(o, pack, &self.held),
@@ -390,4 +476,59 @@ fn run_test_rules(args: TestRulesArgs) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn run_init(args: InitArgs) -> Result<ExitCode, Failure> {
+    let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
+    for name in config::FILE_NAMES {
+        let existing = dir.join(name);
+        if existing.exists() {
+            return Err(Failure::Config(ConfigError::Exists(existing)));
+        }
+    }
+    let path = dir.join(config::FILE_NAMES[0]);
+    // `create_new`: a file that appeared since the check is not overwritten.
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(config::starter::STARTER.as_bytes()));
+    match written {
+        Ok(()) => {
+            eprintln!("newslint: wrote {}", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            Err(Failure::Config(ConfigError::Exists(path)))
+        }
+        Err(error) => Err(Failure::Config(ConfigError::Read { path, error })),
+    }
+}
+
+fn run_config(args: ConfigArgs) -> Result<ExitCode, Failure> {
+    let path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
+    let plan = config::plan(
+        std::slice::from_ref(&path),
+        config_mode(&args.config),
+        cli_rules(&args.rules),
+        None,
+    )
+    .map_err(Failure::Config)?;
+    let mut options = pack_options(&args.rules);
+    options.rule_paths.extend(plan.policy.rule_paths());
+    let pack = load_configured_pack(&options, &plan.policy)?;
+    // Profiles follow the file's front matter.
+    let front_matter = if path.is_file() {
+        let file = newslint::input::InputFile {
+            path: path.clone(),
+            len: None,
+        };
+        newslint::input::read_input(&file, None)
+            .map(|doc| doc.prose.front_matter)
+            .map_err(Failure::Input)?
+    } else {
+        Default::default()
+    };
+    let text = plan.policy.describe(&pack, &path, &front_matter);
+    finish_output(io::stdout().lock().write_all(text.as_bytes()))
 }

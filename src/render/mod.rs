@@ -4,11 +4,13 @@ mod github;
 mod human;
 mod json;
 mod sarif;
+mod suppressions;
 
 pub use github::render_github;
 pub use human::{render_example_failures, render_human, render_rule_errors, render_summary};
 pub use json::{render_json, render_jsonl};
 pub use sarif::render_sarif;
+pub use suppressions::suppressions_listing;
 
 use std::io::{self, Write};
 
@@ -48,7 +50,7 @@ impl Tally {
             self.files_with_findings += 1;
         }
         for f in &report.findings {
-            match pack.rules[f.finding.rule].severity {
+            match f.severity(pack) {
                 Severity::Error => self.error += 1,
                 Severity::Warning => self.warning += 1,
                 Severity::Info => self.info += 1,
@@ -70,7 +72,12 @@ pub fn render_concise(out: &mut dyn Write, pack: &Pack, reports: &[FileReport]) 
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {}",
-                r.path, f.line, f.column, rule.severity, rule.id, f.finding.message
+                r.path,
+                f.line,
+                f.column,
+                f.severity(pack),
+                rule.id,
+                f.finding.message
             )?;
         }
     }
