@@ -110,11 +110,18 @@ impl FileReport {
                         placed.severity = severity;
                         located.push(placed);
                     }
-                    Verdict::Suppressed { by, reason } => suppressed.push(Suppressed {
-                        located: placed,
+                    Verdict::Suppressed {
                         by,
                         reason,
-                    }),
+                        severity,
+                    } => {
+                        placed.severity = severity;
+                        suppressed.push(Suppressed {
+                            located: placed,
+                            by,
+                            reason,
+                        });
+                    }
                 }
             }
         }

@@ -4,6 +4,8 @@ mod common;
 
 mod bad_input;
 mod cli;
+mod config;
 mod formats;
 mod pack;
 mod snapshots;
+mod suppressions;

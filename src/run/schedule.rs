@@ -112,7 +112,8 @@ where
         match reader.read_to_end(&mut bytes) {
             Ok(_) => match input::from_bytes(name, bytes, format) {
                 Ok(doc) => {
-                    let findings = engine::check_prose(pack, &doc.prose);
+                    let masked = crate::suppress::masked_prose(&doc);
+                    let findings = engine::check_prose(pack, masked.as_ref().unwrap_or(&doc.prose));
                     let rep = crate::place(
                         pack,
                         doc,
@@ -170,7 +171,8 @@ impl Linter<'_> {
     /// Reads and lints one file.
     fn lint(&self, pack: &Pack, file: &InputFile) -> Result<Linted, InputError> {
         input::read_input(file, self.options.input_format).map(|doc| {
-            let findings = engine::check_prose(pack, &doc.prose);
+            let masked = crate::suppress::masked_prose(&doc);
+            let findings = engine::check_prose(pack, masked.as_ref().unwrap_or(&doc.prose));
             let report = crate::place(
                 pack,
                 doc,
@@ -234,7 +236,8 @@ fn lint_early<P: Borrow<Pack>>(
     };
     match input::read_input(&chunk[i], linter.options.input_format) {
         Ok(doc) => {
-            let analysis = Document::analyze(&doc.prose);
+            let masked = crate::suppress::masked_prose(&doc);
+            let analysis = Document::analyze(masked.as_ref().unwrap_or(&doc.prose));
             lint_early(linter, chunk, claims, slot, out);
             if let Some(pack) = slot.wait() {
                 let pack = pack.borrow();

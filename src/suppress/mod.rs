@@ -46,6 +46,8 @@ pub enum Verdict {
         by: usize,
         /// Its reason.
         reason: Option<String>,
+        /// The severity it would have been reported at, when configured.
+        severity: Option<Severity>,
     },
 }
 
@@ -98,6 +100,27 @@ impl FileSettings {
             require_reasons: false,
         }
     }
+}
+
+/// The prose of `doc` with plain-text directive lines blanked to spaces
+/// (same length, so every offset holds), for the model to read; `None` when
+/// there is nothing to blank. In plain text and Word a directive line sits
+/// in the paragraph of the line it silences: blanked, its words (a reason
+/// naming a source, a loaded word) cannot change how that line is judged.
+pub fn masked_prose(doc: &InputDoc) -> Option<crate::prose::Prose> {
+    if !matches!(doc.format, InputFormat::Txt | InputFormat::Docx) {
+        return None;
+    }
+    let directives = directive::find(&doc.prose.text, doc.format);
+    if directives.is_empty() {
+        return None;
+    }
+    let mut prose = doc.prose.clone();
+    for d in directives {
+        let blank = " ".repeat(d.range.len());
+        prose.text.replace_range(d.range, &blank);
+    }
+    Some(prose)
 }
 
 /// Decides what becomes of each finding of a document (configuration and
@@ -165,6 +188,7 @@ pub fn judge(
                 Verdict::Suppressed {
                     by: d,
                     reason: directives[d].reason.clone(),
+                    severity: settings.severity.get(f.rule).copied().flatten(),
                 }
             }
             None => Verdict::Report(settings.severity.get(f.rule).copied().flatten()),
