@@ -31,7 +31,7 @@ require-reasons = false
 # Severity by rule id or category (a rule id wins over its category).
 # [severity]
 # hedging = "info"
-# anonymous-source = "error"
+# anonymous-source-no-reason = "error"
 
 # Settings for files whose path matches a glob.
 # [[overrides]]

@@ -137,3 +137,39 @@ fn command_line_select_replaces_and_ignore_adds() {
     // newslint's own rules stay on under a narrow select.
     assert!(s.active[id(crate::suppress::UNUSED)]);
 }
+
+/// The annotated example in docs/configuration.md is a valid configuration.
+#[test]
+fn the_documented_example_loads() {
+    let doc = include_str!("../../docs/configuration.md");
+    let start = doc.find("## A complete, annotated example").unwrap();
+    let block = &doc[start..];
+    let block = &block[block.find("```toml\n").unwrap() + 8..];
+    let block = &block[..block.find("```").unwrap()];
+    let c = parse(block).unwrap_or_else(|e| panic!("{e}"));
+    c.check_names(&pack()).unwrap_or_else(|e| match e {
+        ConfigError::Invalid(errors) => panic!("{errors}"),
+        e => panic!("{e}"),
+    });
+    assert_eq!(c.def.overrides.len(), 2);
+    assert_eq!(c.def.profile.len(), 2);
+}
+
+/// So is the starter `newslint init` writes, with every key uncommented.
+#[test]
+fn the_starter_loads_with_every_key_uncommented() {
+    let uncommented: String = starter::STARTER
+        .lines()
+        .filter(|l| {
+            l.starts_with("# ") && {
+                let rest = &l[2..];
+                rest.starts_with('[') || rest.contains(" = ") || rest.starts_with("when")
+            }
+        })
+        .map(|l| format!("{}\n", &l[2..]))
+        .collect();
+    let c = parse(&uncommented).unwrap_or_else(|e| panic!("{e}\n{uncommented}"));
+    c.check_names(&pack()).unwrap_or_else(|e| panic!("{e}"));
+    assert!(c.def.allow.contains(&"Liberty Institute".to_string()));
+    assert!(parse(starter::STARTER).is_ok());
+}
