@@ -128,9 +128,12 @@ fn pack_options(args: &RuleArgs) -> PackOptions {
     }
 }
 
-/// Loads the pack the rule arguments ask for.
+/// Loads the pack the rule arguments ask for, with newslint's own rules
+/// about suppressions (so `rules` lists them and `explain` explains them).
 fn load_pack(args: &RuleArgs) -> Result<Pack, Failure> {
-    run::load_pack(&pack_options(args)).map_err(Failure::Pack)
+    let mut pack = run::load_pack(&pack_options(args)).map_err(Failure::Pack)?;
+    newslint::suppress::own_rules::add_to(&mut pack);
+    Ok(pack)
 }
 
 /// Where `--config` and `--isolated` say configuration comes from.

@@ -292,3 +292,34 @@ fn config_prints_the_effective_settings_for_a_path() {
     assert!(!out.contains("\"opinion-adverb\""), "{out}");
     assert!(out.contains("\"loaded-verb\""), "{out}");
 }
+
+#[test]
+fn a_configs_rule_files_report_only_where_it_governs() {
+    let house = "[[rule]]\nid = \"house-utilize\"\ncategory = \"editorializing\"\n\
+                 severity = \"warning\"\nmessage = \"our style is use\"\n\
+                 explanation = \"Plain words.\"\nphrases = [\"utilized\"]\n\
+                 flag = [\"Crews [utilized] a crane.\"]\npass = [\"Crews used a crane.\"]\n";
+    let copy = "Crews utilized a crane on the pier.\n";
+    let d = desk(&[
+        ("sports/newslint.toml", "rules = [\"style/\"]\n"),
+        ("sports/style/house.toml", house),
+        ("sports/a.txt", copy),
+        ("metro/newslint.toml", "ignore = [\"puffery\"]\n"),
+        ("metro/b.txt", copy),
+    ]);
+    let (_, found, err) = check_in(d.path(), &[]);
+    assert_eq!(
+        triples(&found),
+        [t("sports/a.txt", "house-utilize", "warning")],
+        "{err}"
+    );
+}
+
+#[test]
+fn own_rules_are_listed_and_explained() {
+    let (code, out, _) = run(newslint().args(["explain", "unused-suppression"]));
+    assert_eq!(code, 0);
+    assert!(out.contains("suppression, warning"), "{out}");
+    let (_, out, _) = run(newslint().arg("rules"));
+    assert!(out.lines().any(|l| l.starts_with("invalid-suppression")));
+}

@@ -48,6 +48,8 @@ pub struct ConfigPolicy {
     cli: CliRules,
     cwd: PathBuf,
     stdin_name: Option<String>,
+    /// Every configuration's extra rule paths (see [`Self::rule_paths`]).
+    all_extra: Vec<PathBuf>,
 }
 
 /// Loads the configurations `mode` asks for around `paths` (and the current
@@ -67,6 +69,7 @@ pub fn plan(
         cli,
         cwd: cwd.clone(),
         stdin_name,
+        all_extra: Vec::new(),
     };
     match mode {
         ConfigMode::Isolated => {
@@ -108,6 +111,7 @@ pub fn plan(
             }
         }
     }
+    policy.all_extra = policy.rule_paths();
     Ok(Plan {
         // With no configuration anywhere, the run walks as it always has.
         paths: if policy.configs.is_empty() {
@@ -332,12 +336,11 @@ impl Policy for ConfigPolicy {
     ) -> (Vec<Judged>, Vec<SuppressionRecord>) {
         let config = self.governing(doc);
         let file = self.file_of(doc);
-        let extra = self.rule_paths();
         let (settings, _) = resolve::settings(
             pack,
             config,
             &self.cli,
-            &extra,
+            &self.all_extra,
             &file,
             &doc.prose.front_matter,
         );
