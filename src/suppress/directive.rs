@@ -56,9 +56,29 @@ pub fn find(text: &str, format: InputFormat) -> Vec<Directive> {
         return Vec::new();
     }
     match format {
-        InputFormat::Markdown | InputFormat::Html => find_comments(text),
+        InputFormat::Markdown => {
+            // Only comments Markdown reads as HTML: an example directive in
+            // a code block or code span (a style guide) is no directive.
+            let html = markdown_html(text);
+            find_comments(text)
+                .into_iter()
+                .filter(|d| html.iter().any(|r| r.contains(&d.range.start)))
+                .collect()
+        }
+        InputFormat::Html => find_comments(text),
         InputFormat::Txt | InputFormat::Docx => find_bracket_lines(text),
     }
+}
+
+/// Byte ranges of the raw HTML (blocks and inline) of a Markdown document.
+fn markdown_html(text: &str) -> Vec<Range<usize>> {
+    use pulldown_cmark::{Event, Options, Parser};
+    let opts = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_GFM;
+    Parser::new_ext(text, opts)
+        .into_offset_iter()
+        .filter(|(e, _)| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+        .map(|(_, r)| r)
+        .collect()
 }
 
 fn find_comments(text: &str) -> Vec<Directive> {
@@ -170,6 +190,16 @@ mod tests {
         let d = find("<!-- newslint-disabel hedging -->", InputFormat::Html);
         assert_eq!(d[0].kind, Kind::Unknown("newslint-disabel".into()));
         assert_eq!(d[0].names, ["hedging"]);
+    }
+
+    #[test]
+    fn markdown_code_shows_a_directive_without_making_one() {
+        let text = "Type this:\n\n```\n<!-- newslint-disable hedging -- why -->\n```\n\n\
+                    Or `<!-- newslint-enable -->` inline.\n\n\
+                    <!-- newslint-disable-next-line hedging -- real -->\nText.\n";
+        let d = find(text, InputFormat::Markdown);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].reason.as_deref(), Some("real"));
     }
 
     #[test]
