@@ -504,7 +504,7 @@ fn run_init(args: InitArgs) -> Result<ExitCode, Failure> {
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             Err(Failure::Config(ConfigError::Exists(path)))
         }
-        Err(error) => Err(Failure::Config(ConfigError::Read { path, error })),
+        Err(error) => Err(Failure::Config(ConfigError::Write { path, error })),
     }
 }
 

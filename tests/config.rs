@@ -259,8 +259,18 @@ fn init_writes_a_starter_that_loads_and_refuses_to_overwrite() {
     assert_eq!(code, 0, "{err}");
     let written = std::fs::read_to_string(d.path().join("newslint.toml")).unwrap();
     assert!(written.contains("# [profile.opinion]"));
-    // The starter is a valid configuration.
+    // The starter is a valid configuration, and the folder's own.
     assert_eq!(check_in(d.path(), &[]).0, 1);
+    let sub = d.path().join("empty");
+    std::fs::create_dir(&sub).unwrap();
+    let (_, out, _) = run(newslint().current_dir(&sub).arg("config"));
+    assert!(
+        out.contains("newslint.toml") && out.contains("# from"),
+        "{out}"
+    );
+    let (code, _, err) = run(newslint().current_dir(d.path()).args(["init", "nowhere"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot write configuration"), "{err}");
     let (code, _, err) = run(newslint().current_dir(d.path()).arg("init"));
     assert_eq!(code, 2);
     assert!(err.contains("exists already"), "{err}");

@@ -53,6 +53,13 @@ pub enum ConfigError {
     Invalid(RuleErrors),
     /// `newslint init` found a configuration there already.
     Exists(PathBuf),
+    /// `newslint init` could not write the file.
+    Write {
+        /// Which file.
+        path: PathBuf,
+        /// Why.
+        error: std::io::Error,
+    },
 }
 
 impl fmt::Display for ConfigError {
@@ -60,6 +67,9 @@ impl fmt::Display for ConfigError {
         match self {
             ConfigError::Read { path, error } => {
                 write!(f, "{}: cannot read configuration: {error}", path.display())
+            }
+            ConfigError::Write { path, error } => {
+                write!(f, "{}: cannot write configuration: {error}", path.display())
             }
             ConfigError::Invalid(errors) => {
                 let n = errors.errors.len();

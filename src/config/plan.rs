@@ -103,6 +103,12 @@ pub fn plan(
             kept.push(p.clone());
             continue;
         }
+        if policy.fixed.is_none() {
+            // The folder's own configuration, even with nothing to lint in
+            // it (`newslint config FOLDER` shows it).
+            let dir = policy.absolute(p);
+            policy.lookup(&dir)?;
+        }
         for f in files {
             let abs = policy.absolute(&f.path);
             let c = policy.config_index(&abs)?;
