@@ -36,6 +36,9 @@ fn markdown_comments_disable_enable_and_next_line() {
         lines,
         [("hedge-allegation".into(), 4), ("loaded-verb".into(), 13)]
     );
+    // Suppressions are part of the copy: --isolated keeps them.
+    let (_, isolated, _) = check_in(d.path(), &["--isolated"]);
+    assert_eq!(isolated, found);
 }
 
 #[test]
@@ -235,5 +238,53 @@ fn sarif_carries_suppressions_and_stays_valid() {
                 serde_json::json!([{"kind": "inSource"}])
             ),
         ]
+    );
+}
+
+/// A minimal `.docx` whose paragraphs are `paras` (plain runs).
+fn docx(paras: &[&str]) -> Vec<u8> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let ns = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let body: String = paras
+        .iter()
+        .map(|p| format!("<w:p><w:r><w:t xml:space=\"preserve\">{p}</w:t></w:r></w:p>"))
+        .collect();
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document {ns}><w:body>{body}</w:body></w:document>"#
+    );
+    let types = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = SimpleFileOptions::default();
+    for (name, part) in [
+        ("[Content_Types].xml", types),
+        ("_rels/.rels", rels),
+        ("word/document.xml", document.as_str()),
+    ] {
+        zip.start_file(name, opts).unwrap();
+        zip.write_all(part.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn word_documents_take_the_bracketed_form_as_a_paragraph() {
+    let d = desk(&[]);
+    std::fs::write(
+        d.path().join("story.docx"),
+        docx(&[
+            "[newslint-disable-next-line hedge-allegation -- confirmed by the clerk]",
+            HEDGE,
+            HEDGE2,
+        ]),
+    )
+    .unwrap();
+    let (_, found, err) = check_in(d.path(), &["--report-suppressions"]);
+    assert_eq!(rules(&found), ["hedge-allegation"], "{err}");
+    assert_eq!(found[0]["paragraph"], 3);
+    assert!(
+        err.contains("confirmed by the clerk: silenced 1 finding"),
+        "{err}"
     );
 }
