@@ -37,6 +37,38 @@ pub enum Command {
     /// Report each article's sourcing: quotations, attributions, named and
     /// anonymous sources, unattributed claims, hedges and findings.
     Report(ReportArgs),
+    /// Write a commented starter newslint.toml (never overwrites one).
+    Init(InitArgs),
+    /// Print the effective configuration for a file or folder.
+    Config(ConfigArgs),
+}
+
+/// Where configuration comes from.
+#[derive(Debug, Args, Clone)]
+pub struct ConfigFileArgs {
+    /// Use this configuration file for every input instead of the nearest
+    /// newslint.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to write newslint.toml in. Default: the current directory.
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// The file or folder whose configuration to show. Default: the current directory.
+    pub path: Option<PathBuf>,
+    #[command(flatten)]
+    pub config: ConfigFileArgs,
+    #[command(flatten)]
+    pub rules: RuleArgs,
 }
 
 /// Which rules are active.
@@ -139,6 +171,12 @@ pub struct CheckArgs {
     /// Print the fixes as a unified diff and write nothing (exit 1 if there are any).
     #[arg(long)]
     pub diff: bool,
+    #[command(flatten)]
+    pub config: ConfigFileArgs,
+    /// List every inline suppression, its reason and what it silenced
+    /// (on standard error for machine formats).
+    #[arg(long)]
+    pub report_suppressions: bool,
 }
 
 #[derive(Debug, Args)]
@@ -176,6 +214,8 @@ pub struct BaselineArgs {
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub rules: RuleArgs,
+    #[command(flatten)]
+    pub config: ConfigFileArgs,
     /// Read inputs as this format, whatever their extension.
     #[arg(long, value_enum)]
     pub input_format: Option<InputFormatArg>,

@@ -5,6 +5,7 @@
 //! It never prints or exits: the binary decides what to show and how to end.
 //! [`run`] lints files and folders, in a stable order, with every core.
 
+pub mod config;
 pub mod engine;
 pub mod extract;
 pub mod input;
@@ -18,6 +19,7 @@ pub mod rules;
 pub mod run;
 pub mod serve;
 pub mod sourcing;
+pub mod suppress;
 pub mod verify;
 
 // Issue 16 (CI workflow).
@@ -34,8 +36,29 @@ use input::InputDoc;
 use report::FileReport;
 use rules::Pack;
 
-/// Lints one read document and places its findings.
+/// Lints one read document and places its findings, honouring the inline
+/// suppressions in its text: an editor's quick fix that adds one must
+/// silence the finding there as it does in `check`.
 pub fn check_doc(pack: &Pack, doc: InputDoc, keep_text: bool) -> FileReport {
-    let findings = engine::check_prose(pack, &doc.prose);
-    FileReport::new(doc, findings, keep_text)
+    let masked = suppress::masked_prose(&doc);
+    let findings = engine::check_prose(pack, masked.as_ref().unwrap_or(&doc.prose));
+    place(pack, doc, findings, keep_text, Some(&suppress::InlineOnly))
+}
+
+/// Places `findings` of `doc`, judged by `policy` when there is one
+/// (configuration, inline suppressions).
+pub fn place(
+    pack: &Pack,
+    doc: InputDoc,
+    findings: Vec<finding::Finding>,
+    keep_text: bool,
+    policy: Option<&dyn suppress::Policy>,
+) -> FileReport {
+    match policy {
+        None => FileReport::new(doc, findings, keep_text),
+        Some(p) => {
+            let (judged, suppressions) = p.judge(pack, &doc, findings);
+            FileReport::judged(doc, judged, suppressions, keep_text)
+        }
+    }
 }

@@ -7,14 +7,16 @@ mod cli;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use codespan_reporting::term::termcolor::{ColorChoice, NoColor, StandardStream, WriteColor};
 
 use cli::{
-    BaselineArgs, CheckArgs, Cli, ColorArg, Command, ExplainArgs, FailOn, FormatArg, ReportArgs,
-    ReportFormat, RuleArgs, RulesArgs, TestRulesArgs,
+    BaselineArgs, CheckArgs, Cli, ColorArg, Command, ConfigArgs, ConfigFileArgs, ExplainArgs,
+    FailOn, FormatArg, InitArgs, ReportArgs, ReportFormat, RuleArgs, RulesArgs, TestRulesArgs,
 };
+use newslint::config::{self, CliRules, ConfigError, ConfigMode, FailOnDef};
 use newslint::extract::InputFormat;
 use newslint::input::InputError;
 use newslint::render::{self, Tally};
@@ -49,13 +51,21 @@ enum Failure {
     Serve(newslint::serve::BindError),
     /// `lsp`: the connection to the editor failed.
     Lsp(newslint::lsp::LspError),
+    /// A configuration file could not be used.
+    Config(ConfigError),
 }
 
 fn main() -> ExitCode {
     alloc::no_huge_pages();
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    // `--fail-on` on the command line wins over the configuration's.
+    let fail_on_given = matches
+        .subcommand_matches("check")
+        .and_then(|m| m.value_source("fail_on"))
+        .is_some_and(|s| s == clap::parser::ValueSource::CommandLine);
     let result = match cli.command {
-        Command::Check(args) => run_check(args),
+        Command::Check(args) => run_check(args, fail_on_given),
         Command::Rules(args) => run_rules(args),
         Command::Explain(args) => run_explain(args),
         Command::TestRules(args) => run_test_rules(args),
@@ -65,6 +75,8 @@ fn main() -> ExitCode {
         Command::Serve(args) => run_serve(args),
         Command::Lsp(args) => run_lsp(args),
         Command::Report(args) => run_report(args),
+        Command::Init(args) => run_init(args),
+        Command::Config(args) => run_config(args),
     };
     match result {
         Ok(code) => code,
@@ -84,6 +96,10 @@ fn show(failure: &Failure) {
             error_line(&failure_message(failure));
         }
         Failure::RuleFiles(errors, color) => show_rule_errors(errors, *color),
+        Failure::Config(ConfigError::Invalid(errors)) => {
+            show_rule_errors(errors, ColorArg::Auto);
+            error_line(&failure_message(failure));
+        }
         Failure::Input(e) if e.is_note() => eprintln!("newslint: note: {e}"),
         Failure::Fix(e) if e.is_note() => eprintln!("newslint: note: {e}"),
         Failure::Inputs => {}
@@ -106,6 +122,7 @@ fn failure_message(failure: &Failure) -> String {
         Failure::Fix(e) => e.to_string(),
         Failure::Serve(e) => e.to_string(),
         Failure::Lsp(e) => e.to_string(),
+        Failure::Config(e) => e.to_string(),
     }
 }
 
@@ -136,15 +153,74 @@ fn pack_options(args: &RuleArgs) -> PackOptions {
     }
 }
 
-/// Loads the pack the rule arguments ask for.
+/// Loads the pack the rule arguments ask for, with newslint's own rules
+/// about suppressions (so `rules` lists them and `explain` explains them).
 fn load_pack(args: &RuleArgs) -> Result<Pack, Failure> {
-    run::load_pack(&pack_options(args)).map_err(Failure::Pack)
+    let mut pack = run::load_pack(&pack_options(args)).map_err(Failure::Pack)?;
+    newslint::suppress::own_rules::add_to(&mut pack);
+    Ok(pack)
 }
 
-fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
+/// Where `--config` and `--isolated` say configuration comes from.
+fn config_mode(args: &ConfigFileArgs) -> ConfigMode {
+    match (&args.config, args.isolated) {
+        (_, true) => ConfigMode::Isolated,
+        (Some(p), false) => ConfigMode::Explicit(p.clone()),
+        (None, false) => ConfigMode::Discover,
+    }
+}
+
+fn cli_rules(args: &RuleArgs) -> CliRules {
+    CliRules {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+    }
+}
+
+/// Loads the pack for a configured run: the configurations' rule files
+/// added, their names checked, every rule some file may report on.
+fn load_configured_pack(
+    options: &run::PackOptions,
+    policy: &config::ConfigPolicy,
+) -> Result<Pack, Failure> {
+    let mut pack = run::load_pack(options).map_err(Failure::Pack)?;
+    policy.prepare(&mut pack).map_err(Failure::Config)?;
+    Ok(pack)
+}
+
+fn run_check(mut args: CheckArgs, fail_on_given: bool) -> Result<ExitCode, Failure> {
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("."));
+    }
+    let stdin_requested = paths.iter().any(|p| p.as_os_str() == "-");
+    paths.retain(|p| p.as_os_str() != "-");
+    let stdin_name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| "<stdin>".into());
+    let plan = config::plan(
+        &paths,
+        config_mode(&args.config),
+        cli_rules(&args.rules),
+        stdin_requested.then(|| stdin_name.clone()),
+    )
+    .map_err(Failure::Config)?;
+    let paths = plan.paths;
+    let policy = Arc::new(plan.policy);
+    if !fail_on_given && let Some(f) = policy.fail_on() {
+        args.fail_on = match f {
+            FailOnDef::Error => FailOn::Error,
+            FailOnDef::Warning => FailOn::Warning,
+            FailOnDef::Info => FailOn::Info,
+            FailOnDef::Never => FailOn::Never,
+        };
+    }
+    let mut rule_options = pack_options(&args.rules);
+    rule_options.rule_paths.extend(policy.rule_paths());
     // Autofix first; what it could not fix is then linted as usual.
     let (mut preloaded, fix_failed) = if args.fix || args.diff {
-        match run_fixes(&args)? {
+        match run_fixes(&args, &paths, &rule_options, &policy)? {
             Fixes::Diffed(code) => return Ok(code),
             Fixes::Written { pack, failed } => (Some(*pack), failed),
         }
@@ -156,12 +232,6 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
         (None, false)
     };
     let filters = Filters::new(&args)?;
-    let mut paths = args.paths.clone();
-    if paths.is_empty() {
-        paths.push(PathBuf::from("."));
-    }
-    let stdin_requested = paths.iter().any(|p| p.as_os_str() == "-");
-    paths.retain(|p| p.as_os_str() != "-");
     let options = Options {
         input_format: args.input_format.map(|f| match f {
             cli::InputFormatArg::Txt => InputFormat::Txt,
@@ -184,22 +254,19 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             FormatArg::Human | FormatArg::Json | FormatArg::Sarif => None,
             FormatArg::Gitlab | FormatArg::Junit => None,
         },
+        policy: Some(policy.clone()),
     };
     let mut stdin = io::stdin();
-    let stdin = stdin_requested.then(|| run::Stdin {
-        name: args
-            .stdin_filename
-            .clone()
-            .unwrap_or_else(|| "<stdin>".into()),
+    let stdin = stdin_requested.then_some(run::Stdin {
+        name: stdin_name,
         reader: &mut stdin,
     });
     let mut output = Output::new(&args, filters);
     output.had_error |= fix_failed;
-    let rule_options = pack_options(&args.rules);
     let pack = run::check(
         || match preloaded.take() {
             Some(pack) => Ok(pack),
-            None => run::load_pack(&rule_options),
+            None => load_configured_pack(&rule_options, &policy),
         },
         &paths,
         stdin,
@@ -208,8 +275,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             Ok(linted) => output.report(pack, linted),
             Err(e) => output.input_error(e),
         },
-    )
-    .map_err(Failure::Pack)?;
+    )?;
     let code = output.finish(&pack);
     // The process ends next: freeing the pack's thousands of small
     // allocations one by one would only cost time (4% of a short run).
@@ -228,6 +294,8 @@ struct Output<'a> {
     filters: Filters,
     had_error: bool,
     write_error: Option<io::Error>,
+    /// `--report-suppressions`: the listing, written at the end.
+    suppressions: String,
 }
 
 /// Standard output, coloured for human output.
@@ -254,6 +322,7 @@ impl<'a> Output<'a> {
             filters,
             had_error: false,
             write_error: None,
+            suppressions: String::new(),
         }
     }
 
@@ -270,6 +339,10 @@ impl<'a> Output<'a> {
         } = linted;
         self.filters.apply(pack, &mut rep);
         self.tally.add(pack, &rep);
+        if self.args.report_suppressions {
+            self.suppressions
+                .push_str(&newslint::render::suppressions_listing(pack, &rep));
+        }
         if matches!(
             self.args.format,
             FormatArg::Json | FormatArg::Sarif | FormatArg::Gitlab | FormatArg::Junit
@@ -294,6 +367,22 @@ impl<'a> Output<'a> {
 
     /// Writes what was held and the summary; decides the exit code.
     fn finish(mut self, pack: &Pack) -> Result<ExitCode, Failure> {
+        if self.args.report_suppressions {
+            let listing = if self.suppressions.is_empty() {
+                "no inline suppressions\n".to_string()
+            } else {
+                std::mem::take(&mut self.suppressions)
+            };
+            // Machine formats keep standard output to themselves.
+            let r = match (&mut self.out, self.args.format) {
+                (Out::Color(o), _) => o.write_all(listing.as_bytes()),
+                (Out::Plain(o), FormatArg::Concise) => o.write_all(listing.as_bytes()),
+                _ => io::stderr().write_all(listing.as_bytes()),
+            };
+            if let Err(e) = r {
+                self.write_error.get_or_insert(e);
+            }
+        }
         if self.write_error.is_none() {
             let r = match (&mut self.out, self.args.format) {
                 (Out::Plain(o), FormatArg::Json) => render::render_json(o, pack, &self.held),
@@ -517,17 +606,29 @@ fn run_baseline(args: BaselineArgs) -> Result<ExitCode, Failure> {
     if paths.is_empty() {
         paths.push(PathBuf::from("."));
     }
+    // The baseline accepts what `check` reports: the same configuration.
+    let plan = config::plan(
+        &paths,
+        config_mode(&args.config),
+        cli_rules(&args.rules),
+        None,
+    )
+    .map_err(Failure::Config)?;
+    let paths = plan.paths;
+    let policy = Arc::new(plan.policy);
     let options = Options {
         input_format: input_format(args.input_format),
         threads: args.threads,
         keep_text: true,
         render: None,
+        policy: Some(policy.clone()),
     };
     let mut reports = Vec::new();
     let mut had_error = false;
-    let rule_options = pack_options(&args.rules);
+    let mut rule_options = pack_options(&args.rules);
+    rule_options.rule_paths.extend(policy.rule_paths());
     let pack = run::check(
-        || run::load_pack(&rule_options),
+        || load_configured_pack(&rule_options, &policy),
         &paths,
         None,
         &options,
@@ -538,8 +639,7 @@ fn run_baseline(args: BaselineArgs) -> Result<ExitCode, Failure> {
                 show(&Failure::Input(e));
             }
         },
-    )
-    .map_err(Failure::Pack)?;
+    )?;
     if had_error {
         return Err(Failure::Inputs);
     }
@@ -560,7 +660,12 @@ enum Fixes {
 
 /// `check --fix` / `--diff`: fixes every file under the paths, or prints
 /// the diff of what it would fix.
-fn run_fixes(args: &CheckArgs) -> Result<Fixes, Failure> {
+fn run_fixes(
+    args: &CheckArgs,
+    paths: &[PathBuf],
+    rule_options: &run::PackOptions,
+    policy: &Arc<config::ConfigPolicy>,
+) -> Result<Fixes, Failure> {
     use newslint::fix::{self, FixLevel};
     if args.paths.iter().any(|p| p.as_os_str() == "-") {
         return Err(Failure::Usage(
@@ -581,18 +686,14 @@ fn run_fixes(args: &CheckArgs) -> Result<Fixes, Failure> {
         ),
         None => None,
     };
-    let pack = load_pack(&args.rules)?;
+    let pack = load_configured_pack(rule_options, policy)?;
     let level = if args.unsafe_fixes {
         FixLevel::Unsafe
     } else {
         FixLevel::Safe
     };
     let format = input_format(args.input_format);
-    let mut paths = args.paths.clone();
-    if paths.is_empty() {
-        paths.push(PathBuf::from("."));
-    }
-    let (mut files, walk_errors) = newslint::input::walk(&paths);
+    let (mut files, walk_errors) = newslint::input::walk(paths);
     files.sort_by(|a, b| a.path.cmp(&b.path));
     let mut failed = false;
     if args.diff {
@@ -613,7 +714,7 @@ fn run_fixes(args: &CheckArgs) -> Result<Fixes, Failure> {
         };
         // Every finding of the pack. Where findings can be suppressed, lint
         // through that policy here: a suppressed finding must stay unfixed.
-        let lint = fix::pack_lint(&pack);
+        let lint = fix::policy_lint(&pack, policy.as_ref());
         let fixer = fix::Fixer {
             lint: &lint,
             level,
@@ -789,4 +890,59 @@ fn run_report(args: ReportArgs) -> Result<ExitCode, Failure> {
         return Err(Failure::Inputs);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn run_init(args: InitArgs) -> Result<ExitCode, Failure> {
+    let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
+    for name in config::FILE_NAMES {
+        let existing = dir.join(name);
+        if existing.exists() {
+            return Err(Failure::Config(ConfigError::Exists(existing)));
+        }
+    }
+    let path = dir.join(config::FILE_NAMES[0]);
+    // `create_new`: a file that appeared since the check is not overwritten.
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(config::starter::STARTER.as_bytes()));
+    match written {
+        Ok(()) => {
+            eprintln!("newslint: wrote {}", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            Err(Failure::Config(ConfigError::Exists(path)))
+        }
+        Err(error) => Err(Failure::Config(ConfigError::Write { path, error })),
+    }
+}
+
+fn run_config(args: ConfigArgs) -> Result<ExitCode, Failure> {
+    let path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
+    let plan = config::plan(
+        std::slice::from_ref(&path),
+        config_mode(&args.config),
+        cli_rules(&args.rules),
+        None,
+    )
+    .map_err(Failure::Config)?;
+    let mut options = pack_options(&args.rules);
+    options.rule_paths.extend(plan.policy.rule_paths());
+    let pack = load_configured_pack(&options, &plan.policy)?;
+    // Profiles follow the file's front matter.
+    let front_matter = if path.is_file() {
+        let file = newslint::input::InputFile {
+            path: path.clone(),
+            len: None,
+        };
+        newslint::input::read_input(&file, None)
+            .map(|doc| doc.prose.front_matter)
+            .map_err(Failure::Input)?
+    } else {
+        Default::default()
+    };
+    let text = plan.policy.describe(&pack, &path, &front_matter);
+    finish_output(io::stdout().lock().write_all(text.as_bytes()))
 }

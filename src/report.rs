@@ -3,9 +3,11 @@
 
 use std::sync::Arc;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::input::InputDoc;
 use crate::lines::LineIndex;
+use crate::rules::Pack;
+use crate::suppress::{Judged, Suppressed, SuppressionRecord, Verdict};
 
 /// A finding with its position worked out.
 #[derive(Debug, Clone)]
@@ -22,6 +24,17 @@ pub struct Located {
     pub end_column: usize,
     /// The flagged text.
     pub text: String,
+    /// The severity configuration gave it, when not its rule's
+    /// (`[severity]`, per-path overrides, profiles).
+    pub severity: Option<Severity>,
+}
+
+impl Located {
+    /// The severity it is reported at: configured, or its rule's.
+    pub fn severity(&self, pack: &Pack) -> Severity {
+        self.severity
+            .unwrap_or(pack.rules[self.finding.rule].severity)
+    }
 }
 
 /// The outcome for one file.
@@ -35,32 +48,81 @@ pub struct FileReport {
     pub offsets_in_file: bool,
     /// Findings in order of position, then rule.
     pub findings: Vec<Located>,
+    /// Findings an inline suppression silenced (SARIF carries them).
+    pub suppressed: Vec<Suppressed>,
+    /// The file's inline suppressions and what each silenced
+    /// (`--report-suppressions`).
+    pub suppressions: Vec<SuppressionRecord>,
 }
 
 impl FileReport {
     /// Places `findings` in `doc`; keeps the text when `keep_text` is set and
     /// there is something to show.
-    pub fn new(mut doc: InputDoc, findings: Vec<Finding>, keep_text: bool) -> Self {
+    pub fn new(doc: InputDoc, findings: Vec<Finding>, keep_text: bool) -> Self {
+        let judged = findings
+            .into_iter()
+            .map(|finding| Judged {
+                finding,
+                verdict: Verdict::Report(None),
+            })
+            .collect();
+        Self::judged(doc, judged, Vec::new(), keep_text)
+    }
+
+    /// Places findings a [`crate::suppress`] policy judged: reported ones
+    /// (at their configured severity) and suppressed ones apart.
+    pub fn judged(
+        mut doc: InputDoc,
+        mut judged: Vec<Judged>,
+        suppressions: Vec<SuppressionRecord>,
+        keep_text: bool,
+    ) -> Self {
         let offsets_in_file = doc.offsets_in_file();
         let path = std::mem::take(&mut doc.path);
-        let mut located = Vec::with_capacity(findings.len());
-        if !findings.is_empty() {
+        let mut located = Vec::with_capacity(judged.len());
+        let mut suppressed = Vec::new();
+        if !judged.is_empty() {
+            // Placing counts on from the last finding: starts must ascend.
+            judged.sort_by_key(|j| j.finding.range.start);
             let index = LineIndex::new(doc.text());
             // Findings come in order of start, and an end is counted on
             // from its start.
             let mut at = index.cursor(doc.text());
-            for f in findings {
+            for Judged {
+                finding: f,
+                verdict,
+            } in judged
+            {
                 let (line, column) = at.position(f.range.start);
                 let (end_line, end_column) = at.clone().position(f.range.end);
                 let text = doc.text()[f.range.clone()].to_string();
-                located.push(Located {
+                let mut placed = Located {
                     finding: f,
                     line,
                     column,
                     end_line,
                     end_column,
                     text,
-                });
+                    severity: None,
+                };
+                match verdict {
+                    Verdict::Report(severity) => {
+                        placed.severity = severity;
+                        located.push(placed);
+                    }
+                    Verdict::Suppressed {
+                        by,
+                        reason,
+                        severity,
+                    } => {
+                        placed.severity = severity;
+                        suppressed.push(Suppressed {
+                            located: placed,
+                            by,
+                            reason,
+                        });
+                    }
+                }
             }
         }
         let text = (keep_text && !located.is_empty()).then(|| Arc::from(doc.into_text()));
@@ -69,6 +131,8 @@ impl FileReport {
             text,
             offsets_in_file,
             findings: located,
+            suppressed,
+            suppressions,
         }
     }
 }

@@ -356,3 +356,55 @@ fn the_binary_speaks_json_rpc_on_stdio() {
     drop(stdin);
     assert!(child.wait().unwrap().success());
 }
+
+#[test]
+fn the_inserted_suppression_silences_the_finding_in_markdown_and_text() {
+    let mut editor = Editor::start(&[], &["rules/custom.toml"]);
+    for (uri, language, directive) in [
+        (
+            "file:///desk/s.md",
+            "markdown",
+            "<!-- newslint-disable-next-line house-style-utilize -- reason -->",
+        ),
+        (
+            "file:///desk/s.txt",
+            "plaintext",
+            "[newslint-disable-next-line house-style-utilize -- reason]",
+        ),
+    ] {
+        let text = "Intro line.\n\nCrews utilized a crane.\n";
+        editor.open(uri, language, text);
+        let (_, diags) = editor.diagnostics(uri);
+        let d = by_code(&diags, "house-style-utilize");
+        let actions = editor.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": d["range"],
+                    "context": { "diagnostics": [d] } }),
+        );
+        let suppress = actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["title"].as_str().unwrap().starts_with("Suppress"))
+            .unwrap();
+        let inserted = suppress["edit"]["changes"][uri][0]["newText"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        assert_eq!(inserted, format!("{directive}\n"));
+        // The editor applies it; the finding is gone on the next check.
+        let edited = format!("Intro line.\n\n{inserted}Crews utilized a crane.\n");
+        editor.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri, "version": 2 },
+                    "contentChanges": [{ "text": edited }] }),
+        );
+        let (version, diags) = editor.diagnostics(uri);
+        assert_eq!(version, Some(2));
+        assert!(
+            diags.iter().all(|d| d["code"] != "house-style-utilize"),
+            "{diags:#?}"
+        );
+    }
+    editor.finish();
+}

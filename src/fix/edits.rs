@@ -46,6 +46,26 @@ pub fn pack_lint(pack: &Pack) -> impl Fn(&InputDoc) -> Vec<Finding> + '_ {
     move |doc| crate::engine::check_prose(pack, &doc.prose)
 }
 
+/// The findings `policy` reports of `pack`'s on `doc`: a finding a
+/// configuration or an inline suppression silences is never fixed.
+pub fn policy_lint<'a>(
+    pack: &'a Pack,
+    policy: &'a dyn crate::suppress::Policy,
+) -> impl Fn(&InputDoc) -> Vec<Finding> + 'a {
+    move |doc| {
+        // Plain-text directive lines are blanked for the model, as in `check`.
+        let masked = crate::suppress::masked_prose(doc);
+        let findings = crate::engine::check_prose(pack, masked.as_ref().unwrap_or(&doc.prose));
+        policy
+            .judge(pack, doc, findings)
+            .0
+            .into_iter()
+            .filter(|j| matches!(j.verdict, crate::suppress::Verdict::Report(_)))
+            .map(|j| j.finding)
+            .collect()
+    }
+}
+
 /// The edits one lint of `doc` (a text format) offers at `level` on the
 /// `lines` allowed: the first allowed suggestion of each finding whose
 /// flagged bytes are exactly what the reader sees, without overlaps (the

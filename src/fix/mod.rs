@@ -14,7 +14,7 @@
 mod edits;
 mod write;
 
-pub use edits::{Edit, FixLevel, Lines, Lint, apply, edits, pack_lint};
+pub use edits::{Edit, FixLevel, Lines, Lint, apply, edits, pack_lint, policy_lint};
 pub use write::WriteError;
 
 use std::fmt;

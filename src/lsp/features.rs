@@ -13,10 +13,17 @@ use crate::report::Located;
 use crate::rules::Pack;
 use crate::serve::api::explanation_text;
 
-/// The comment that turns a rule off for the next line, as the
-/// configuration work reads it; `reason` is left for the writer to replace.
-pub fn suppression_comment(rule: &str) -> String {
-    format!("<!-- newslint-disable-next-line {rule} -- reason -->")
+/// The directive that turns a rule off for the next line in a document of
+/// `format`: an HTML comment in Markdown and HTML, a bracketed line in plain
+/// text (where a comment would be read as copy). `reason` is left for the
+/// writer to replace.
+pub fn suppression_comment(rule: &str, format: crate::extract::InputFormat) -> String {
+    match format {
+        crate::extract::InputFormat::Markdown | crate::extract::InputFormat::Html => {
+            format!("<!-- newslint-disable-next-line {rule} -- reason -->")
+        }
+        _ => format!("[newslint-disable-next-line {rule} -- reason]"),
+    }
 }
 
 /// The findings under `pos`, with their rule's explanation and references.
@@ -118,7 +125,7 @@ pub fn code_actions(
             diagnostics: Some(vec![diagnostic.clone()]),
             edit: Some(edit(
                 Range { start: at, end: at },
-                format!("{indent}{}\n", suppression_comment(&rule.id)),
+                format!("{indent}{}\n", suppression_comment(&rule.id, doc.format)),
             )),
             ..CodeAction::default()
         }));

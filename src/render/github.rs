@@ -23,7 +23,7 @@ pub fn render_github(out: &mut dyn Write, pack: &Pack, reports: &[FileReport]) -
     for r in reports {
         for f in &r.findings {
             let rule = &pack.rules[f.finding.rule];
-            let level = match rule.severity {
+            let level = match f.severity(pack) {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
                 Severity::Info => "notice",

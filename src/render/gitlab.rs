@@ -56,7 +56,7 @@ pub fn render_gitlab(out: &mut dyn Write, pack: &Pack, reports: &[FileReport]) -
                 description: &f.finding.message,
                 check_name: &rule.id,
                 fingerprint: fingerprint(&r.path, &key),
-                severity: severity(rule.severity),
+                severity: severity(f.severity(pack)),
                 location: Location {
                     path: &r.path,
                     lines: Lines {

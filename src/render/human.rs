@@ -76,7 +76,7 @@ pub fn render_human(
                     notes.push(format!("help: replace with “{}”{how}", s.replacement));
                 }
             }
-            let d = Diagnostic::new(severity(rule.severity))
+            let d = Diagnostic::new(severity(f.severity(pack)))
                 .with_code(rule.id.as_str())
                 .with_message(f.finding.message.as_str())
                 .with_labels(labels)

@@ -41,7 +41,7 @@ impl<'a> JsonFinding<'a> {
             path: &report.path,
             rule: &rule.id,
             category: rule.category.as_str(),
-            severity: rule.severity.as_str(),
+            severity: f.severity(pack).as_str(),
             message: &f.finding.message,
             line: f.line,
             column: f.column,

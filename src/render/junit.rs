@@ -53,7 +53,7 @@ pub fn render_junit(out: &mut dyn Write, pack: &Pack, reports: &[FileReport]) ->
                 path,
                 f.line,
                 f.column,
-                rule.severity,
+                f.severity(pack),
                 xml_text(&rule.id),
                 xml_text(&f.finding.message),
             )?;

@@ -9,6 +9,7 @@ mod report_html;
 mod report_human;
 mod report_json;
 mod sarif;
+mod suppressions;
 
 pub use github::render_github;
 pub use gitlab::render_gitlab;
@@ -19,6 +20,7 @@ pub use report_html::render_report_html;
 pub use report_human::render_report_human;
 pub use report_json::render_report_json;
 pub use sarif::render_sarif;
+pub use suppressions::suppressions_listing;
 
 use std::io::{self, Write};
 
@@ -58,7 +60,7 @@ impl Tally {
             self.files_with_findings += 1;
         }
         for f in &report.findings {
-            match pack.rules[f.finding.rule].severity {
+            match f.severity(pack) {
                 Severity::Error => self.error += 1,
                 Severity::Warning => self.warning += 1,
                 Severity::Info => self.info += 1,
@@ -80,7 +82,12 @@ pub fn render_concise(out: &mut dyn Write, pack: &Pack, reports: &[FileReport]) 
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {}",
-                r.path, f.line, f.column, rule.severity, rule.id, f.finding.message
+                r.path,
+                f.line,
+                f.column,
+                f.severity(pack),
+                rule.id,
+                f.finding.message
             )?;
         }
     }

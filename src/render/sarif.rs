@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::finding::Severity;
-use crate::report::FileReport;
+use crate::report::{FileReport, Located};
 use crate::rules::Pack;
 
 #[derive(Serialize)]
@@ -74,6 +74,17 @@ struct SarifResult<'a> {
     level: &'static str,
     message: Message<'a>,
     locations: Vec<Location<'a>>,
+    /// Inline suppressions that silenced it (absent for reported results).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<SarifSuppression<'a>>,
+}
+
+/// A suppression as SARIF records it: written in the file, with its reason.
+#[derive(Serialize)]
+struct SarifSuppression<'a> {
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    justification: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -133,7 +144,11 @@ fn uri(path: &str) -> String {
 }
 
 /// One SARIF log with a run holding every active rule and finding.
-pub fn render_sarif(out: &mut dyn Write, pack: &Pack, reports: &[FileReport]) -> io::Result<()> {
+pub fn render_sarif<'a>(
+    out: &mut dyn Write,
+    pack: &'a Pack,
+    reports: &'a [FileReport],
+) -> io::Result<()> {
     let active: Vec<usize> = pack.active().collect();
     let mut position = vec![usize::MAX; pack.rules.len()];
     for (i, &r) in active.iter().enumerate() {
@@ -160,36 +175,52 @@ pub fn render_sarif(out: &mut dyn Write, pack: &Pack, reports: &[FileReport]) ->
         })
         .collect();
     let position = &position;
+    let result = |rep: &'a FileReport, f: &'a Located, level_of: Severity| {
+        let r = &pack.rules[f.finding.rule];
+        SarifResult {
+            rule_id: &r.id,
+            rule_index: position[f.finding.rule],
+            level: level(level_of),
+            message: Message {
+                text: &f.finding.message,
+            },
+            locations: vec![Location {
+                physical_location: PhysicalLocation {
+                    artifact_location: ArtifactLocation {
+                        uri: uri(&rep.path),
+                    },
+                    region: Region {
+                        start_line: f.line,
+                        start_column: f.column,
+                        end_line: f.end_line,
+                        end_column: f.end_column,
+                        byte_offset: rep.offsets_in_file.then_some(f.finding.range.start),
+                        byte_length: rep.offsets_in_file.then_some(f.finding.range.len()),
+                        snippet: Message { text: &f.text },
+                    },
+                },
+            }],
+            suppressions: Vec::new(),
+        }
+    };
     let results = reports
         .iter()
         .flat_map(|rep| {
-            rep.findings.iter().map(move |f| {
-                let r = &pack.rules[f.finding.rule];
-                SarifResult {
-                    rule_id: &r.id,
-                    rule_index: position[f.finding.rule],
-                    level: level(r.severity),
-                    message: Message {
-                        text: &f.finding.message,
-                    },
-                    locations: vec![Location {
-                        physical_location: PhysicalLocation {
-                            artifact_location: ArtifactLocation {
-                                uri: uri(&rep.path),
-                            },
-                            region: Region {
-                                start_line: f.line,
-                                start_column: f.column,
-                                end_line: f.end_line,
-                                end_column: f.end_column,
-                                byte_offset: rep.offsets_in_file.then_some(f.finding.range.start),
-                                byte_length: rep.offsets_in_file.then_some(f.finding.range.len()),
-                                snippet: Message { text: &f.text },
-                            },
-                        },
-                    }],
-                }
-            })
+            let reported = rep
+                .findings
+                .iter()
+                .map(move |f| result(rep, f, f.severity(pack)));
+            // Silenced findings stay in the log, marked as suppressed in the
+            // source with the reason the editor gave.
+            let suppressed = rep.suppressed.iter().map(move |s| {
+                let mut r = result(rep, &s.located, s.located.severity(pack));
+                r.suppressions.push(SarifSuppression {
+                    kind: "inSource",
+                    justification: s.reason.as_deref(),
+                });
+                r
+            });
+            reported.chain(suppressed)
         })
         .collect();
     let log = Log {

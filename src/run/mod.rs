@@ -120,6 +120,9 @@ pub struct Options {
     /// Renders each report that has findings on the thread that linted it
     /// (into [`Linted::rendered`]) rather than on the one that writes.
     pub render: Option<RenderFn>,
+    /// Judges each file's findings (configuration, inline suppressions)
+    /// before they are placed; `None` reports every finding as found.
+    pub policy: Option<std::sync::Arc<dyn crate::suppress::Policy>>,
 }
 
 /// A file's report, its findings in order of position then rule id, and,

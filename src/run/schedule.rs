@@ -112,7 +112,15 @@ where
         match reader.read_to_end(&mut bytes) {
             Ok(_) => match input::from_bytes(name, bytes, format) {
                 Ok(doc) => {
-                    let rep = crate::check_doc(pack, doc, options.keep_text);
+                    let masked = crate::suppress::masked_prose(&doc);
+                    let findings = engine::check_prose(pack, masked.as_ref().unwrap_or(&doc.prose));
+                    let rep = crate::place(
+                        pack,
+                        doc,
+                        findings,
+                        options.keep_text,
+                        options.policy.as_deref(),
+                    );
                     stdin_report = Some(linter.finish(pack, rep));
                 }
                 Err(e) => each(pack, Err(e)),
@@ -162,8 +170,18 @@ struct Linter<'a> {
 impl Linter<'_> {
     /// Reads and lints one file.
     fn lint(&self, pack: &Pack, file: &InputFile) -> Result<Linted, InputError> {
-        input::read_input(file, self.options.input_format)
-            .map(|doc| self.finish(pack, crate::check_doc(pack, doc, self.options.keep_text)))
+        input::read_input(file, self.options.input_format).map(|doc| {
+            let masked = crate::suppress::masked_prose(&doc);
+            let findings = engine::check_prose(pack, masked.as_ref().unwrap_or(&doc.prose));
+            let report = crate::place(
+                pack,
+                doc,
+                findings,
+                self.options.keep_text,
+                self.options.policy.as_deref(),
+            );
+            self.finish(pack, report)
+        })
     }
 
     /// Orders a report's findings and renders them where the options ask.
@@ -218,13 +236,20 @@ fn lint_early<P: Borrow<Pack>>(
     };
     match input::read_input(&chunk[i], linter.options.input_format) {
         Ok(doc) => {
-            let analysis = Document::analyze(&doc.prose);
+            let masked = crate::suppress::masked_prose(&doc);
+            let analysis = Document::analyze(masked.as_ref().unwrap_or(&doc.prose));
             lint_early(linter, chunk, claims, slot, out);
             if let Some(pack) = slot.wait() {
                 let pack = pack.borrow();
                 let findings = engine::check_document(pack, &analysis, None);
                 drop(analysis);
-                let report = FileReport::new(doc, findings, linter.options.keep_text);
+                let report = crate::place(
+                    pack,
+                    doc,
+                    findings,
+                    linter.options.keep_text,
+                    linter.options.policy.as_deref(),
+                );
                 out.push(Ok(linter.finish(pack, report)));
             }
         }

@@ -6,6 +6,7 @@ mod diff_base;
 mod fix;
 mod formats;
 mod integrations;
+mod with_config;
 
 use std::path::Path;
 

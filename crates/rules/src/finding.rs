@@ -50,10 +50,14 @@ pub enum Category {
     Editorializing,
     /// Reporting verbs that judge the speaker.
     Attribution,
+    /// Inline suppressions that suppress nothing, name no rule or give no
+    /// reason: reported by newslint itself, never by a rule file.
+    Suppression,
 }
 
 impl Category {
-    /// Every category, in documentation order.
+    /// Every category a rule file may use, in documentation order
+    /// ([`Category::Suppression`] is newslint's own).
     pub const ALL: [Category; 6] = [
         Self::Sourcing,
         Self::Hedging,
@@ -72,6 +76,7 @@ impl Category {
             Self::Puffery => "puffery",
             Self::Editorializing => "editorializing",
             Self::Attribution => "attribution",
+            Self::Suppression => "suppression",
         }
     }
 
