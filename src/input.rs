@@ -28,6 +28,8 @@ pub enum InputErrorKind {
     Extract(ExtractError),
     /// Standard input could not be read.
     Stdin(std::io::Error),
+    /// Linting the file panicked (a bug in newslint); the run went on without it.
+    Internal(String),
 }
 
 /// An input that could not be linted, and which one.
@@ -61,6 +63,10 @@ impl fmt::Display for InputError {
             InputErrorKind::Binary => write!(f, "{p}: binary file skipped"),
             InputErrorKind::Extract(e) => write!(f, "{p}: {e}"),
             InputErrorKind::Stdin(e) => write!(f, "{p}: cannot read standard input: {e}"),
+            InputErrorKind::Internal(m) => write!(
+                f,
+                "{p}: internal error, file not linted (a bug in newslint, please report it): {m}"
+            ),
         }
     }
 }

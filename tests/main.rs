@@ -6,4 +6,5 @@ mod bad_input;
 mod cli;
 mod formats;
 mod pack;
+mod robust;
 mod snapshots;

@@ -24,6 +24,7 @@
 //! The library never prints: rule errors are [`Error`]s, and each input that
 //! cannot be read is handed to the caller, in its place among the reports.
 
+mod guard;
 mod schedule;
 #[cfg(test)]
 mod tests;

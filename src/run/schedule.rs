@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use super::guard::guarded;
 use super::{Linted, Options, Stdin};
 use crate::engine;
 use crate::extract::InputFormat;
@@ -110,13 +111,20 @@ where
             .unwrap_or(InputFormat::Txt);
         let mut bytes = Vec::new();
         match reader.read_to_end(&mut bytes) {
-            Ok(_) => match input::from_bytes(name, bytes, format) {
-                Ok(doc) => {
-                    let rep = crate::check_doc(pack, doc, options.keep_text);
-                    stdin_report = Some(linter.finish(pack, rep));
+            Ok(_) => {
+                let shown = name.clone();
+                match guarded(
+                    || shown,
+                    || {
+                        let doc = input::from_bytes(name, bytes, format)?;
+                        let rep = crate::check_doc(pack, doc, options.keep_text);
+                        Ok(linter.finish(pack, rep))
+                    },
+                ) {
+                    Ok(linted) => stdin_report = Some(linted),
+                    Err(e) => each(pack, Err(e)),
                 }
-                Err(e) => each(pack, Err(e)),
-            },
+            }
             Err(e) => each(
                 pack,
                 Err(InputError {
@@ -160,10 +168,16 @@ struct Linter<'a> {
 }
 
 impl Linter<'_> {
-    /// Reads and lints one file.
+    /// Reads and lints one file; a panic is that file's internal error.
     fn lint(&self, pack: &Pack, file: &InputFile) -> Result<Linted, InputError> {
-        input::read_input(file, self.options.input_format)
-            .map(|doc| self.finish(pack, crate::check_doc(pack, doc, self.options.keep_text)))
+        guarded(
+            || input::display_path(&file.path),
+            || {
+                input::read_input(file, self.options.input_format).map(|doc| {
+                    self.finish(pack, crate::check_doc(pack, doc, self.options.keep_text))
+                })
+            },
+        )
     }
 
     /// Orders a report's findings and renders them where the options ask.
@@ -216,16 +230,26 @@ fn lint_early<P: Borrow<Pack>>(
         slot.wait();
         return;
     };
-    match input::read_input(&chunk[i], linter.options.input_format) {
+    // Each step is guarded: a panic is this file's internal error.
+    let shown = || input::display_path(&chunk[i].path);
+    match guarded(shown, || {
+        input::read_input(&chunk[i], linter.options.input_format)
+    }) {
         Ok(doc) => {
-            let analysis = Document::analyze(&doc.prose);
+            let analysis = guarded(shown, || Ok(Document::analyze(&doc.prose)));
             lint_early(linter, chunk, claims, slot, out);
             if let Some(pack) = slot.wait() {
                 let pack = pack.borrow();
-                let findings = engine::check_document(pack, &analysis, None);
-                drop(analysis);
-                let report = FileReport::new(doc, findings, linter.options.keep_text);
-                out.push(Ok(linter.finish(pack, report)));
+                let findings = analysis.and_then(|analysis| {
+                    guarded(shown, || Ok(engine::check_document(pack, &analysis, None)))
+                });
+                let linted = findings.and_then(|findings| {
+                    guarded(shown, || {
+                        let report = FileReport::new(doc, findings, linter.options.keep_text);
+                        Ok(linter.finish(pack, report))
+                    })
+                });
+                out.push(linted);
             }
         }
         Err(e) => {
