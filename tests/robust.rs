@@ -49,3 +49,25 @@ fn a_tag_with_thousands_of_attributes_is_read_and_other_files_still_report() {
         assert_eq!(paths, ["a.html", "b.md", "c.txt"], "-j {threads}");
     }
 }
+
+#[test]
+fn human_output_shows_a_window_of_a_long_line() {
+    // One 60 KB line (minified HTML, a story pasted whole) with two findings
+    // far apart: each shows a window around it, not the whole line.
+    let filler = "The council met on Tuesday and the vote was close. ".repeat(600);
+    let text =
+        format!("{filler}Crews utilized a crane. {filler}The firm rumouredly cut jobs. {filler}\n");
+    let (_, out, _) = run(newslint()
+        .args([
+            "check",
+            "--color",
+            "never",
+            "-",
+            "--stdin-filename",
+            "long.txt",
+        ])
+        .args(CUSTOM)
+        .write_stdin(text));
+    assert!(out.len() < 2_000, "{} bytes of output", out.len());
+    insta::assert_snapshot!(out);
+}

@@ -4,6 +4,7 @@ mod github;
 mod human;
 mod json;
 mod sarif;
+mod window;
 
 pub use github::render_github;
 pub use human::{render_example_failures, render_human, render_rule_errors, render_summary};
