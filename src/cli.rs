@@ -105,6 +105,10 @@ pub struct CheckArgs {
     /// Worker threads (default: all cores). Output is the same for any number.
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
+    /// Largest input to read, in bytes (default 33554432, 32 MiB); a larger
+    /// file is an error (exit 2).
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
 }
 
 #[derive(Debug, Args)]

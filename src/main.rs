@@ -41,7 +41,10 @@ enum Failure {
 
 fn main() -> ExitCode {
     alloc::no_huge_pages();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
     let result = match cli.command {
         Command::Check(args) => run_check(args),
         Command::Rules(args) => run_rules(args),
@@ -54,6 +57,19 @@ fn main() -> ExitCode {
             show(&failure);
             ExitCode::from(2)
         }
+    }
+}
+
+/// Prints clap's help, version or usage error; help that cannot be written
+/// (`newslint --help > /dev/full`) is a failure, not a success.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    let printed = e.print().and_then(|_| io::stdout().flush());
+    match printed {
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe && !e.use_stderr() => {
+            show(&Failure::Write(err));
+            ExitCode::from(2)
+        }
+        _ => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),
     }
 }
 
@@ -140,6 +156,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, Failure> {
             FormatArg::Github => Some(render::render_github),
             FormatArg::Human | FormatArg::Json | FormatArg::Sarif => None,
         },
+        max_file_size: args.max_file_size,
     };
     let mut stdin = io::stdin();
     let stdin = stdin_requested.then(|| run::Stdin {
@@ -377,14 +394,18 @@ fn run_test_rules(args: TestRulesArgs) -> Result<ExitCode, Failure> {
         ColorChoice::Never => Box::new(NoColor::new(io::stdout())),
         c => Box::new(StandardStream::stdout(c)),
     };
-    let _ = render::render_example_failures(&mut *out, &pack, &failures);
     let rules = pack.rules.len();
-    let _ = writeln!(
-        out,
-        "{checked} examples of {rules} rules checked: {} passed, {} failed",
-        checked - failures.len(),
-        failures.len()
-    );
+    let written = render::render_example_failures(&mut *out, &pack, &failures)
+        .and_then(|_| {
+            writeln!(
+                out,
+                "{checked} examples of {rules} rules checked: {} passed, {} failed",
+                checked - failures.len(),
+                failures.len()
+            )
+        })
+        .and_then(|_| out.flush());
+    finish_output(written)?;
     Ok(if failures.is_empty() {
         ExitCode::SUCCESS
     } else {

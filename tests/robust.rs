@@ -71,3 +71,102 @@ fn human_output_shows_a_window_of_a_long_line() {
     assert!(out.len() < 2_000, "{} bytes of output", out.len());
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn write_errors_on_standard_output_exit_2() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // not on this system
+    };
+    for args in [
+        &["test-rules"][..],
+        &["--help"],
+        &["check", "--help"],
+        &["--version"],
+    ] {
+        #[allow(deprecated)] // the helper `newslint()` uses the same lookup
+        let bin = assert_cmd::cargo::cargo_bin("newslint");
+        let out = std::process::Command::new(bin)
+            .args(args)
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("cannot write output"), "{args:?}: {err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_device_on_the_command_line_is_an_error_and_others_still_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "The firm rumouredly cut jobs.\n").unwrap();
+    let (code, out, err) = run(newslint()
+        .args(["check", "--format", "jsonl"])
+        .args(CUSTOM)
+        .arg(&fifo)
+        .arg("/dev/zero")
+        .arg(&good));
+    assert_eq!(code, 2);
+    assert!(err.contains("pipe.txt: not a regular file"), "{err}");
+    assert!(err.contains("/dev/zero: not a regular file"), "{err}");
+    assert_eq!(jsonl(&out).len(), 1);
+}
+
+#[test]
+fn inputs_over_the_size_cap_are_errors_on_disk_and_on_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, "The firm rumouredly cut jobs. ".repeat(100)).unwrap();
+    let (code, _, err) = run(newslint()
+        .args(["check", "--max-file-size", "1000"])
+        .args(CUSTOM)
+        .arg(&big));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("big.txt: larger than the 1000-byte limit"),
+        "{err}"
+    );
+    let (code, _, err) = run(newslint()
+        .args(["check", "--max-file-size", "1000", "-"])
+        .args(CUSTOM)
+        .write_stdin("The firm rumouredly cut jobs. ".repeat(100)));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("<stdin>: larger than the 1000-byte limit"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_utf16_file_with_a_byte_order_mark_is_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.txt");
+    let text = "Headline\r\nThe firm rumouredly cut jobs.\r\n";
+    let bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(&path, bytes).unwrap();
+    let (_, out, err) = run(newslint()
+        .args(["check", "--format", "jsonl", "--fail-on", "never"])
+        .args(CUSTOM)
+        .arg(&path));
+    assert_eq!(err, "");
+    let f = jsonl(&out);
+    assert_eq!(f.len(), 1, "{out}");
+    assert_eq!(
+        (f[0]["line"].as_u64(), f[0]["column"].as_u64()),
+        (Some(2), Some(10))
+    );
+    assert_eq!(f[0]["text"], "rumouredly");
+}

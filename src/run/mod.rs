@@ -121,6 +121,17 @@ pub struct Options {
     /// Renders each report that has findings on the thread that linted it
     /// (into [`Linted::rendered`]) rather than on the one that writes.
     pub render: Option<RenderFn>,
+    /// Largest input read, in bytes (`None`:
+    /// [`crate::input::DEFAULT_MAX_FILE_SIZE`]); a larger one is an error.
+    pub max_file_size: Option<u64>,
+}
+
+impl Options {
+    /// The input size cap in force.
+    pub fn size_limit(&self) -> u64 {
+        self.max_file_size
+            .unwrap_or(crate::input::DEFAULT_MAX_FILE_SIZE)
+    }
 }
 
 /// A file's report, its findings in order of position then rule id, and,

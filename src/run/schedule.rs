@@ -14,7 +14,7 @@ use super::guard::guarded;
 use super::{Linted, Options, Stdin};
 use crate::engine;
 use crate::extract::InputFormat;
-use crate::input::{self, InputError, InputErrorKind, InputFile};
+use crate::input::{self, InputError, InputFile};
 use crate::model::Document;
 use crate::report::FileReport;
 use crate::rules::Pack;
@@ -109,29 +109,17 @@ where
             .input_format
             .or_else(|| InputFormat::from_path(Path::new(&name)))
             .unwrap_or(InputFormat::Txt);
-        let mut bytes = Vec::new();
-        match reader.read_to_end(&mut bytes) {
-            Ok(_) => {
-                let shown = name.clone();
-                match guarded(
-                    || shown,
-                    || {
-                        let doc = input::from_bytes(name, bytes, format)?;
-                        let rep = crate::check_doc(pack, doc, options.keep_text);
-                        Ok(linter.finish(pack, rep))
-                    },
-                ) {
-                    Ok(linted) => stdin_report = Some(linted),
-                    Err(e) => each(pack, Err(e)),
-                }
-            }
-            Err(e) => each(
-                pack,
-                Err(InputError {
-                    path: name,
-                    kind: InputErrorKind::Stdin(e),
-                }),
-            ),
+        let shown = name.clone();
+        match guarded(
+            || shown,
+            || {
+                let doc = input::read_stream(name, reader, format, options.size_limit())?;
+                let rep = crate::check_doc(pack, doc, options.keep_text);
+                Ok(linter.finish(pack, rep))
+            },
+        ) {
+            Ok(linted) => stdin_report = Some(linted),
+            Err(e) => each(pack, Err(e)),
         }
     }
     let mut report_all = |results: Vec<Result<Linted, InputError>>| {
@@ -173,7 +161,8 @@ impl Linter<'_> {
         guarded(
             || input::display_path(&file.path),
             || {
-                input::read_input(file, self.options.input_format).map(|doc| {
+                let (format, limit) = (self.options.input_format, self.options.size_limit());
+                input::read_input_limited(file, format, limit).map(|doc| {
                     self.finish(pack, crate::check_doc(pack, doc, self.options.keep_text))
                 })
             },
@@ -232,8 +221,9 @@ fn lint_early<P: Borrow<Pack>>(
     };
     // Each step is guarded: a panic is this file's internal error.
     let shown = || input::display_path(&chunk[i].path);
+    let (format, limit) = (linter.options.input_format, linter.options.size_limit());
     match guarded(shown, || {
-        input::read_input(&chunk[i], linter.options.input_format)
+        input::read_input_limited(&chunk[i], format, limit)
     }) {
         Ok(doc) => {
             let analysis = guarded(shown, || Ok(Document::analyze(&doc.prose)));
