@@ -170,3 +170,83 @@ fn a_utf16_file_with_a_byte_order_mark_is_linted() {
     );
     assert_eq!(f[0]["text"], "rumouredly");
 }
+
+/// A rule file around `body` (the keys after `id`), written to `dir`.
+fn rule_file(dir: &std::path::Path, name: &str, body: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    let text = format!(
+        "[[rule]]\nid = \"probe\"\ncategory = \"hedging\"\nseverity = \"info\"\nexplanation = \"Why.\"\n{body}\n"
+    );
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn silent_rule_mistakes_are_located_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let cases = [
+        (
+            rule_file(
+                d,
+                "slot.toml",
+                "message = \"{matched} is vague\"\nphrases = [\"reportedly\"]",
+            ),
+            "unknown placeholder `{matched}`",
+            "slot.toml:2:6",
+        ),
+        (
+            rule_file(d, "empty.toml", "message = \"{match}\"\nregex = ['']"),
+            "empty regular expression",
+            "empty.toml:7:10",
+        ),
+        (
+            rule_file(
+                d,
+                "star.toml",
+                "message = \"{match}\"\nregex = ['(?:very )*']",
+            ),
+            "can match empty text",
+            "star.toml:7:10",
+        ),
+    ];
+    for (path, message, place) in cases {
+        let (code, out, err) = run(newslint()
+            .args(["check", "--no-default-rules", "--rules"])
+            .arg(&path)
+            .arg("-")
+            .write_stdin("It reportedly rained.\n"));
+        assert_eq!((code, out.as_str()), (2, ""), "{message}");
+        assert!(err.contains(message), "{message}: {err}");
+        assert!(err.contains(place), "{place}: {err}");
+    }
+}
+
+#[test]
+fn rule_paths_that_cannot_hold_rules_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("no-rules");
+    std::fs::create_dir(&empty).unwrap();
+    std::fs::write(empty.join("README.md"), "notes\n").unwrap();
+    let latin1 = dir.path().join("latin1.toml");
+    std::fs::write(&latin1, b"# rules\n# caf\xe9\n").unwrap();
+    let cases: [(&std::path::Path, &str); 3] = [
+        (&empty, "no `.toml` rule files in this directory"),
+        (
+            std::path::Path::new("/dev/zero"),
+            "not a regular file or directory",
+        ),
+        (&latin1, "not UTF-8: invalid byte 0xe9 at "),
+    ];
+    for (path, message) in cases {
+        let (code, _, err) = run(newslint()
+            .args(["check", "--rules"])
+            .arg(path)
+            .arg("-")
+            .write_stdin("Calm.\n"));
+        assert_eq!(code, 2, "{message}");
+        assert!(err.contains(message), "{message}: {err}");
+    }
+    let (_, _, err) = run(newslint().args(["check", "--rules"]).arg(&latin1).arg("-"));
+    assert!(err.contains("latin1.toml:2:6"), "{err}");
+}
