@@ -235,6 +235,14 @@ impl<'a> Output<'a> {
             rendered,
         } = linted;
         self.tally.add(pack, &rep);
+        if rep.omitted > 0 {
+            eprintln!(
+                "newslint: note: {}: {} more findings not shown (at most {} per file)",
+                rep.path,
+                rep.omitted,
+                newslint::report::MAX_FINDINGS_PER_FILE
+            );
+        }
         if matches!(self.args.format, FormatArg::Json | FormatArg::Sarif) {
             self.held.push(rep);
         } else if rep.findings.is_empty() || self.write_error.is_some() {

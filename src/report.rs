@@ -35,13 +35,23 @@ pub struct FileReport {
     pub offsets_in_file: bool,
     /// Findings in order of position, then rule.
     pub findings: Vec<Located>,
+    /// Findings left out past [`MAX_FINDINGS_PER_FILE`] (degenerate input).
+    pub omitted: usize,
 }
+
+/// Most findings kept for one file. Real copy has dozens; a file with more
+/// is machine-made or degenerate (200 MB of one flagged word once drew 7.8
+/// million findings and 3.7 GB of memory), and the first ones say enough.
+pub const MAX_FINDINGS_PER_FILE: usize = 10_000;
 
 impl FileReport {
     /// Places `findings` in `doc`; keeps the text when `keep_text` is set and
     /// there is something to show.
-    pub fn new(mut doc: InputDoc, findings: Vec<Finding>, keep_text: bool) -> Self {
+    pub fn new(mut doc: InputDoc, mut findings: Vec<Finding>, keep_text: bool) -> Self {
         let offsets_in_file = doc.offsets_in_file();
+        // In order of start: the first ones are kept.
+        let omitted = findings.len().saturating_sub(MAX_FINDINGS_PER_FILE);
+        findings.truncate(MAX_FINDINGS_PER_FILE);
         let path = std::mem::take(&mut doc.path);
         let mut located = Vec::with_capacity(findings.len());
         if !findings.is_empty() {
@@ -69,6 +79,7 @@ impl FileReport {
             text,
             offsets_in_file,
             findings: located,
+            omitted,
         }
     }
 }

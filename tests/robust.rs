@@ -250,3 +250,21 @@ fn rule_paths_that_cannot_hold_rules_are_errors() {
     let (_, _, err) = run(newslint().args(["check", "--rules"]).arg(&latin1).arg("-"));
     assert!(err.contains("latin1.toml:2:6"), "{err}");
 }
+
+#[test]
+fn findings_per_file_are_capped_with_a_note() {
+    // 12,000 flagged words: the first 10,000 findings are kept.
+    let text = "The firm rumouredly cut jobs.\n".repeat(12_000);
+    let (code, out, err) = run(newslint()
+        .args(["check", "--format", "jsonl", "--fail-on", "never", "-"])
+        .args(CUSTOM)
+        .write_stdin(text));
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 10_000);
+    assert!(lines[9_999].contains("\"line\":10000,"), "{}", lines[9_999]);
+    assert!(
+        err.contains("<stdin>: 2000 more findings not shown (at most 10000 per file)"),
+        "{err}"
+    );
+}
