@@ -6,5 +6,6 @@ mod bad_input;
 mod cli;
 mod formats;
 mod pack;
+mod properties;
 mod robust;
 mod snapshots;
