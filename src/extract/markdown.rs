@@ -268,6 +268,32 @@ mod tests {
     use crate::extract::tests::{blocks, source_of};
 
     #[test]
+    fn contexts_answer_from_counters_whatever_the_depth() {
+        let mut ctx = Contexts::default();
+        for i in 0..50_000 {
+            ctx.push(if i % 2 == 0 { Ctx::Plain } else { Ctx::Item });
+        }
+        ctx.push(Ctx::Heading(true));
+        assert_eq!(ctx.kind(), BlockKind::Headline);
+        ctx.pop();
+        assert_eq!(ctx.kind(), BlockKind::ListItem);
+        ctx.push(Ctx::Quote);
+        ctx.push(Ctx::Skip);
+        assert!(ctx.skipping());
+        assert_eq!(ctx.kind(), BlockKind::BlockQuote);
+        ctx.pop();
+        ctx.pop();
+        assert!(!ctx.skipping());
+        while ctx.last().is_some() {
+            ctx.pop();
+        }
+        assert_eq!(ctx.kind(), BlockKind::Paragraph);
+        // 40,000 nested quotations on one line: quoted text, read once.
+        let p = extract_markdown(&format!("{} Critics say so.\n", ">".repeat(40_000)));
+        assert_eq!(blocks(&p), vec![(BlockKind::BlockQuote, "Critics say so.")]);
+    }
+
+    #[test]
     fn inline_markup_disappears_but_maps_exactly() {
         let src = "A **bold** move by _the_ [mayor](https://example.org \"t\") today.\n";
         let p = extract_markdown(src);
