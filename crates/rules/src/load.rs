@@ -88,8 +88,13 @@ fn unknown_placeholders(message: &str) -> Vec<&str> {
         let name_len = rest[1..]
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .unwrap_or(rest.len() - 1);
-        let slot = &rest[..(name_len + 2).min(rest.len())];
-        if name_len > 0 && slot.ends_with('}') && slot != "{match}" {
+        // `get`: the byte after the name may start a multi-byte character
+        // (`{match8”`, found by fuzzing).
+        if let Some(slot) = rest.get(..name_len + 2)
+            && name_len > 0
+            && slot.ends_with('}')
+            && slot != "{match}"
+        {
             out.push(slot);
         }
         rest = &rest[1..];
@@ -875,5 +880,21 @@ mod tests {
         assert!(!is_kebab("-x"));
         assert!(!is_kebab("x-"));
         assert!(!is_kebab("a--b"));
+    }
+}
+
+#[cfg(test)]
+mod placeholder_tests {
+    use super::unknown_placeholders;
+
+    #[test]
+    fn placeholders_are_found_without_slicing_inside_a_character() {
+        // Crashed the `rules` fuzz target: slicing into the closing quote.
+        assert!(unknown_placeholders("\u{201c}{match8\u{201d} needs a source").is_empty());
+        assert!(unknown_placeholders("{match} and { and {} and {").is_empty());
+        assert_eq!(
+            unknown_placeholders("{who} said {match}, {n_2}"),
+            ["{who}", "{n_2}"]
+        );
     }
 }
