@@ -177,6 +177,10 @@ pub struct CheckArgs {
     /// (on standard error for machine formats).
     #[arg(long)]
     pub report_suppressions: bool,
+    /// Largest input to read, in bytes (default 33554432, 32 MiB); a larger
+    /// file is an error (exit 2).
+    #[arg(long, value_name = "BYTES")]
+    pub max_file_size: Option<u64>,
 }
 
 #[derive(Debug, Args)]

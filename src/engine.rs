@@ -585,23 +585,27 @@ fn condition_holds(
     }
     let sourcing = matches!(rule.category, Category::Sourcing | Category::Hedging);
     match &cond.target {
-        Target::Attribution(filter) => doc.attributions_in(lo..hi + 1).any(|a| {
-            a.cue_kind == CueKind::Speech
-                // A characterisation in the match's own sentence must lie in
-                // what the source says, not in the writer's description of
-                // the source; sourcing and hedging rules ask only whether
-                // the sentence names a source at all.
-                && (sourcing
-                    || a.sentence < first
-                    || a.sentence > last
-                    || a.covers(doc.text(), range))
-                && match filter {
-                    AttributionFilter::Any => true,
-                    AttributionFilter::Named => a.source_kind == SourceKind::Named,
-                    AttributionFilter::Vague => a.source_kind == SourceKind::Vague,
-                    AttributionFilter::Anonymous => a.source_kind == SourceKind::Anonymous,
-                }
-        }),
+        Target::Attribution(filter) => {
+            let fits = |a: &Attribution| {
+                a.cue_kind == CueKind::Speech
+                    && match filter {
+                        AttributionFilter::Any => true,
+                        AttributionFilter::Named => a.source_kind == SourceKind::Named,
+                        AttributionFilter::Vague => a.source_kind == SourceKind::Vague,
+                        AttributionFilter::Anonymous => a.source_kind == SourceKind::Anonymous,
+                    }
+            };
+            doc.attributions_in(lo..first).any(fits)
+                || doc.attributions_in(last + 1..hi + 1).any(fits)
+                // In the match's own sentence, only attributions near the
+                // match count. A characterisation there must lie in what the
+                // source says, not in the writer's description of the source;
+                // sourcing and hedging rules ask only whether the sentence
+                // names a source at all.
+                || doc
+                    .attributions_near(first..last + 1, range, ATTRIBUTION_REACH)
+                    .any(|a| fits(a) && (sourcing || a.covers(doc.text(), range)))
+        }
         Target::Group(g) => {
             let mut window = doc.sentences[lo].range.start..doc.sentences[hi].range.end;
             if let Some(n) = cond.near {
@@ -618,6 +622,11 @@ fn condition_holds(
         }
     }
 }
+
+/// How far, in bytes either side of a match, a condition looks for an
+/// attribution in the match's own sentence: far beyond any real sentence,
+/// and a bound on the work of a sentence that never ends (issue 19).
+pub const ATTRIBUTION_REACH: usize = 2_000;
 
 /// Sentence indices (inclusive) a condition looks at.
 fn unit_sentences(

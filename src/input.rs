@@ -10,6 +10,11 @@ use crate::prose::Prose;
 /// How many leading bytes are inspected for NUL to call a file binary (as git does).
 const BINARY_SNIFF: usize = 8 << 10;
 
+/// The largest input read unless `--max-file-size` says otherwise: far above
+/// any story (a long feature is 50 KB), and a bound on the memory and time a
+/// runaway input (`/dev/zero` behind a symlink, a log file) can take.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 32 << 20;
+
 /// Why one input could not be linted.
 #[derive(Debug)]
 pub enum InputErrorKind {
@@ -28,6 +33,18 @@ pub enum InputErrorKind {
     Extract(ExtractError),
     /// Standard input could not be read.
     Stdin(std::io::Error),
+    /// Linting the file panicked (a bug in newslint); the run went on without it.
+    Internal(String),
+    /// Not a regular file (a device, a FIFO, a socket): named on the command
+    /// line, it could block forever or never end.
+    NotRegular,
+    /// Longer than the size cap, in bytes.
+    TooLarge {
+        /// The cap.
+        limit: u64,
+    },
+    /// Starts with a UTF-16 byte-order mark but is not valid UTF-16.
+    InvalidUtf16,
 }
 
 /// An input that could not be linted, and which one.
@@ -61,6 +78,24 @@ impl fmt::Display for InputError {
             InputErrorKind::Binary => write!(f, "{p}: binary file skipped"),
             InputErrorKind::Extract(e) => write!(f, "{p}: {e}"),
             InputErrorKind::Stdin(e) => write!(f, "{p}: cannot read standard input: {e}"),
+            InputErrorKind::NotRegular => write!(
+                f,
+                "{p}: not a regular file (a device, FIFO or socket); pipe it to `newslint check -` instead"
+            ),
+            InputErrorKind::TooLarge { limit } => write!(
+                f,
+                "{p}: larger than the {limit}-byte limit; skipped (raise it with --max-file-size)"
+            ),
+            InputErrorKind::InvalidUtf16 => {
+                write!(
+                    f,
+                    "{p}: starts with a UTF-16 byte-order mark but is not valid UTF-16"
+                )
+            }
+            InputErrorKind::Internal(m) => write!(
+                f,
+                "{p}: internal error, file not linted (a bug in newslint, please report it): {m}"
+            ),
         }
     }
 }
@@ -80,6 +115,9 @@ pub struct InputDoc {
     pub prose: Prose,
     /// The format it was read as.
     pub format: InputFormat,
+    /// Decoded from another encoding (UTF-16): offsets are into the decoded
+    /// UTF-8 text, not the file's bytes.
+    pub decoded: bool,
 }
 
 impl InputDoc {
@@ -95,26 +133,88 @@ impl InputDoc {
 
     /// True when offsets refer to the file's bytes (false for Word documents).
     pub fn offsets_in_file(&self) -> bool {
-        self.format.offsets_are_file_offsets()
+        self.format.offsets_are_file_offsets() && !self.decoded
     }
 }
 
 /// Reads a file the walk found; `format` overrides the extension.
 pub fn read_input(file: &InputFile, format: Option<InputFormat>) -> Result<InputDoc, InputError> {
+    read_input_limited(file, format, DEFAULT_MAX_FILE_SIZE)
+}
+
+/// [`read_input`] refusing files of more than `limit` bytes.
+pub fn read_input_limited(
+    file: &InputFile,
+    format: Option<InputFormat>,
+    limit: u64,
+) -> Result<InputDoc, InputError> {
     let path = &file.path;
     let shown = display_path(path);
-    let bytes = read_file(path, file.len).map_err(|e| InputError {
+    let error = |kind| InputError {
         path: shown.clone(),
-        kind: if e.kind() == std::io::ErrorKind::NotFound {
-            InputErrorKind::NotFound
-        } else {
-            InputErrorKind::Unreadable(e)
-        },
-    })?;
+        kind,
+    };
+    if file.len.is_some_and(|len| len > limit) {
+        return Err(error(InputErrorKind::TooLarge { limit }));
+    }
     let format = format
         .or_else(|| InputFormat::from_path(path))
         .unwrap_or(InputFormat::Txt);
+    let bytes = match read_file(path, file.len, limit) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Err(error(InputErrorKind::TooLarge { limit })),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(error(InputErrorKind::NotFound));
+        }
+        Err(e) => return Err(error(InputErrorKind::Unreadable(e))),
+    };
     from_bytes(shown, bytes, format)
+}
+
+/// Reads a stream (standard input) of at most `limit` bytes. A stream that
+/// starts like a binary file is refused after its first bytes, before the
+/// rest is read: 3 GB of NULs on standard input once took 5 GB of memory.
+pub fn read_stream(
+    path: String,
+    reader: &mut dyn std::io::Read,
+    format: InputFormat,
+    limit: u64,
+) -> Result<InputDoc, InputError> {
+    use std::io::Read;
+    let error = |kind| InputError {
+        path: path.clone(),
+        kind,
+    };
+    let mut bytes = Vec::new();
+    let mut head = reader.take(BINARY_SNIFF as u64);
+    head.read_to_end(&mut bytes)
+        .map_err(|e| error(InputErrorKind::Stdin(e)))?;
+    if format != InputFormat::Docx && looks_binary(&bytes) {
+        return Err(error(InputErrorKind::Binary));
+    }
+    reader
+        .take(limit.saturating_add(1).saturating_sub(bytes.len() as u64))
+        .read_to_end(&mut bytes)
+        .map_err(|e| error(InputErrorKind::Stdin(e)))?;
+    if bytes.len() as u64 > limit {
+        return Err(error(InputErrorKind::TooLarge { limit }));
+    }
+    from_bytes(path, bytes, format)
+}
+
+/// A NUL among the first bytes, and no UTF-16 byte-order mark.
+fn looks_binary(bytes: &[u8]) -> bool {
+    utf16_bom(bytes).is_none()
+        && memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF)]).is_some()
+}
+
+/// The UTF-16 encoding whose byte-order mark `bytes` starts with.
+fn utf16_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(encoding_rs::UTF_16LE),
+        [0xFE, 0xFF, ..] => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    }
 }
 
 /// The whole file, in one `read` call when the file has the size its
@@ -122,13 +222,19 @@ pub fn read_input(file: &InputFile, format: Option<InputFormat>) -> Result<Input
 /// a system call per file that is 3% of linting a directory of short
 /// articles. `len`, the size of a regular file the walk already asked for,
 /// spares asking again; a file that has changed since is still read whole.
-fn read_file(path: &Path, len: Option<u64>) -> std::io::Result<Vec<u8>> {
+///
+/// More than `limit` bytes is `None`, found having read `limit + 1` at most.
+fn read_file(path: &Path, len: Option<u64>, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
     use std::io::Read;
-    let mut file = std::fs::File::open(path)?;
+    let file = std::fs::File::open(path)?;
+    let mut file = file.take(limit.saturating_add(1));
     let len = match len {
         Some(len) => Some(len),
         None => {
-            let meta = file.metadata()?;
+            let meta = file.get_ref().metadata()?;
+            if meta.is_file() && meta.len() > limit {
+                return Ok(None);
+            }
             meta.is_file().then_some(meta.len())
         }
     };
@@ -142,12 +248,12 @@ fn read_file(path: &Path, len: Option<u64>) -> std::io::Result<Vec<u8>> {
         let n = file.read(&mut bytes)?;
         if n == len {
             bytes.truncate(n);
-            return Ok(bytes);
+            return Ok(Some(bytes));
         }
         bytes.truncate(n);
     }
     file.read_to_end(&mut bytes)?;
-    Ok(bytes)
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
 /// Turns raw bytes into a document of the given format.
@@ -166,9 +272,32 @@ pub fn from_bytes(
             original: None,
             prose,
             format,
+            decoded: false,
         });
     }
-    if memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF)]).is_some() {
+    if let Some(encoding) = utf16_bom(&bytes) {
+        // Offsets are into the decoded text, as for Word documents.
+        let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(&bytes[2..])
+        else {
+            return Err(InputError {
+                path,
+                kind: InputErrorKind::InvalidUtf16,
+            });
+        };
+        let text = text.into_owned();
+        let (prose, original) = match format {
+            InputFormat::Txt | InputFormat::Docx => (extract::extract_txt_owned(text), None),
+            _ => (extract::extract_text(format, &text), Some(text)),
+        };
+        return Ok(InputDoc {
+            path,
+            original,
+            prose,
+            format,
+            decoded: true,
+        });
+    }
+    if looks_binary(&bytes) {
         return Err(InputError {
             path,
             kind: InputErrorKind::Binary,
@@ -189,6 +318,7 @@ pub fn from_bytes(
         original,
         prose,
         format,
+        decoded: false,
     })
 }
 
@@ -236,6 +366,13 @@ pub fn walk(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<InputError>) {
                 continue;
             }
         };
+        if !meta.is_dir() && !meta.is_file() {
+            errors.push(InputError {
+                path: display_path(p),
+                kind: InputErrorKind::NotRegular,
+            });
+            continue;
+        }
         if !meta.is_dir() {
             // A file named on the command line is linted whatever its extension.
             files.push(InputFile {
@@ -286,13 +423,105 @@ mod tests {
             Some(n + 1),
             Some(10 * n),
         ] {
-            assert_eq!(read_file(&path, len).unwrap(), text.as_bytes(), "{len:?}");
+            assert_eq!(
+                read_file(&path, len, u64::MAX).unwrap().unwrap(),
+                text.as_bytes(),
+                "{len:?}"
+            );
         }
         let (files, errors) = walk(std::slice::from_ref(&path));
         assert!(errors.is_empty());
         assert_eq!(files[0].len, Some(n));
         let doc = read_input(&files[0], None).unwrap();
         assert_eq!(doc.prose.text, text);
+    }
+
+    #[test]
+    fn an_endless_stream_is_refused_after_its_first_bytes_or_at_the_cap() {
+        // Both would read forever (and grow without bound) without the sniff and the cap.
+        let e = read_stream(
+            "z".into(),
+            &mut std::io::repeat(0),
+            InputFormat::Txt,
+            1 << 20,
+        )
+        .unwrap_err();
+        assert!(matches!(e.kind, InputErrorKind::Binary), "{e}");
+        let e = read_stream(
+            "a".into(),
+            &mut std::io::repeat(b'a'),
+            InputFormat::Txt,
+            1 << 20,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(e.kind, InputErrorKind::TooLarge { limit } if limit == 1 << 20),
+            "{e}"
+        );
+        let mut exact: &[u8] = &[b'a'; 1 << 10];
+        let doc = read_stream("b".into(), &mut exact, InputFormat::Txt, 1 << 10).unwrap();
+        assert_eq!(doc.prose.text.len(), 1 << 10);
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded() {
+        let text = "Caf\u{e9} owners rumouredly cut jobs \u{1F600}.\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [le, be] {
+            let doc = from_bytes("u.txt".into(), bytes, InputFormat::Txt).unwrap();
+            assert_eq!(doc.text(), text);
+            assert!(!doc.offsets_in_file());
+        }
+        // A lone surrogate is an error, not mojibake.
+        let bad = vec![0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00];
+        let e = from_bytes("bad.txt".into(), bad, InputFormat::Txt).unwrap_err();
+        assert!(matches!(e.kind, InputErrorKind::InvalidUtf16), "{e}");
+        let html: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("<p>A &amp; B</p>".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let doc = from_bytes("u.html".into(), html, InputFormat::Html).unwrap();
+        assert_eq!(doc.prose.text, "A & B");
+    }
+
+    #[test]
+    fn a_file_over_the_cap_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        std::fs::write(&path, "word ".repeat(1_000)).unwrap();
+        for len in [None, Some(5_000)] {
+            let file = InputFile {
+                path: path.clone(),
+                len,
+            };
+            let e = read_input_limited(&file, None, 4_999).unwrap_err();
+            assert!(
+                matches!(e.kind, InputErrorKind::TooLarge { limit: 4_999 }),
+                "{e}"
+            );
+            assert!(read_input_limited(&file, None, 5_000).is_ok());
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn devices_and_fifos_named_on_the_command_line_are_refused_unread() {
+        let (files, errors) = walk(&[PathBuf::from("/dev/zero"), PathBuf::from("/dev/null")]);
+        assert!(files.is_empty());
+        assert_eq!(errors.len(), 2);
+        assert!(
+            errors
+                .iter()
+                .all(|e| matches!(e.kind, InputErrorKind::NotRegular))
+        );
+        assert!(errors[0].to_string().contains("not a regular file"));
     }
 
     #[test]
@@ -316,8 +545,12 @@ mod tests {
             let path = dir.path().join(format!("f{len}.txt"));
             let data: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
             std::fs::write(&path, &data).unwrap();
-            assert_eq!(read_file(&path, None).unwrap(), data, "{len} bytes");
+            assert_eq!(
+                read_file(&path, None, u64::MAX).unwrap().unwrap(),
+                data,
+                "{len} bytes"
+            );
         }
-        assert!(read_file(&dir.path().join("missing.txt"), None).is_err());
+        assert!(read_file(&dir.path().join("missing.txt"), None, u64::MAX).is_err());
     }
 }

@@ -40,9 +40,21 @@ use rules::Pack;
 /// suppressions in its text: an editor's quick fix that adds one must
 /// silence the finding there as it does in `check`.
 pub fn check_doc(pack: &Pack, doc: InputDoc, keep_text: bool) -> FileReport {
+    check_doc_with(pack, doc, keep_text, Some(&suppress::InlineOnly))
+}
+
+/// Lints one read document and places its findings as `policy` judges
+/// them (`None`: every finding as found).
+pub fn check_doc_with(
+    pack: &Pack,
+    doc: InputDoc,
+    keep_text: bool,
+    policy: Option<&dyn suppress::Policy>,
+) -> FileReport {
+    // Plain-text directive lines are blanked for the model.
     let masked = suppress::masked_prose(&doc);
     let findings = engine::check_prose(pack, masked.as_ref().unwrap_or(&doc.prose));
-    place(pack, doc, findings, keep_text, Some(&suppress::InlineOnly))
+    place(pack, doc, findings, keep_text, policy)
 }
 
 /// Places `findings` of `doc`, judged by `policy` when there is one

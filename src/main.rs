@@ -57,8 +57,14 @@ enum Failure {
 
 fn main() -> ExitCode {
     alloc::no_huge_pages();
-    let matches = Cli::command().get_matches();
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let matches = match Cli::command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => return clap_exit(&e),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
     // `--fail-on` on the command line wins over the configuration's.
     let fail_on_given = matches
         .subcommand_matches("check")
@@ -84,6 +90,19 @@ fn main() -> ExitCode {
             show(&failure);
             ExitCode::from(2)
         }
+    }
+}
+
+/// Prints clap's help, version or usage error; help that cannot be written
+/// (`newslint --help > /dev/full`) is a failure, not a success.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    let printed = e.print().and_then(|_| io::stdout().flush());
+    match printed {
+        Err(err) if err.kind() != io::ErrorKind::BrokenPipe && !e.use_stderr() => {
+            show(&Failure::Write(err));
+            ExitCode::from(2)
+        }
+        _ => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),
     }
 }
 
@@ -255,6 +274,7 @@ fn run_check(mut args: CheckArgs, fail_on_given: bool) -> Result<ExitCode, Failu
             FormatArg::Gitlab | FormatArg::Junit => None,
         },
         policy: Some(policy.clone()),
+        max_file_size: args.max_file_size,
     };
     let mut stdin = io::stdin();
     let stdin = stdin_requested.then_some(run::Stdin {
@@ -339,6 +359,14 @@ impl<'a> Output<'a> {
         } = linted;
         self.filters.apply(pack, &mut rep);
         self.tally.add(pack, &rep);
+        if rep.omitted > 0 {
+            eprintln!(
+                "newslint: note: {}: {} more findings not shown (at most {} per file)",
+                rep.path,
+                rep.omitted,
+                newslint::report::MAX_FINDINGS_PER_FILE
+            );
+        }
         if self.args.report_suppressions {
             self.suppressions
                 .push_str(&newslint::render::suppressions_listing(pack, &rep));
@@ -524,14 +552,18 @@ fn run_test_rules(args: TestRulesArgs) -> Result<ExitCode, Failure> {
         ColorChoice::Never => Box::new(NoColor::new(io::stdout())),
         c => Box::new(StandardStream::stdout(c)),
     };
-    let _ = render::render_example_failures(&mut *out, &pack, &failures);
     let rules = pack.rules.len();
-    let _ = writeln!(
-        out,
-        "{checked} examples of {rules} rules checked: {} passed, {} failed",
-        checked - failures.len(),
-        failures.len()
-    );
+    let written = render::render_example_failures(&mut *out, &pack, &failures)
+        .and_then(|_| {
+            writeln!(
+                out,
+                "{checked} examples of {rules} rules checked: {} passed, {} failed",
+                checked - failures.len(),
+                failures.len()
+            )
+        })
+        .and_then(|_| out.flush());
+    finish_output(written)?;
     Ok(if failures.is_empty() {
         ExitCode::SUCCESS
     } else {
@@ -622,6 +654,7 @@ fn run_baseline(args: BaselineArgs) -> Result<ExitCode, Failure> {
         keep_text: true,
         render: None,
         policy: Some(policy.clone()),
+        max_file_size: None,
     };
     let mut reports = Vec::new();
     let mut had_error = false;

@@ -53,7 +53,14 @@ pub struct FileReport {
     /// The file's inline suppressions and what each silenced
     /// (`--report-suppressions`).
     pub suppressions: Vec<SuppressionRecord>,
+    /// Findings left out past [`MAX_FINDINGS_PER_FILE`] (degenerate input).
+    pub omitted: usize,
 }
+
+/// Most findings kept for one file. Real copy has dozens; a file with more
+/// is machine-made or degenerate (200 MB of one flagged word once drew 7.8
+/// million findings and 3.7 GB of memory), and the first ones say enough.
+pub const MAX_FINDINGS_PER_FILE: usize = 10_000;
 
 impl FileReport {
     /// Places `findings` in `doc`; keeps the text when `keep_text` is set and
@@ -78,12 +85,15 @@ impl FileReport {
         keep_text: bool,
     ) -> Self {
         let offsets_in_file = doc.offsets_in_file();
+        // Placing counts on from the last finding: starts must ascend. In
+        // order of start, the first ones are kept.
+        judged.sort_by_key(|j| j.finding.range.start);
+        let omitted = judged.len().saturating_sub(MAX_FINDINGS_PER_FILE);
+        judged.truncate(MAX_FINDINGS_PER_FILE);
         let path = std::mem::take(&mut doc.path);
         let mut located = Vec::with_capacity(judged.len());
         let mut suppressed = Vec::new();
         if !judged.is_empty() {
-            // Placing counts on from the last finding: starts must ascend.
-            judged.sort_by_key(|j| j.finding.range.start);
             let index = LineIndex::new(doc.text());
             // Findings come in order of start, and an end is counted on
             // from its start.
@@ -133,6 +143,7 @@ impl FileReport {
             findings: located,
             suppressed,
             suppressions,
+            omitted,
         }
     }
 }

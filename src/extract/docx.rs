@@ -128,6 +128,8 @@ fn decode_text(data: Vec<u8>, part: &str) -> Result<String, ExtractError> {
         String::from_utf16(&units).map_err(|_| ExtractError::NotUtf8 {
             part: part.to_owned(),
             offset: 0,
+            line: 1,
+            column: 1,
         })
     };
     match data.as_slice() {
@@ -139,9 +141,16 @@ fn decode_text(data: Vec<u8>, part: &str) -> Result<String, ExtractError> {
             } else {
                 0
             };
-            String::from_utf8(data[skip..].to_vec()).map_err(|e| ExtractError::NotUtf8 {
-                part: part.to_owned(),
-                offset: skip + e.utf8_error().valid_up_to(),
+            String::from_utf8(data[skip..].to_vec()).map_err(|e| {
+                let valid = e.utf8_error().valid_up_to();
+                let text = std::str::from_utf8(&data[skip..skip + valid]).unwrap_or_default();
+                let (line, column) = super::error::line_column(text, valid);
+                ExtractError::NotUtf8 {
+                    part: part.to_owned(),
+                    offset: skip + valid,
+                    line,
+                    column,
+                }
             })
         }
     }
@@ -331,11 +340,14 @@ fn skipped(local: &str) -> bool {
     )
 }
 
-fn xml_error(part: &str, offset: u64, detail: impl ToString) -> ExtractError {
+fn xml_error(xml: &str, part: &str, offset: u64, detail: impl ToString) -> ExtractError {
+    let (line, column) = super::error::line_column(xml, offset as usize);
     ExtractError::Xml {
         part: part.to_owned(),
         offset,
         detail: detail.to_string(),
+        line,
+        column,
     }
 }
 
@@ -348,16 +360,20 @@ fn parse_document(xml: &str, part: &str) -> Result<Vec<Paragraph>, ExtractError>
     let mut open: Vec<Paragraph> = Vec::new();
     let mut done: Vec<Paragraph> = Vec::new();
     let mut tables = 0usize;
+    // An empty, plain-text or foreign main part used to read as an empty
+    // document: no finding, exit 0, on a story never read.
+    let mut has_root = false;
     loop {
         let pos = r.buffer_position();
         let (ns, event) = match r.read_resolved_event() {
             Ok((res, ev)) => (namespace(&res), ev),
-            Err(e) => return Err(xml_error(part, r.error_position(), e)),
+            Err(e) => return Err(xml_error(xml, part, r.error_position(), e)),
         };
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let empty = matches!(event, Event::Empty(_));
                 let local = e.local_name().as_ref().to_owned();
+                has_root |= stack.is_empty() && ns == Ns::W && local == "document";
                 if skip_from.is_none() {
                     let parent = stack
                         .last()
@@ -401,7 +417,7 @@ fn parse_document(xml: &str, part: &str) -> Result<Vec<Paragraph>, ExtractError>
             }
             Event::End(_) => {
                 let Some((ns, local)) = stack.pop() else {
-                    return Err(xml_error(part, pos, "an end tag with no start tag"));
+                    return Err(xml_error(xml, part, pos, "an end tag with no start tag"));
                 };
                 if skip_from == Some(stack.len()) {
                     skip_from = None;
@@ -429,10 +445,15 @@ fn parse_document(xml: &str, part: &str) -> Result<Vec<Paragraph>, ExtractError>
                         "apos" => '\'',
                         "quot" => '"',
                         other => {
-                            return Err(xml_error(part, pos, format!("unknown entity &{other};")));
+                            return Err(xml_error(
+                                xml,
+                                part,
+                                pos,
+                                format!("unknown entity &{other};"),
+                            ));
                         }
                     },
-                    Err(e) => return Err(xml_error(part, pos, e)),
+                    Err(e) => return Err(xml_error(xml, part, pos, e)),
                 };
                 push_text(&mut open, c.encode_utf8(&mut [0; 4]));
             }
@@ -443,10 +464,16 @@ fn parse_document(xml: &str, part: &str) -> Result<Vec<Paragraph>, ExtractError>
     if let Some((_, local)) = stack.last() {
         let name = local;
         return Err(xml_error(
+            xml,
             part,
             xml.len() as u64,
             format!("the part ends inside <{name}>; the file may be truncated"),
         ));
+    }
+    if !has_root {
+        return Err(ExtractError::NoDocument {
+            part: part.to_owned(),
+        });
     }
     Ok(done)
 }
@@ -767,7 +794,7 @@ pub(crate) mod tests {
         assert!(*offset > 0);
         assert!(
             err.to_string()
-                .starts_with("malformed XML in word/document.xml at byte "),
+                .starts_with("malformed XML at word/document.xml:1:"),
             "{err}"
         );
 
@@ -801,9 +828,50 @@ pub(crate) mod tests {
             extract_docx(&raw).unwrap_err(),
             ExtractError::NotUtf8 {
                 part: "word/document.xml".into(),
-                offset: 12
+                offset: 12,
+                line: 1,
+                column: 13,
             }
         );
+    }
+
+    #[test]
+    fn a_main_part_without_a_word_document_is_an_error() {
+        for body in [
+            "",
+            "   \n",
+            "Just the story pasted as text.",
+            "<?xml version=\"1.0\"?><html><p>Other XML</p></html>",
+            "\u{1}\u{2}\u{7f} binary-ish",
+        ] {
+            let pkg = package(&[("word/document.xml", body)]);
+            let err = extract_docx(&pkg).unwrap_err();
+            assert!(
+                matches!(&err, ExtractError::NoDocument { part } if part == "word/document.xml"),
+                "{body:?}: {err}"
+            );
+        }
+        let ok = package(&[(
+            "word/document.xml",
+            &format!("<w:document {NS}><w:body/></w:document>"),
+        )]);
+        assert!(extract_docx(&ok).unwrap().text.is_empty());
+    }
+
+    #[test]
+    fn xml_errors_give_line_and_column() {
+        let bad = package(&[(
+            "word/document.xml",
+            &format!(
+                "<w:document {NS}>\n<w:body>\n  <w:p><w:r><w:t>caf\u{e9}</w:r>\n</w:body></w:document>"
+            ),
+        )]);
+        let err = extract_docx(&bad).unwrap_err();
+        let ExtractError::Xml { line, column, .. } = &err else {
+            panic!("{err}");
+        };
+        assert_eq!((*line, *column), (3, 22), "{err}"); // the `<` of `</w:r>`, `é` one column
+        assert!(err.to_string().contains("word/document.xml:3:22"), "{err}");
     }
 
     #[test]

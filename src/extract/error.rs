@@ -41,6 +41,10 @@ pub enum ExtractError {
         part: String,
         /// Offset of the first invalid byte in the decompressed part.
         offset: usize,
+        /// 1-based line and column (characters) of that byte in the part.
+        line: usize,
+        /// See `line`.
+        column: usize,
     },
     /// A part is not well-formed XML.
     Xml {
@@ -50,6 +54,16 @@ pub enum ExtractError {
         offset: u64,
         /// What is wrong.
         detail: String,
+        /// 1-based line and column (characters) of `offset` in the part.
+        line: usize,
+        /// See `line`.
+        column: usize,
+    },
+    /// The main part is well-formed (or empty) but holds no Word document:
+    /// empty, plain text, or XML of another kind.
+    NoDocument {
+        /// Path of the part inside the package.
+        part: String,
     },
 }
 
@@ -74,14 +88,46 @@ impl fmt::Display for ExtractError {
             Self::UnreadablePart { part, detail } => {
                 write!(f, "{part} cannot be decompressed ({detail}); the file may be truncated or damaged")
             }
-            Self::NotUtf8 { part, offset } => {
-                write!(f, "{part} is not valid UTF-8 (first bad byte at offset {offset})")
-            }
-            Self::Xml { part, offset, detail } => {
-                write!(f, "malformed XML in {part} at byte {offset}: {detail}")
-            }
+            Self::NotUtf8 {
+                part,
+                offset,
+                line,
+                column,
+            } => write!(
+                f,
+                "{part}:{line}:{column}: not valid UTF-8 (first bad byte at offset {offset})"
+            ),
+            Self::Xml {
+                part,
+                offset,
+                detail,
+                line,
+                column,
+            } => write!(
+                f,
+                "malformed XML at {part}:{line}:{column} (byte {offset}): {detail}"
+            ),
+            Self::NoDocument { part } => write!(
+                f,
+                "{part} holds no Word document (no <w:document> element): it is empty, plain text or another kind of XML"
+            ),
         }
     }
 }
 
 impl std::error::Error for ExtractError {}
+
+/// 1-based line and column (in characters) of byte `offset` of `text`,
+/// clamped to the text and to a character boundary.
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}

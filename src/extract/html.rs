@@ -6,6 +6,7 @@
 //! telling blocks apart needs. Entities are decoded per reference so that each
 //! decoded character maps to its whole reference in the file.
 
+use std::collections::HashMap;
 use std::convert::Infallible;
 use std::ops::Range;
 
@@ -37,7 +38,10 @@ pub fn extract_html(text: &str) -> Prose {
 /// file (a whole document, or an HTML block inside Markdown), into `w`, mapped
 /// to file offsets. Text outside any telling element gets block kind `outer`;
 /// a block quotation around the fragment makes all of it quoted.
-pub(crate) fn extract_into(w: &mut Writer, frag: &str, base: usize, outer: BlockKind) {
+///
+/// Returns the walk's steps (events, elements pushed and popped, lookups of
+/// the open elements), which the cost tests hold linear in the input.
+pub(crate) fn extract_into(w: &mut Writer, frag: &str, base: usize, outer: BlockKind) -> usize {
     let events = tokenize(frag, base);
     let has_h1 = events
         .iter()
@@ -47,10 +51,15 @@ pub(crate) fn extract_into(w: &mut Writer, frag: &str, base: usize, outer: Block
         base,
         w,
         stack: Vec::new(),
+        open_at: HashMap::new(),
+        skipped_open: 0,
+        steps: 0,
+        counted: std::cell::Cell::new(0),
         has_h1,
         outer,
     };
     for e in events {
+        walker.steps += 1;
         match e {
             Ev::Start { name, at } => walker.start(&name, at),
             Ev::End { name, at } => walker.end(&name, at),
@@ -62,6 +71,7 @@ pub(crate) fn extract_into(w: &mut Writer, frag: &str, base: usize, outer: Block
         walker.pop();
     }
     walker.w.break_block();
+    walker.steps + walker.counted.get()
 }
 
 /// Tokenizes `text`, found at byte `base` of the file, into file-offset events.
@@ -221,8 +231,10 @@ fn closes_p(name: &str) -> bool {
         )
 }
 
+const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+
 fn is_heading(name: &str) -> bool {
-    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+    HEADINGS.contains(&name)
 }
 
 /// Elements that may stay in `head`; any other start tag ends it.
@@ -250,28 +262,63 @@ fn is_scope_boundary(name: &str) -> bool {
     )
 }
 
+/// Walks the events with the stack of open elements. Every question asked of
+/// the stack (is a `p` open, the innermost `li` unless a `table` is inside it)
+/// is answered from `open_at` in time independent of the stack's depth: a
+/// scan of the stack per event made 100,000 unclosed `<div>`s take seconds.
 struct Walker<'a> {
     /// The HTML being read, and the file offset where it starts.
     frag: &'a str,
     base: usize,
     w: &'a mut Writer,
+    /// Open elements, outermost first.
     stack: Vec<String>,
+    /// Each open element name's indices in `stack`, innermost last.
+    open_at: HashMap<String, Vec<usize>>,
+    /// How many open elements are [`is_skipped`].
+    skipped_open: usize,
+    /// Events walked plus elements pushed and popped (see [`extract_into`]).
+    steps: usize,
+    /// Lookups of the stack, added to `steps` at the end.
+    counted: std::cell::Cell<usize>,
     has_h1: bool,
     outer: BlockKind,
 }
 
 impl Walker<'_> {
+    /// Index of the innermost open `name`. Every question asked of the
+    /// stack goes through here and counts a step.
+    fn innermost(&self, name: &str) -> Option<usize> {
+        self.counted.set(self.counted.get() + 1);
+        self.open_at.get(name).and_then(|at| at.last().copied())
+    }
+
+    /// Index of the innermost open element of any of `names`.
+    fn innermost_of(&self, names: &[&str]) -> Option<usize> {
+        names.iter().filter_map(|n| self.innermost(n)).max()
+    }
+
     fn open(&self, name: &str) -> bool {
-        self.stack.iter().any(|n| n == name)
+        self.innermost(name).is_some()
     }
 
     fn skipping(&self) -> bool {
-        self.stack.iter().any(|n| is_skipped(n))
+        self.skipped_open > 0
+    }
+
+    fn push(&mut self, name: &str) {
+        self.steps += 1;
+        self.open_at
+            .entry(name.to_owned())
+            .or_default()
+            .push(self.stack.len());
+        self.skipped_open += usize::from(is_skipped(name));
+        self.stack.push(name.to_owned());
     }
 
     /// Pops elements down to and including the innermost `name`, if open.
     fn pop_to(&mut self, name: &str) {
-        if let Some(i) = self.stack.iter().rposition(|n| n == name) {
+        if let Some(i) = self.innermost(name) {
             while self.stack.len() > i {
                 self.pop();
             }
@@ -279,9 +326,13 @@ impl Walker<'_> {
     }
 
     fn pop(&mut self) {
-        if let Some(n) = self.stack.pop()
-            && n == "q"
-        {
+        let Some(n) = self.stack.pop() else { return };
+        self.steps += 1;
+        if let Some(at) = self.open_at.get_mut(&n) {
+            at.pop();
+        }
+        self.skipped_open -= usize::from(is_skipped(&n));
+        if n == "q" {
             self.w.end_quote();
         }
     }
@@ -289,15 +340,11 @@ impl Walker<'_> {
     /// Index of the innermost open element matching `want`, unless one of
     /// `stop` is open inside it.
     fn find_within(&self, want: &[&str], stop: &[&str]) -> Option<usize> {
-        for (i, n) in self.stack.iter().enumerate().rev() {
-            if want.contains(&n.as_str()) {
-                return Some(i);
-            }
-            if stop.contains(&n.as_str()) {
-                return None;
-            }
+        let found = self.innermost_of(want)?;
+        match self.innermost_of(stop) {
+            Some(s) if s > found => None,
+            _ => Some(found),
         }
-        None
     }
 
     fn close_within(&mut self, want: &[&str], stop: &[&str]) {
@@ -341,7 +388,7 @@ impl Walker<'_> {
             self.w.separator(at);
         }
         if !is_void(name) {
-            self.stack.push(name.to_owned());
+            self.push(name);
             if name == "q" {
                 self.w.begin_quote();
             }
@@ -349,7 +396,7 @@ impl Walker<'_> {
     }
 
     fn in_heading(&self) -> bool {
-        self.stack.iter().any(|n| is_heading(n))
+        self.innermost_of(&HEADINGS).is_some()
     }
 
     fn end(&mut self, name: &str, at: usize) {
@@ -373,7 +420,7 @@ impl Walker<'_> {
             ]
         };
         let found = if name == "table" || !table_part && is_scope_boundary(name) {
-            self.stack.iter().rposition(|n| n == name)
+            self.innermost(name)
         } else {
             self.find_within(&[name], stop)
         };
@@ -414,16 +461,16 @@ impl Walker<'_> {
         if self.outer == BlockKind::BlockQuote || self.open("blockquote") {
             return BlockKind::BlockQuote;
         }
-        for n in self.stack.iter().rev() {
-            match n.as_str() {
-                "h1" => return BlockKind::Headline,
-                "h2" | "h3" | "h4" | "h5" | "h6" => return BlockKind::Heading,
-                "li" => return BlockKind::ListItem,
-                "td" | "th" => return BlockKind::TableCell,
-                _ => {}
-            }
+        let Some(i) = self.innermost_of(&["h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th"])
+        else {
+            return self.outer;
+        };
+        match self.stack[i].as_str() {
+            "h1" => BlockKind::Headline,
+            "li" => BlockKind::ListItem,
+            "td" | "th" => BlockKind::TableCell,
+            _ => BlockKind::Heading,
         }
-        self.outer
     }
 }
 
@@ -553,6 +600,43 @@ fn char_ref(s: &str) -> Option<(usize, String)> {
 mod tests {
     use super::*;
     use crate::extract::tests::{blocks, source_of};
+
+    /// Steps of walking `src` (see [`extract_into`]).
+    fn steps(src: &str) -> usize {
+        extract_into(&mut Writer::new(), src, 0, BlockKind::Paragraph)
+    }
+
+    #[test]
+    fn walking_costs_steps_linear_in_the_input_however_deep_the_nesting() {
+        // Each used to scan every open element per event: quadratic.
+        let shapes: [fn(usize) -> String; 4] = [
+            |n| "<div>".repeat(n) + "Critics say so.",
+            |n| "<ul><li><table>".to_string() + &"<div>".repeat(n) + &"<li>x".repeat(n),
+            |n| "<p><q>".repeat(n) + &"</q>".repeat(n),
+            |n| "<h2><li><td><span>".repeat(n) + &"text ".repeat(n),
+        ];
+        for (i, shape) in shapes.iter().enumerate() {
+            let (small, big) = (steps(&shape(2_000)), steps(&shape(8_000)));
+            assert!(small > 2_000, "shape {i}: {small}");
+            // Four times the input, four times the steps (give or take the ends).
+            assert!(big <= 4 * small + 100, "shape {i}: {small} -> {big}");
+        }
+    }
+
+    #[test]
+    fn thousands_of_quoted_attributes_fit_a_small_stack() {
+        // html5gum 0.9.0 recursed once per `name="value"` attribute: 8,000 of
+        // them overflowed a worker thread's stack (see vendor/html5gum).
+        let attrs: String = (0..20_000).map(|i| format!(" a{i}=\"v\"")).collect();
+        let src = format!("<p{attrs}>Critics say so.</p><p{attrs}/>");
+        let text = std::thread::Builder::new()
+            .stack_size(256 << 10)
+            .spawn(move || extract_html(&src).text)
+            .unwrap()
+            .join()
+            .expect("no stack overflow");
+        assert_eq!(text, "Critics say so.");
+    }
 
     #[test]
     fn char_refs_decode_like_a_browser() {

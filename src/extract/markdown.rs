@@ -42,12 +42,12 @@ pub fn extract_markdown(text: &str) -> Prose {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_GFM;
-    let mut ctx: Vec<Ctx> = Vec::new();
+    let mut ctx = Contexts::default();
     let mut run: Vec<Piece<'_>> = Vec::new();
     let mut html: Vec<Range<usize>> = Vec::new();
     for (event, r) in Parser::new_ext(&text[body..], opts).into_offset_iter() {
         let r = r.start + body..r.end + body;
-        let skipping = ctx.contains(&Ctx::Skip);
+        let skipping = ctx.skipping();
         match event {
             Event::Text(t) => {
                 if !skipping {
@@ -90,7 +90,7 @@ pub fn extract_markdown(text: &str) -> Prose {
             Event::End(end) => {
                 ctx.pop();
                 if end == TagEnd::HtmlBlock {
-                    read_html_block(&mut w, text, &html, kind(&ctx));
+                    read_html_block(&mut w, text, &html, ctx.kind());
                     html.clear();
                 }
                 if ends_block(end) {
@@ -131,7 +131,8 @@ fn read_html_block(w: &mut Writer, text: &str, parts: &[Range<usize>], outer: Bl
     let whole = first.start..last.end;
     let gaps = || parts.windows(2).map(|p| p[0].end..p[1].start);
     if gaps().all(|g| g.is_empty()) {
-        return html::extract_into(w, &text[whole.clone()], whole.start, outer);
+        html::extract_into(w, &text[whole.clone()], whole.start, outer);
+        return;
     }
     if !gaps().all(|g| text.as_bytes()[g].is_ascii()) {
         // Never seen; read the pieces one by one rather than risk a bad offset.
@@ -149,9 +150,9 @@ fn read_html_block(w: &mut Writer, text: &str, parts: &[Range<usize>], outer: Bl
 }
 
 /// Writes the pending text run, whose context is the innermost open element.
-fn flush(w: &mut Writer, run: &mut Vec<Piece<'_>>, ctx: &[Ctx]) {
+fn flush(w: &mut Writer, run: &mut Vec<Piece<'_>>, ctx: &Contexts) {
     if !run.is_empty() {
-        w.push_run(run, kind(ctx), true);
+        w.push_run(run, ctx.kind(), true);
         run.clear();
     }
 }
@@ -194,20 +195,64 @@ fn ends_block(end: TagEnd) -> bool {
 }
 
 /// The block kind for text in the given context; quotation wins over all.
-fn kind(ctx: &[Ctx]) -> BlockKind {
-    if ctx.contains(&Ctx::Quote) {
-        return BlockKind::BlockQuote;
+/// The open elements' contexts, with what is asked of them on every event
+/// (anything skipped open? the block kind) kept up to date as they open and
+/// close: scanning them per event was quadratic in the nesting depth (20,000
+/// `>` on a line took seconds).
+#[derive(Default)]
+struct Contexts {
+    stack: Vec<Ctx>,
+    /// Open `Skip` and `Quote` contexts.
+    skips: usize,
+    quotes: usize,
+    /// The block kinds of the open headings, items and cells, innermost last.
+    kinds: Vec<BlockKind>,
+}
+
+impl Contexts {
+    fn push(&mut self, c: Ctx) {
+        self.skips += usize::from(c == Ctx::Skip);
+        self.quotes += usize::from(c == Ctx::Quote);
+        if let Some(k) = Self::block_kind(c) {
+            self.kinds.push(k);
+        }
+        self.stack.push(c);
     }
-    for c in ctx.iter().rev() {
-        match c {
-            Ctx::Heading(true) => return BlockKind::Headline,
-            Ctx::Heading(false) => return BlockKind::Heading,
-            Ctx::Item => return BlockKind::ListItem,
-            Ctx::Cell => return BlockKind::TableCell,
-            _ => {}
+
+    fn pop(&mut self) {
+        let Some(c) = self.stack.pop() else { return };
+        self.skips -= usize::from(c == Ctx::Skip);
+        self.quotes -= usize::from(c == Ctx::Quote);
+        if Self::block_kind(c).is_some() {
+            self.kinds.pop();
         }
     }
-    BlockKind::Paragraph
+
+    fn last(&self) -> Option<&Ctx> {
+        self.stack.last()
+    }
+
+    fn skipping(&self) -> bool {
+        self.skips > 0
+    }
+
+    /// The kind of block text written now belongs to.
+    fn kind(&self) -> BlockKind {
+        if self.quotes > 0 {
+            return BlockKind::BlockQuote;
+        }
+        self.kinds.last().copied().unwrap_or(BlockKind::Paragraph)
+    }
+
+    fn block_kind(c: Ctx) -> Option<BlockKind> {
+        match c {
+            Ctx::Heading(true) => Some(BlockKind::Headline),
+            Ctx::Heading(false) => Some(BlockKind::Heading),
+            Ctx::Item => Some(BlockKind::ListItem),
+            Ctx::Cell => Some(BlockKind::TableCell),
+            _ => None,
+        }
+    }
 }
 
 /// True for inline `<br>`, `<br/>` or `</br>`: a line break between words.
@@ -221,6 +266,32 @@ fn is_line_break(html: &str) -> bool {
 mod tests {
     use super::*;
     use crate::extract::tests::{blocks, source_of};
+
+    #[test]
+    fn contexts_answer_from_counters_whatever_the_depth() {
+        let mut ctx = Contexts::default();
+        for i in 0..50_000 {
+            ctx.push(if i % 2 == 0 { Ctx::Plain } else { Ctx::Item });
+        }
+        ctx.push(Ctx::Heading(true));
+        assert_eq!(ctx.kind(), BlockKind::Headline);
+        ctx.pop();
+        assert_eq!(ctx.kind(), BlockKind::ListItem);
+        ctx.push(Ctx::Quote);
+        ctx.push(Ctx::Skip);
+        assert!(ctx.skipping());
+        assert_eq!(ctx.kind(), BlockKind::BlockQuote);
+        ctx.pop();
+        ctx.pop();
+        assert!(!ctx.skipping());
+        while ctx.last().is_some() {
+            ctx.pop();
+        }
+        assert_eq!(ctx.kind(), BlockKind::Paragraph);
+        // 40,000 nested quotations on one line: quoted text, read once.
+        let p = extract_markdown(&format!("{} Critics say so.\n", ">".repeat(40_000)));
+        assert_eq!(blocks(&p), vec![(BlockKind::BlockQuote, "Critics say so.")]);
+    }
 
     #[test]
     fn inline_markup_disappears_but_maps_exactly() {

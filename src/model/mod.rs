@@ -387,6 +387,36 @@ impl<'p> Document<'p> {
             .take_while(move |a| a.sentence < sentences.end)
     }
 
+    /// Attributions of the sentences `sentences` whose cue starts within
+    /// `reach` bytes of `around`, plus each sentence's speaker label. A rule's
+    /// condition on the attributions of the match's own sentence looks only
+    /// this far: over every attribution, a 3 MB text with no full stop made
+    /// checking each match scan them all (quadratic).
+    pub fn attributions_near<'s>(
+        &'s self,
+        sentences: Range<usize>,
+        around: &Range<usize>,
+        reach: usize,
+    ) -> impl Iterator<Item = &'s Attribution> {
+        let (from, to) = (
+            around.start.saturating_sub(reach),
+            around.end.saturating_add(reach),
+        );
+        sentences.flat_map(move |si| {
+            // Sorted by cue start within a sentence; a speaker label's cue
+            // comes before the sentence.
+            let lo = self.attributions.partition_point(|a| a.sentence < si);
+            let hi = self.attributions.partition_point(|a| a.sentence <= si);
+            let own = &self.attributions[lo..hi];
+            let start = self.sentences.get(si).map_or(0, |s| s.range.start);
+            let labels = own.partition_point(|a| a.cue.start < start);
+            let near = own.partition_point(|a| a.cue.start < from.max(start));
+            own[..labels]
+                .iter()
+                .chain(own[near..].iter().take_while(move |a| a.cue.start <= to))
+        })
+    }
+
     /// True when a sentence in `sentences` attributes to a source of `kind`.
     pub fn has_source(&self, sentences: Range<usize>, kind: SourceKind) -> bool {
         self.attributions_in(sentences)
@@ -525,5 +555,7 @@ fn nesting(quotations: &[Quotation]) -> (Vec<usize>, Vec<usize>) {
     (top, parents)
 }
 
+#[cfg(test)]
+mod reach_tests;
 #[cfg(test)]
 mod tests;

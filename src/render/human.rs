@@ -6,7 +6,7 @@ use codespan_reporting::diagnostic::{Diagnostic, Label, Severity as CsSeverity};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config, termcolor::WriteColor};
 
-use super::{Tally, summary_line};
+use super::{Tally, summary_line, window};
 use crate::finding::{Applicability, Severity};
 use crate::report::FileReport;
 use crate::rules::{Pack, RuleErrors};
@@ -47,18 +47,24 @@ pub fn render_human(
         let Some(text) = &r.text else { continue };
         // codespan counts a byte-order mark as a column; editors do not.
         let skip = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        let mut files = SimpleFiles::new();
-        let id = files.add(r.path.as_str(), &text[skip..]);
+        let text = &text[skip..];
+        let starts = window::line_starts(text);
         let shift = |range: &std::ops::Range<usize>| {
             range.start.saturating_sub(skip)..range.end.saturating_sub(skip)
         };
         for f in &r.findings {
             let rule = &pack.rules[f.finding.rule];
-            let mut labels = vec![
-                Label::primary(id, shift(&f.finding.range)).with_message(rule.category.as_str()),
-            ];
-            for c in &f.finding.context {
-                labels.push(Label::secondary(id, shift(&c.range)).with_message(c.label.as_str()));
+            // Each finding shows its own excerpt: a bounded window of long lines.
+            let ranges: Vec<_> = std::iter::once(&f.finding.range)
+                .chain(f.finding.context.iter().map(|c| &c.range))
+                .map(shift)
+                .collect();
+            let (excerpt, mapped) =
+                window::Excerpt::new(r.path.as_str(), text, &starts, &ranges, f.column);
+            let mut labels =
+                vec![Label::primary((), mapped[0].clone()).with_message(rule.category.as_str())];
+            for (c, range) in f.finding.context.iter().zip(&mapped[1..]) {
+                labels.push(Label::secondary((), range.clone()).with_message(c.label.as_str()));
             }
             let mut notes = Vec::new();
             if let Some(p) = f.finding.paragraph {
@@ -81,7 +87,7 @@ pub fn render_human(
                 .with_message(f.finding.message.as_str())
                 .with_labels(labels)
                 .with_notes(notes);
-            term::emit_to_write_style(out, &config, &files, &d).map_err(to_io)?;
+            term::emit_to_write_style(out, &config, &excerpt, &d).map_err(to_io)?;
         }
     }
     Ok(())

@@ -10,6 +10,7 @@ mod report_human;
 mod report_json;
 mod sarif;
 mod suppressions;
+mod window;
 
 pub use github::render_github;
 pub use gitlab::render_gitlab;

@@ -24,6 +24,7 @@
 //! The library never prints: rule errors are [`Error`]s, and each input that
 //! cannot be read is handed to the caller, in its place among the reports.
 
+mod guard;
 mod schedule;
 #[cfg(test)]
 mod tests;
@@ -123,6 +124,17 @@ pub struct Options {
     /// Judges each file's findings (configuration, inline suppressions)
     /// before they are placed; `None` reports every finding as found.
     pub policy: Option<std::sync::Arc<dyn crate::suppress::Policy>>,
+    /// Largest input read, in bytes (`None`:
+    /// [`crate::input::DEFAULT_MAX_FILE_SIZE`]); a larger one is an error.
+    pub max_file_size: Option<u64>,
+}
+
+impl Options {
+    /// The input size cap in force.
+    pub fn size_limit(&self) -> u64 {
+        self.max_file_size
+            .unwrap_or(crate::input::DEFAULT_MAX_FILE_SIZE)
+    }
 }
 
 /// A file's report, its findings in order of position then rule id, and,

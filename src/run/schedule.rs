@@ -10,10 +10,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use super::guard::guarded;
 use super::{Linted, Options, Stdin};
 use crate::engine;
 use crate::extract::InputFormat;
-use crate::input::{self, InputError, InputErrorKind, InputFile};
+use crate::input::{self, InputError, InputFile};
 use crate::model::Document;
 use crate::report::FileReport;
 use crate::rules::Pack;
@@ -37,6 +38,10 @@ where
         // A second global pool cannot be built; the first call wins, which is this one.
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(options.threads.unwrap_or(0))
+            // As deep as the main thread's (8 MiB) rather than 2 MiB: a second
+            // line of defence against recursion in a parser on hostile input
+            // (issue 19). Only touched pages cost memory.
+            .stack_size(WORKER_STACK)
             .build_global();
     }
     let (mut files, walk_errors) = input::walk(paths);
@@ -108,30 +113,18 @@ where
             .input_format
             .or_else(|| InputFormat::from_path(Path::new(&name)))
             .unwrap_or(InputFormat::Txt);
-        let mut bytes = Vec::new();
-        match reader.read_to_end(&mut bytes) {
-            Ok(_) => match input::from_bytes(name, bytes, format) {
-                Ok(doc) => {
-                    let masked = crate::suppress::masked_prose(&doc);
-                    let findings = engine::check_prose(pack, masked.as_ref().unwrap_or(&doc.prose));
-                    let rep = crate::place(
-                        pack,
-                        doc,
-                        findings,
-                        options.keep_text,
-                        options.policy.as_deref(),
-                    );
-                    stdin_report = Some(linter.finish(pack, rep));
-                }
-                Err(e) => each(pack, Err(e)),
+        let shown = name.clone();
+        match guarded(
+            || shown,
+            || {
+                let doc = input::read_stream(name, reader, format, options.size_limit())?;
+                let rep =
+                    crate::check_doc_with(pack, doc, options.keep_text, options.policy.as_deref());
+                Ok(linter.finish(pack, rep))
             },
-            Err(e) => each(
-                pack,
-                Err(InputError {
-                    path: name,
-                    kind: InputErrorKind::Stdin(e),
-                }),
-            ),
+        ) {
+            Ok(linted) => stdin_report = Some(linted),
+            Err(e) => each(pack, Err(e)),
         }
     }
     let mut report_all = |results: Vec<Result<Linted, InputError>>| {
@@ -168,20 +161,21 @@ struct Linter<'a> {
 }
 
 impl Linter<'_> {
-    /// Reads and lints one file.
+    /// Reads and lints one file; a panic is that file's internal error.
     fn lint(&self, pack: &Pack, file: &InputFile) -> Result<Linted, InputError> {
-        input::read_input(file, self.options.input_format).map(|doc| {
-            let masked = crate::suppress::masked_prose(&doc);
-            let findings = engine::check_prose(pack, masked.as_ref().unwrap_or(&doc.prose));
-            let report = crate::place(
-                pack,
-                doc,
-                findings,
-                self.options.keep_text,
-                self.options.policy.as_deref(),
-            );
-            self.finish(pack, report)
-        })
+        guarded(
+            || input::display_path(&file.path),
+            || {
+                let (format, limit) = (self.options.input_format, self.options.size_limit());
+                input::read_input_limited(file, format, limit).map(|doc| {
+                    let policy = self.options.policy.as_deref();
+                    self.finish(
+                        pack,
+                        crate::check_doc_with(pack, doc, self.options.keep_text, policy),
+                    )
+                })
+            },
+        )
     }
 
     /// Orders a report's findings and renders them where the options ask.
@@ -234,23 +228,37 @@ fn lint_early<P: Borrow<Pack>>(
         slot.wait();
         return;
     };
-    match input::read_input(&chunk[i], linter.options.input_format) {
+    // Each step is guarded: a panic is this file's internal error.
+    let shown = || input::display_path(&chunk[i].path);
+    let (format, limit) = (linter.options.input_format, linter.options.size_limit());
+    match guarded(shown, || {
+        input::read_input_limited(&chunk[i], format, limit)
+    }) {
         Ok(doc) => {
+            // Plain-text directive lines are blanked for the model.
             let masked = crate::suppress::masked_prose(&doc);
-            let analysis = Document::analyze(masked.as_ref().unwrap_or(&doc.prose));
+            let analysis = guarded(shown, || {
+                Ok(Document::analyze(masked.as_ref().unwrap_or(&doc.prose)))
+            });
             lint_early(linter, chunk, claims, slot, out);
             if let Some(pack) = slot.wait() {
                 let pack = pack.borrow();
-                let findings = engine::check_document(pack, &analysis, None);
-                drop(analysis);
-                let report = crate::place(
-                    pack,
-                    doc,
-                    findings,
-                    linter.options.keep_text,
-                    linter.options.policy.as_deref(),
-                );
-                out.push(Ok(linter.finish(pack, report)));
+                let findings = analysis.and_then(|analysis| {
+                    guarded(shown, || Ok(engine::check_document(pack, &analysis, None)))
+                });
+                let linted = findings.and_then(|findings| {
+                    guarded(shown, || {
+                        let report = crate::place(
+                            pack,
+                            doc,
+                            findings,
+                            linter.options.keep_text,
+                            linter.options.policy.as_deref(),
+                        );
+                        Ok(linter.finish(pack, report))
+                    })
+                });
+                out.push(linted);
             }
         }
         Err(e) => {
@@ -273,3 +281,6 @@ impl<P> Drop for NoPackOnDrop<'_, P> {
 /// Files linted together before their reports are written: enough to keep
 /// every core busy, few enough that memory stays flat on any archive.
 const CHUNK_FILES: usize = 512;
+
+/// Stack size of the worker threads.
+const WORKER_STACK: usize = 8 << 20;

@@ -24,6 +24,10 @@ use super::schema::{ConditionDef, Element, RuleDef, RuleFileDef, Scope, Unit};
 const REGEX_SIZE_LIMIT: usize = 4 << 20;
 /// Lazy DFA cache per regex: the `regex` crate's default.
 const REGEX_DFA_CACHE: usize = 2 << 20;
+/// Largest rule file read: the default pack's largest file is 60 KB; the cap
+/// keeps `--rules /dev/stdin` or a mistyped path to a huge file from eating
+/// memory.
+pub const MAX_RULE_FILE: u64 = 8 << 20;
 
 /// Why rule files could not be read at all.
 #[derive(Debug)]
@@ -46,6 +50,57 @@ impl std::fmt::Display for RulePathError {
 }
 
 impl std::error::Error for RulePathError {}
+
+/// A rule file's text: at most [`MAX_RULE_FILE`] bytes of UTF-8. Invalid
+/// UTF-8 is reported at its line and column, as every other rule-file error.
+fn read_rule_file(file: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let invalid = |msg: String| std::io::Error::new(std::io::ErrorKind::InvalidData, msg);
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)?
+        .take(MAX_RULE_FILE + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_RULE_FILE {
+        return Err(invalid(format!(
+            "larger than the {MAX_RULE_FILE}-byte limit for a rule file"
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let bad = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..bad]).unwrap_or_default();
+        let line = valid.matches('\n').count() + 1;
+        let column = valid.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        invalid(format!(
+            "not UTF-8: invalid byte 0x{:02x} at {}:{line}:{column}",
+            e.as_bytes()[bad],
+            file.display()
+        ))
+    })
+}
+
+/// `{name}` placeholders in a rule message other than `{match}`, which is
+/// the only one filled in: any other would print literally.
+fn unknown_placeholders(message: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = message;
+    while let Some(open) = rest.find('{') {
+        rest = &rest[open..];
+        let name_len = rest[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len() - 1);
+        // `get`: the byte after the name may start a multi-byte character
+        // (`{match8”`, found by fuzzing).
+        if let Some(slot) = rest.get(..name_len + 2)
+            && name_len > 0
+            && slot.ends_with('}')
+            && slot != "{match}"
+        {
+            out.push(slot);
+        }
+        rest = &rest[1..];
+    }
+    out
+}
 
 /// Gathers rule files, then parses and compiles them into a [`Pack`].
 #[derive(Debug, Default)]
@@ -88,6 +143,7 @@ impl PackLoader {
             path: path.to_owned(),
             error,
         };
+        let invalid = |msg: String| err(std::io::Error::new(std::io::ErrorKind::InvalidInput, msg));
         let meta = std::fs::metadata(path).map_err(err)?;
         let mut files = Vec::new();
         if meta.is_dir() {
@@ -97,24 +153,20 @@ impl PackLoader {
                     files.push(p);
                 }
             }
+            if files.is_empty() {
+                return Err(invalid("no `.toml` rule files in this directory".into()));
+            }
             files.sort();
-        } else {
+        } else if meta.is_file() {
             files.push(path.to_owned());
+        } else {
+            // A device or FIFO could block forever or never end.
+            return Err(invalid("not a regular file or directory".into()));
         }
         for file in files {
-            let bytes = std::fs::read(&file).map_err(|error| RulePathError {
+            let text = read_rule_file(&file).map_err(|error| RulePathError {
                 path: file.clone(),
                 error,
-            })?;
-            let text = String::from_utf8(bytes).map_err(|e| RulePathError {
-                path: file.clone(),
-                error: std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    format!(
-                        "not UTF-8 (invalid byte at offset {})",
-                        e.utf8_error().valid_up_to()
-                    ),
-                ),
             })?;
             self.add_file(file.display().to_string(), text);
         }
@@ -336,6 +388,15 @@ impl Compiler {
         // compiled them all once, and a short run needs few of them; those
         // in the prebuilt table of their facts are not even parsed now.
         let lazy = self.default[file];
+        if pattern.get_ref().is_empty() {
+            self.error(
+                file,
+                pattern.span(),
+                "empty regular expression".into(),
+                "it would match everywhere",
+            );
+            return None;
+        }
         if lazy
             && let Some(f) = self
                 .prebuilt
@@ -345,6 +406,13 @@ impl Compiler {
         }
         let build = |pattern: &str, unicode: bool| -> Result<(LazyRegex, Option<Gate>), String> {
             let (hir, gate) = analyse_in(pattern, case_sensitive, unicode)?;
+            if hir.properties().minimum_len() == Some(0) {
+                // `a*`, `(x)?`: a finding of nothing, anywhere.
+                return Err(
+                    "it can match empty text; a rule regex must match at least one character"
+                        .into(),
+                );
+            }
             let regex = LazyRegex::new(hir, regex_config(gate.is_none()));
             let regex = if lazy { regex } else { regex.compile()? };
             Ok((regex, gate))
@@ -490,6 +558,16 @@ impl Compiler {
                 file,
                 def.id.span(),
                 format!("rule `{id}` needs a one-line `message`"),
+                "in this rule",
+            );
+        }
+        for slot in unknown_placeholders(&def.message) {
+            self.error(
+                file,
+                def.id.span(),
+                format!(
+                    "unknown placeholder `{slot}` in the message of rule `{id}` (only `{{match}}` is filled in)"
+                ),
                 "in this rule",
             );
         }
@@ -802,5 +880,21 @@ mod tests {
         assert!(!is_kebab("-x"));
         assert!(!is_kebab("x-"));
         assert!(!is_kebab("a--b"));
+    }
+}
+
+#[cfg(test)]
+mod placeholder_tests {
+    use super::unknown_placeholders;
+
+    #[test]
+    fn placeholders_are_found_without_slicing_inside_a_character() {
+        // Crashed the `rules` fuzz target: slicing into the closing quote.
+        assert!(unknown_placeholders("\u{201c}{match8\u{201d} needs a source").is_empty());
+        assert!(unknown_placeholders("{match} and { and {} and {").is_empty());
+        assert_eq!(
+            unknown_placeholders("{who} said {match}, {n_2}"),
+            ["{who}", "{n_2}"]
+        );
     }
 }
