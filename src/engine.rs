@@ -290,8 +290,12 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
                 if q_and_a && standalone {
                     continue;
                 }
-                for s in doc.sentences[range].iter().filter(|s| s.is_question) {
-                    push(s.range.clone());
+                // A set-up answered in the next sentence ("The culprit? A
+                // cold front.") structures the story; it raises no doubt.
+                for k in range.filter(|&k| doc.sentences[k].is_question) {
+                    if !doc.is_setup_question(k) && !doc.is_subhead_question(k) {
+                        push(doc.sentences[k].range.clone());
+                    }
                 }
             }
         }

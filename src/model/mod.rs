@@ -8,6 +8,7 @@
 mod attribution;
 mod letters;
 mod lexicon;
+mod questions;
 mod quotes;
 mod scan;
 mod sentences;

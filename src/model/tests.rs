@@ -1583,3 +1583,32 @@ fn evidence_shows_and_participles_take_objects() {
     let d = Document::analyze(&p);
     assert_eq!(attrs(&d)[0].0, "calling");
 }
+
+#[test]
+fn setup_questions_are_answered_in_the_next_sentence() {
+    let p = paras(
+        "The culprit? A cold front. What drove the merger? Two activist funds. \
+         Why keep it? Nobody knows. Who gains? Who loses?\n\nWhat next?\n\nThe vote is in May. \
+         Isn't that odd? It is.",
+    );
+    let d = Document::analyze(&p);
+    let setup: Vec<&str> = (0..d.sentences.len())
+        .filter(|&i| d.sentences[i].is_question && d.is_setup_question(i))
+        .map(|i| d.sentence_text(i))
+        .collect();
+    assert_eq!(setup, ["The culprit?", "What drove the merger?"]);
+}
+
+#[test]
+fn title_case_questions_alone_in_a_paragraph_are_subheads() {
+    let p = paras(
+        "The shops shut.\n\nWhat Can the Council Do About It?\n\nA grant is planned.\n\n\
+         But who gains from the sale?\n\nThe union objected.\n\nWhat Comes Next?",
+    );
+    let d = Document::analyze(&p);
+    let sub: Vec<&str> = (0..d.sentences.len())
+        .filter(|&i| d.sentences[i].is_question && d.is_subhead_question(i))
+        .map(|i| d.sentence_text(i))
+        .collect();
+    assert_eq!(sub, ["What Can the Council Do About It?"]);
+}

@@ -1,0 +1,100 @@
+//! The shape of a question in narration: whether the writer poses it to
+//! answer it at once (a set-up, "The culprit? A cold front.") or leaves it
+//! standing to insinuate.
+
+use super::Document;
+use crate::prose::BlockKind;
+
+/// Words that may open a set-up question before its question word.
+const LEAD_INS: &[&str] = &["so", "and", "now", "well", "then"];
+
+/// Question words that ask for information the next sentence gives. "Why"
+/// is left out: "Why pursue it?" argues far more often than it sets up.
+const WH: &[&str] = &[
+    "what", "what's", "who", "who's", "whom", "which", "where", "when", "how",
+];
+
+/// Determiners that open a verbless set-up ("The culprit?", "Her answer?").
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our", "my"];
+
+/// Longest set-up question, in words: a long question carries an argument.
+const MAX_WORDS: usize = 12;
+
+/// Longest verbless set-up fragment, in words.
+const MAX_FRAGMENT_WORDS: usize = 3;
+
+impl Document<'_> {
+    /// True when question sentence `i` is a set-up the writer answers at once:
+    /// a short information question ("What drove the merger?", "The
+    /// culprit?") followed in its own paragraph by a statement. A "why"
+    /// question, a negative one ("Isn't it?") or one with "really" argues,
+    /// and a question followed by another question or left at the end of
+    /// its paragraph stays a question.
+    pub fn is_setup_question(&self, i: usize) -> bool {
+        let Some(next) = self.sentences.get(i + 1) else {
+            return false;
+        };
+        if next.block != self.sentences[i].block || next.is_question {
+            return false;
+        }
+        let words: Vec<String> = self
+            .sentence_text(i)
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+                    .replace('\u{2019}', "'")
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() || words.len() > MAX_WORDS {
+            return false;
+        }
+        if words.iter().any(|w| w.ends_with("n't") || w == "really") {
+            return false;
+        }
+        let lead = words
+            .iter()
+            .take_while(|w| LEAD_INS.contains(&w.as_str()))
+            .count();
+        let Some(first) = words.get(lead) else {
+            return false;
+        };
+        WH.contains(&first.as_str())
+            || (lead == 0
+                && words.len() <= MAX_FRAGMENT_WORDS
+                && DETERMINERS.contains(&first.as_str()))
+    }
+
+    /// True when question sentence `i` is a subhead: alone in a body
+    /// paragraph or heading that is not the last block, and in Title Case
+    /// ("What Can the Council Do?") when it is a paragraph. A subhead
+    /// announces the section below it. The headline is left to the rule.
+    pub fn is_subhead_question(&self, i: usize) -> bool {
+        let block = self.sentences[i].block;
+        let alone = self.sentences.get(i + 1).is_none_or(|s| s.block != block)
+            && (i == 0 || self.sentences[i - 1].block != block);
+        if !alone || block + 1 >= self.prose.blocks.len() {
+            return false;
+        }
+        match self.prose.blocks[block].kind {
+            BlockKind::Heading => true,
+            BlockKind::Headline => false,
+            _ => is_title_case(self.sentence_text(i)),
+        }
+    }
+}
+
+/// Every word of four letters or more starts with a capital, and there are
+/// at least two such words.
+fn is_title_case(text: &str) -> bool {
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()))
+        .filter(|w| w.chars().count() >= 4)
+        .collect();
+    long.len() >= 2
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
