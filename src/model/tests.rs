@@ -1583,3 +1583,14 @@ fn evidence_shows_and_participles_take_objects() {
     let d = Document::analyze(&p);
     assert_eq!(attrs(&d)[0].0, "calling");
 }
+
+#[test]
+fn plural_vague_source_after_a_singular_noun_is_its_own_phrase() {
+    // "a move critics say": the move is what the critics talk about.
+    let (cue, source, kind) =
+        one("The council approved the plan, a move critics say would leave tenants worse off.");
+    assert_eq!(
+        (cue.as_str(), source.as_deref(), kind),
+        ("say", Some("critics"), Vague)
+    );
+}
