@@ -1612,3 +1612,14 @@ fn title_case_questions_alone_in_a_paragraph_are_subheads() {
         .collect();
     assert_eq!(sub, ["What Can the Council Do About It?"]);
 }
+
+#[test]
+fn plural_vague_source_after_a_singular_noun_is_its_own_phrase() {
+    // "a move critics say": the move is what the critics talk about.
+    let (cue, source, kind) =
+        one("The council approved the plan, a move critics say would leave tenants worse off.");
+    assert_eq!(
+        (cue.as_str(), source.as_deref(), kind),
+        ("say", Some("critics"), Vague)
+    );
+}

@@ -99,7 +99,15 @@ impl Finder<'_> {
                         || self.proper(p - 1)
                         || self.toks[p - 1].poss
                         || self.toks[p - 1].num));
-            let ok = !after_det && modifier;
+            // "a move critics say would ...": "a" cannot open a phrase headed
+            // by a plural ("a ... critics"), so the singular noun after it
+            // ends an earlier phrase and the source starts at the head.
+            let reduced_relative = self.unknown(p)
+                && p > floor
+                && self.is_any(p - 1, ws!["a", "an"])
+                && self.has(j, VAGUE)
+                && self.plural(j);
+            let ok = !after_det && modifier && !reduced_relative;
             if !ok {
                 break;
             }
