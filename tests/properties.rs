@@ -140,3 +140,82 @@ proptest! {
         prop_assert_eq!(&one, &render(Some(3)));
     }
 }
+
+/// The default pack with newslint's own rules about suppressions, as the
+/// binary loads it.
+fn pack_with_own_rules() -> &'static Pack {
+    static PACK: OnceLock<Pack> = OnceLock::new();
+    PACK.get_or_init(|| {
+        let mut p = run::load_pack(&PackOptions::default()).unwrap();
+        newslint::suppress::own_rules::add_to(&mut p);
+        p
+    })
+}
+
+/// (rule id, start, end) of every finding of `text` read as `format`.
+fn found(text: &str, format: InputFormat) -> Vec<(String, usize, usize)> {
+    let pack = pack_with_own_rules();
+    let doc = newslint::input::from_bytes("p".into(), text.as_bytes().to_vec(), format).unwrap();
+    newslint::check_doc(pack, doc, false)
+        .findings
+        .iter()
+        .map(|f| {
+            let r = &f.finding.range;
+            (pack.rules[f.finding.rule].id.clone(), r.start, r.end)
+        })
+        .collect()
+}
+
+/// One-line paragraphs of generated copy.
+fn paragraphs() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(
+        copy().prop_map(|t| t.replace(['\n', '\r'], " ").trim().to_string()),
+        1..6,
+    )
+    .prop_map(|ps| ps.into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>())
+    .prop_filter("some copy", |ps| !ps.is_empty())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// A `disable-next-line` directive before paragraph `k` silences at most
+    /// its rule on that paragraph: every other finding of the file is still
+    /// reported, at the same place in the copy.
+    #[test]
+    fn a_suppression_hides_nothing_outside_its_range(
+        paras in paragraphs(),
+        k in 0usize..6,
+        rule in prop::sample::select(vec![
+            "vague-source", "hedge-allegation", "loaded-label", "contentious-label",
+            "hedge-unattributed-opinion", "said-claimed",
+        ]),
+        markdown in any::<bool>(),
+    ) {
+        let k = k % paras.len();
+        let (format, directive) = if markdown {
+            (InputFormat::Markdown, format!("<!-- newslint-disable-next-line {rule} -- checked -->"))
+        } else {
+            (InputFormat::Txt, format!("[newslint-disable-next-line {rule} -- checked]"))
+        };
+        let plain = paras.join("\n\n");
+        let mut with = paras.clone();
+        with.insert(k, directive.clone());
+        let suppressed = with.join("\n\n");
+        // Where paragraph k starts, in the copy with and without the directive.
+        let at: usize = paras[..k].iter().map(|p| p.len() + 2).sum();
+        let shift = directive.len() + 2;
+        let target = at..at + paras[k].len();
+        let after = found(&suppressed, format);
+        for (id, start, end) in found(&plain, format) {
+            if id == rule && target.contains(&start) {
+                continue;
+            }
+            let moved = |x: usize| if x >= at { x + shift } else { x };
+            prop_assert!(
+                after.contains(&(id.clone(), moved(start), moved(end))),
+                "{id} at {start}..{end} lost by the directive before paragraph {k}:\n{suppressed}\n{after:?}"
+            );
+        }
+    }
+}
