@@ -1623,3 +1623,67 @@ fn plural_vague_source_after_a_singular_noun_is_its_own_phrase() {
         ("say", Some("critics"), Vague)
     );
 }
+
+/// All attributions of `text`, stances included, as owned tuples.
+fn all_attrs(text: &str) -> Vec<(String, Option<String>, CueKind)> {
+    let p = paras(text);
+    let d = Document::analyze(&p);
+    attrs(&d)
+        .into_iter()
+        .map(|(c, s, _, ck)| (c.to_owned(), s.map(str::to_owned), ck))
+        .collect()
+}
+
+#[test]
+fn a_question_put_to_a_source_is_a_stance_of_the_one_asked() {
+    // Opening the sentence: the source is the subject after the comma.
+    assert_eq!(
+        all_attrs("Asked whether the levy would rise, Okafor shrugged."),
+        vec![("Asked".into(), Some("Okafor".into()), CueKind::Stance)]
+    );
+    assert_eq!(
+        all_attrs("When asked about the harbor plan, the councilwoman smiled."),
+        vec![(
+            "asked".into(),
+            Some("the councilwoman".into()),
+            CueKind::Stance
+        )]
+    );
+    // After a speech cue: the speaker already named, and the speech stays.
+    let a = all_attrs("“Not this year,” Lindqvist said when asked about a tax cut.");
+    assert_eq!(
+        a,
+        vec![
+            ("said".into(), Some("Lindqvist".into()), Speech),
+            ("asked".into(), Some("Lindqvist".into()), CueKind::Stance),
+        ]
+    );
+    // Rules see no new attribution; an ordinary "asked" is still a verb,
+    // and a condition of anonymity none at all.
+    none("Asked about the harbor plan, the councilwoman smiled.");
+    assert_eq!(
+        one("The clerk asked whether the ballots were counted.").0,
+        "asked"
+    );
+    none("The officer, who asked not to be named, left early.");
+}
+
+#[test]
+fn trailing_participle_with_an_object_and_content() {
+    let (c, s, _) =
+        one("The senator closed the rally, telling volunteers that the count was close.");
+    assert_eq!((c.as_str(), s.as_deref()), ("telling", Some("The senator")));
+    // No content after the object: a plain act.
+    none("The senator closed the rally, telling stories of her childhood.");
+}
+
+#[test]
+fn a_speaker_finding_with_a_clause_is_a_cue() {
+    let (c, s, _) = one("The Halvorsen Institute found that many voters stayed home.");
+    assert_eq!(
+        (c.as_str(), s.as_deref()),
+        ("found", Some("The Halvorsen Institute"))
+    );
+    // Without "that" only documents find: "the team found the keys".
+    none("The search team found the keys near the river.");
+}

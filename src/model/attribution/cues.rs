@@ -41,7 +41,7 @@ impl Finder<'_> {
                     continue;
                 }
                 if (!t.cap || t.neutral)
-                    && let Some(next) = self.cue(c, spec)
+                    && let Some(next) = self.asked_question(c).or_else(|| self.cue(c, spec))
                 {
                     c = next;
                     continue;
@@ -110,7 +110,8 @@ impl Finder<'_> {
                 // to the convention": an object or "to" also opens what the
                 // participle reports.
                 let object = self.is_any(c + 1, ws!["him", "her", "them", "us", "me"])
-                    || (self.is(c, w!("referring")) && self.is(c + 1, w!("to")));
+                    || (self.is(c, w!("referring")) && self.is(c + 1, w!("to")))
+                    || self.object_then_content(c + 1);
                 if !self.is(c, w!("saying")) && !object && !self.clause_follows(c + 1) {
                     return None;
                 }

@@ -51,6 +51,7 @@ macro_rules! ws {
 
 // The stages. Declared after the macros above, which they use (a
 // `macro_rules!` is in scope only in the text that follows it).
+mod asked;
 mod chunk;
 mod classify;
 mod cues;

@@ -244,7 +244,11 @@ impl Finder<'_> {
                 return None;
             };
             let h = self.head(a, z);
-            if !self.has(h, DOC | DOCV) {
+            // "Pew found that ...": a speaker's finding, when a clause
+            // follows ("the team found the keys" stays a plain act).
+            let finding =
+                self.is(e + 1, w!("that")) && self.noun_cue_next(e + 1, f) && self.plausible(a, z);
+            if !self.has(h, DOC | DOCV) && !finding {
                 return None;
             }
         }
