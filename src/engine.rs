@@ -385,13 +385,17 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
             .for_each(push),
         Element::Belief => {
             let text = doc.text();
+            // A person the story quotes at length was interviewed: "Ban
+            // believes ..." then reports what Ban told the reporter.
+            let speakers = doc.quoted_speakers();
             for a in &doc.attributions {
                 if a.cue_kind == CueKind::Belief
                     && a.source_kind == SourceKind::Named
-                    && !a
-                        .source
-                        .as_ref()
-                        .is_some_and(|s| is_first_or_second_person(&text[s.clone()]))
+                    && !a.source.as_ref().is_some_and(|s| {
+                        let s = &text[s.clone()];
+                        is_first_or_second_person(s)
+                            || crate::model::surname(s).is_some_and(|n| speakers.contains(&n))
+                    })
                 {
                     push(a.cue.clone());
                 }

@@ -12,6 +12,8 @@ mod questions;
 mod quotes;
 mod scan;
 mod sentences;
+mod speakers;
+pub use speakers::surname;
 mod speech_blocks;
 
 use std::ops::Range;
