@@ -2,18 +2,9 @@
 //! linted with the default pack, located and rendered in every format.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use codespan_reporting::term::termcolor::NoColor;
 use libfuzzer_sys::fuzz_target;
 use newslint::extract::InputFormat;
-use newslint::rules::Pack;
-use newslint::run::{self, PackOptions};
-
-fn pack() -> &'static Pack {
-    static PACK: OnceLock<Pack> = OnceLock::new();
-    PACK.get_or_init(|| run::load_pack(&PackOptions::default()).expect("default pack loads"))
-}
 
 fuzz_target!(|data: &[u8]| {
     let Some((&which, bytes)) = data.split_first() else {
@@ -28,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(doc) = newslint::input::from_bytes("fuzz".into(), bytes.to_vec(), format) else {
         return;
     };
-    let report = newslint::check_doc(pack(), doc, true);
+    let report = newslint::check_doc(newslint_fuzz::default_pack(), doc, true);
     if let Some(text) = &report.text {
         for f in &report.findings {
             newslint_fuzz::assert_span(text, &f.finding.range, "finding");
@@ -40,9 +31,9 @@ fuzz_target!(|data: &[u8]| {
     }
     let reports = std::slice::from_ref(&report);
     let mut out = NoColor::new(Vec::new());
-    newslint::render::render_human(&mut out, pack(), reports).expect("renders");
+    newslint::render::render_human(&mut out, newslint_fuzz::default_pack(), reports).expect("renders");
     let mut out = Vec::new();
-    newslint::render::render_json(&mut out, pack(), reports).expect("renders");
-    newslint::render::render_sarif(&mut out, pack(), reports).expect("renders");
-    newslint::render::render_jsonl(&mut out, pack(), reports).expect("renders");
+    newslint::render::render_json(&mut out, newslint_fuzz::default_pack(), reports).expect("renders");
+    newslint::render::render_sarif(&mut out, newslint_fuzz::default_pack(), reports).expect("renders");
+    newslint::render::render_jsonl(&mut out, newslint_fuzz::default_pack(), reports).expect("renders");
 });

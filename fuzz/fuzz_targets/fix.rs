@@ -3,18 +3,9 @@
 //! fixed text is still readable by the same format's reader.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use libfuzzer_sys::fuzz_target;
 use newslint::extract::InputFormat;
 use newslint::fix::{self, FixLevel, Fixer};
-use newslint::rules::Pack;
-use newslint::run::{self, PackOptions};
-
-fn pack() -> &'static Pack {
-    static PACK: OnceLock<Pack> = OnceLock::new();
-    PACK.get_or_init(|| run::load_pack(&PackOptions::default()).expect("default pack loads"))
-}
 
 fuzz_target!(|data: &[u8]| {
     let Some((&which, bytes)) = data.split_first() else {
@@ -28,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
         1 => InputFormat::Markdown,
         _ => InputFormat::Html,
     };
-    let lint = fix::pack_lint(pack());
+    let lint = fix::pack_lint(newslint_fuzz::default_pack());
     let fixer = Fixer {
         lint: &lint,
         level: FixLevel::Unsafe,

@@ -62,3 +62,12 @@ pub fn check_document(prose: &Prose, doc: &Document<'_>) {
         assert!(a.sentence < doc.sentences.len().max(1));
     }
 }
+
+/// The default pack, loaded once per fuzzing process.
+pub fn default_pack() -> &'static newslint::rules::Pack {
+    static PACK: std::sync::OnceLock<newslint::rules::Pack> = std::sync::OnceLock::new();
+    PACK.get_or_init(|| {
+        newslint::run::load_pack(&newslint::run::PackOptions::default())
+            .expect("default pack loads")
+    })
+}
