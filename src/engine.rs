@@ -27,10 +27,14 @@ struct Hit {
 /// Every pattern match in a document, sorted by group then start.
 struct Hits {
     items: Vec<Hit>,
+    /// (regex, start) of each trigger occurrence of a gated regex, sorted.
+    triggers: Vec<(u32, usize)>,
 }
 
 impl Hits {
-    fn collect(pack: &Pack, text: &str) -> Self {
+    /// The phrase matches of every group and the regex matches of the
+    /// groups of rules that run (`runs`).
+    fn collect(pack: &Pack, text: &str, runs: impl Fn(usize) -> bool) -> Self {
         // Sized for the hit rates of news copy (about one phrase hit per
         // 100 bytes, a trigger per 200), so few documents regrow them.
         let mut items = Vec::with_capacity(text.len() / 96 + 8);
@@ -55,11 +59,38 @@ impl Hits {
             |regex, s| triggers.push((regex, s)),
         );
         triggers.sort_unstable();
+        let mut hits = Hits { items, triggers };
+        // Regexes only conditions test (an embedded post, a speaker label)
+        // wait until a rule that tests them has a candidate.
+        hits.search_regexes(pack, text, false, |g| {
+            pack.group_rules[g as usize].iter().any(|&r| runs(r))
+        });
+        hits.items.sort_unstable();
+        hits.items.dedup();
+        hits
+    }
+
+    /// Searches the regexes of the groups `wanted` accepts and files their
+    /// matches with the others.
+    /// `sort` files them at once; the first search leaves that to its caller.
+    fn search_regexes(
+        &mut self,
+        pack: &Pack,
+        text: &str,
+        sort: bool,
+        wanted: impl Fn(GroupId) -> bool,
+    ) {
+        let items = &mut self.items;
+        let triggers = &self.triggers;
+        let before = items.len();
         let bytes = text.as_bytes();
         // Each regex runs alone: a gated one only over the segments holding
         // its triggers (see `rules::gate`), any other over the whole text
         // with its own literal prefilter.
         for (i, r) in pack.regexes.iter().enumerate() {
+            if !wanted(r.group) {
+                continue;
+            }
             // Rule regexes use ASCII `\b` for speed (see the loader), which
             // sees a boundary before a non-ASCII letter; restore the Unicode
             // meaning where the two differ.
@@ -100,9 +131,10 @@ impl Hits {
                 done = end.max(t + 1);
             }
         }
-        items.sort_unstable();
-        items.dedup();
-        Hits { items }
+        if items.len() > before && sort {
+            items.sort_unstable();
+            items.dedup();
+        }
     }
 
     fn group(&self, g: GroupId) -> &[Hit] {
@@ -169,7 +201,7 @@ pub fn check_prose_for_rule(pack: &Pack, prose: &Prose, rule: usize) -> Vec<Find
 pub fn check_document(pack: &Pack, doc: &Document<'_>, only: Option<usize>) -> Vec<Finding> {
     let runs = |r: usize| only.map_or(pack.enabled[r], |o| o == r);
     let text = doc.text();
-    let hits = Hits::collect(pack, text);
+    let mut hits = Hits::collect(pack, text, runs);
     let mut candidates = Vec::with_capacity(hits.items.len() + 8);
     for h in &hits.items {
         for &r in &pack.group_rules[h.group as usize] {
@@ -191,6 +223,29 @@ pub fn check_document(pack: &Pack, doc: &Document<'_>, only: Option<usize>) -> V
                 &mut candidates,
             );
         }
+    }
+    // The condition groups of the rules with candidates.
+    let mut tested: Vec<GroupId> = Vec::new();
+    let mut seen_rule = usize::MAX;
+    for c in &candidates {
+        if c.rule == seen_rule {
+            continue;
+        }
+        seen_rule = c.rule;
+        let rule = &pack.rules[c.rule];
+        for cond in rule.unless.iter().chain(&rule.requires) {
+            if let Target::Group(g) = cond.target {
+                tested.push(g);
+            }
+        }
+        tested.extend(rule.exceptions);
+    }
+    tested.sort_unstable();
+    tested.dedup();
+    if !tested.is_empty() {
+        hits.search_regexes(pack, text, true, |g| {
+            pack.group_rules[g as usize].is_empty() && tested.binary_search(&g).is_ok()
+        });
     }
     let mut findings: Vec<(usize, Range<usize>, Finding)> = Vec::new();
     for c in candidates {

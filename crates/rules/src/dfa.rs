@@ -14,11 +14,24 @@
 //!
 //! [`RegexFacts`]: crate::prebuilt::RegexFacts
 
-use regex_automata::Input;
 use regex_automata::dfa::dense;
 use regex_automata::dfa::regex::{Builder, Regex};
+use regex_automata::util::prefilter::Prefilter;
+use regex_automata::{Input, MatchKind};
 
 use crate::prebuilt::{Aligned, Dfas, FlagSpan};
+
+/// The forward DFA of `d` with its prefilter attached, if it has one (the
+/// prefilter is not part of a DFA's serialized form).
+pub(crate) fn with_prefilter(
+    mut forward: dense::DFA<&'static [u32]>,
+    d: &Dfas,
+) -> dense::DFA<&'static [u32]> {
+    if !d.prefixes.is_empty() {
+        forward.set_prefilter(Prefilter::new(MatchKind::LeftmostFirst, d.prefixes));
+    }
+    forward
+}
 
 /// A default-pack regex ready to search.
 #[derive(Debug, Clone)]
@@ -45,7 +58,8 @@ impl DfaRegex {
             dfa
         };
         DfaRegex {
-            regex: Builder::new().build_from_dfas(read(d.forward), read(d.reverse)),
+            regex: Builder::new()
+                .build_from_dfas(with_prefilter(read(d.forward), d), read(d.reverse)),
             flag: d.flag,
         }
     }

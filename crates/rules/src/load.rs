@@ -209,6 +209,7 @@ impl PackLoader {
             matcher: MatcherBuilder::with_capacity(text / 12),
             lexicons: HashMap::new(),
             lexicon_list: Vec::new(),
+            condition_regexes: HashMap::new(),
         };
         // Lexicons first: rules in any file may use lexicons from any file.
         for (i, file) in &parsed {
@@ -280,6 +281,10 @@ struct Compiler {
     /// once: rules and conditions refer to them without copying them.
     lexicons: HashMap<String, usize>,
     lexicon_list: Vec<(String, GroupId, Vec<String>)>,
+    /// Condition regexes by pattern and case mode: rules that test the same
+    /// pattern (an embedded post, a speaker label) share one group, so the
+    /// text is searched for it once.
+    condition_regexes: HashMap<(String, bool), GroupId>,
 }
 
 impl Compiler {
@@ -513,10 +518,16 @@ impl Compiler {
             self.phrases(file, phrases, g, case_sensitive);
             Target::Group(g)
         } else if let Some(re) = &def.regex {
-            let (regex, gate) = self.regex(file, re, case_sensitive)?;
-            let g = self.matcher.new_group();
-            self.matcher.add_regex(g, regex, gate);
-            Target::Group(g)
+            let key = (re.get_ref().clone(), case_sensitive);
+            if let Some(&g) = self.condition_regexes.get(&key) {
+                Target::Group(g)
+            } else {
+                let (regex, gate) = self.regex(file, re, case_sensitive)?;
+                let g = self.matcher.new_group();
+                self.matcher.add_regex(g, regex, gate);
+                self.condition_regexes.insert(key, g);
+                Target::Group(g)
+            }
         } else if let Some(lex) = &def.lexicon {
             Target::Group(self.lexicon_ref(file, lex)?.0)
         } else {

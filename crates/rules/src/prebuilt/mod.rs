@@ -107,4 +107,8 @@ pub struct Dfas {
     /// `to_bytes_little_endian` output, without its leading padding.
     pub forward: &'static Aligned<[u8]>,
     pub reverse: &'static Aligned<[u8]>,
+    /// For a regex with no gate, the literals every match starts with (empty
+    /// when there is no short such set): the forward DFA skips to them with
+    /// a prefilter, as the meta regex would, instead of reading every byte.
+    pub prefixes: &'static [&'static [u8]],
 }

@@ -28,8 +28,9 @@ pub struct BuiltRegex {
     pub flag: Option<usize>,
     /// Triggers, alphabet bits and `word_start` of its gate.
     pub gate: Option<(Vec<String>, [u64; 4], bool)>,
-    /// Flag span and the forward and reverse DFAs' bytes.
-    pub dfas: Option<(FlagSpan, Vec<u8>, Vec<u8>)>,
+    /// Flag span, the forward and reverse DFAs' bytes and the prefilter's
+    /// literals (see [`Dfas::prefixes`]).
+    pub dfas: Option<(FlagSpan, Vec<u8>, Vec<u8>, Vec<Vec<u8>>)>,
 }
 
 impl From<&RegexFacts> for BuiltRegex {
@@ -43,10 +44,10 @@ impl From<&RegexFacts> for BuiltRegex {
                 let triggers = g.triggers.iter().map(|t| t.to_string()).collect();
                 (triggers, g.alphabet, g.word_start)
             }),
-            dfas: f
-                .dfas
-                .as_ref()
-                .map(|d| (d.flag, d.forward.0.to_vec(), d.reverse.0.to_vec())),
+            dfas: f.dfas.as_ref().map(|d| {
+                let prefixes = d.prefixes.iter().map(|p| p.to_vec()).collect();
+                (d.flag, d.forward.0.to_vec(), d.reverse.0.to_vec(), prefixes)
+            }),
         }
     }
 }
@@ -150,16 +151,20 @@ impl Built {
             };
             let dfas = match &r.dfas {
                 None => "None".to_string(),
-                Some((flag, fwd, rev)) => {
+                Some((flag, fwd, rev, prefixes)) => {
                     std::fs::write(dir.join(format!("{i}.fwd")), fwd)?;
                     std::fs::write(dir.join(format!("{i}.rev")), rev)?;
+                    let prefixes: Vec<String> =
+                        prefixes.iter().map(|p| format!("&{p:?}")).collect();
                     format!(
                         "Some(::newslint_rules::prebuilt::Dfas {{ \
                          flag: ::newslint_rules::prebuilt::FlagSpan::{flag:?}, \
                          forward: &::newslint_rules::prebuilt::Aligned(*{}), \
-                         reverse: &::newslint_rules::prebuilt::Aligned(*{}) }})",
+                         reverse: &::newslint_rules::prebuilt::Aligned(*{}), \
+                         prefixes: &[{}] }})",
                         include(&format!("{i}.fwd")),
-                        include(&format!("{i}.rev"))
+                        include(&format!("{i}.rev")),
+                        prefixes.join(", ")
                     )
                 }
             };
@@ -257,10 +262,11 @@ fn leak(
                 .dfas
                 .as_ref()
                 .filter(|_| with_dfas)
-                .map(|(flag, fwd, rev)| Dfas {
+                .map(|(flag, fwd, rev, prefixes)| Dfas {
                     flag: *flag,
                     forward: leak_aligned(fwd),
                     reverse: leak_aligned(rev),
+                    prefixes: Vec::leak(prefixes.iter().map(|p| &*Vec::leak(p.clone())).collect()),
                 }),
         })
         .collect::<Vec<_>>();
@@ -290,9 +296,14 @@ fn build_dfas(
     hir: &Hir,
     flag: Option<usize>,
     prefilter: bool,
-) -> Option<(FlagSpan, Vec<u8>, Vec<u8>)> {
+) -> Option<(FlagSpan, Vec<u8>, Vec<u8>, Vec<Vec<u8>>)> {
     let span = flag_span(hir, flag)?;
     let meta = regex_config(prefilter);
+    let prefixes = if prefilter {
+        prefix_literals(hir)
+    } else {
+        Vec::new()
+    };
     // The NFAs as the meta regex compiles them (`to_thompson_config`),
     // and the DFAs as `dfa::regex::Builder` configures them, minimized,
     // but for the forward one's anchored starts: nothing searches
@@ -310,7 +321,9 @@ fn build_dfas(
         .which_captures(thompson::WhichCaptures::None)
         .reverse(true);
     assert_eq!(meta.get_match_kind(), MatchKind::LeftmostFirst);
+    // A prefilter acts only where the search can tell a start state.
     let forward = dense::Config::new()
+        .specialize_start_states(!prefixes.is_empty())
         .match_kind(meta.get_match_kind())
         .start_kind(regex_automata::dfa::StartKind::Unanchored)
         .minimize(true);
@@ -332,7 +345,35 @@ fn build_dfas(
         let (bytes, padding) = dfa.to_bytes_little_endian();
         Some(bytes[padding..].to_vec())
     };
-    Some((span, dfa(forward_nfa, forward)?, dfa(reverse_nfa, reverse)?))
+    Some((
+        span,
+        dfa(forward_nfa, forward)?,
+        dfa(reverse_nfa, reverse)?,
+        prefixes,
+    ))
+}
+
+/// Most literals a prefilter is built from; more would be slower to find
+/// than the DFA is to run.
+const MAX_PREFIXES: usize = 64;
+
+/// The literals every match of `hir` starts with, as the meta regex would
+/// choose them for its prefilter; empty when there is no useful set (one
+/// may be empty, as after `^`, or there are too many).
+fn prefix_literals(hir: &Hir) -> Vec<Vec<u8>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let mut seq = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
+    seq.optimize_for_prefix_by_preference();
+    match seq.literals() {
+        Some(lits)
+            if !lits.is_empty()
+                && lits.len() <= MAX_PREFIXES
+                && lits.iter().all(|l| !l.as_bytes().is_empty()) =>
+        {
+            lits.iter().map(|l| l.as_bytes().to_vec()).collect()
+        }
+        _ => Vec::new(),
+    }
 }
 
 /// Where the reported span lies in each match of `hir` (see
@@ -574,6 +615,8 @@ mod tests {
         "It may well signal a shift; could prove; might\r\nindicate; would in fact point to trouble.",
         "It shows. It showed. It may. Mayhem proves nothing; the data reveals\u{e9} more.",
         "\u{2019}He claimed\u{2019} \u{2014}He claimed\u{2014} He claimed\u{fb01} x\u{301}He claimed",
+        // What the ungated regexes' prefilters skip to.
+        "Is it? \u{201c}Why?\u{201d} (@handle) pic.twitter.com/x t.co/y 12) 3. I\u{2019}m my MOD: Yes. 2 awards",
     ];
 
     /// The prebuilt DFAs find what the meta regex finds, fully validated:
@@ -594,7 +637,10 @@ mod tests {
             let Some(d) = &f.dfas else { continue };
             let read = |a: &'static Aligned<[u8]>| dense::DFA::from_bytes(&a.0).unwrap().0;
             let dfa = DfaRegex::from_parts(
-                Builder::new().build_from_dfas(read(d.forward), read(d.reverse)),
+                Builder::new().build_from_dfas(
+                    crate::dfa::with_prefilter(read(d.forward), d),
+                    read(d.reverse),
+                ),
                 d.flag,
             );
             let hir = parse_regex(f.pattern, f.unicode, !f.case_sensitive).unwrap();
