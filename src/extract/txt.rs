@@ -29,52 +29,71 @@ fn txt_blocks(text: &str) -> Vec<Block> {
     // A paragraph of news copy runs a few hundred bytes.
     let mut blocks = Vec::with_capacity(text.len() / 256 + 4);
     let body_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut para_start: Option<usize> = None;
-    let mut para_end = body_start;
-    let mut para_lines = 0usize;
+    // The current run of non-blank lines, trimmed, and whether any is long.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut long = false;
     let mut pos = body_start;
     let bytes = text.as_bytes();
-    let flush = |start: Option<usize>, end: usize, lines: usize, blocks: &mut Vec<Block>| {
-        if let Some(s) = start {
-            let kind = classify(&text[s..end], lines, blocks.is_empty());
-            blocks.push(Block {
-                range: s..end,
-                kind,
-            });
-        }
-    };
     while pos < text.len() {
         let line_end = memchr_newline(bytes, pos).unwrap_or(text.len());
         let line = &text[pos..line_end];
         let trimmed = line.trim();
         if trimmed.is_empty() {
-            flush(para_start.take(), para_end, para_lines, &mut blocks);
-            para_lines = 0;
-        } else {
+            flush(text, &lines, long, false, &mut blocks);
+            lines.clear();
+            long = false;
+        } else if !(lines.is_empty() && is_directive_line(trimmed)) {
+            // A directive line above a paragraph is blanked for the model
+            // (see `suppress::masked_prose`); it must not make the headline
+            // below it a two-line paragraph.
             let lead = line.len() - line.trim_start().len();
-            if para_start.is_none() {
-                para_start = Some(pos + lead);
-            }
-            para_end = pos + lead + trimmed.len();
-            para_lines += 1;
+            let s = pos + lead;
+            lines.push((s, s + trimmed.len()));
+            long |= is_long_line(trimmed);
         }
         pos = line_end + 1;
     }
-    // A last paragraph with no blank line after it is never a heading.
-    if para_start.is_some() {
-        let start = para_start.take();
-        let s = start.unwrap_or(0);
-        let kind = match classify(&text[s..para_end], para_lines, blocks.is_empty()) {
-            BlockKind::Headline if blocks.is_empty() => BlockKind::Paragraph,
-            BlockKind::Heading => BlockKind::Paragraph,
-            k => k,
-        };
-        blocks.push(Block {
-            range: s..para_end,
-            kind,
-        });
-    }
+    flush(text, &lines, long, true, &mut blocks);
     blocks
+}
+
+/// Characters beyond which a line is a whole paragraph, not hard-wrapped
+/// copy (wrapped text stays under 80 columns).
+const LONG_LINE_CHARS: usize = 100;
+
+fn is_long_line(line: &str) -> bool {
+    line.len() > LONG_LINE_CHARS && line.chars().nth(LONG_LINE_CHARS).is_some()
+}
+
+/// `[newslint-...]`: an inline suppression on a line of its own.
+fn is_directive_line(line: &str) -> bool {
+    line.starts_with("[newslint-") && line.ends_with(']')
+}
+
+/// Pushes the run of `lines` as blocks. Copy pasted from the web or a word
+/// processor separates paragraphs with a single line break; when a line of
+/// the run is longer than hard-wrapped text ever is, each line is its own
+/// paragraph. `last` marks the file's final run.
+fn flush(text: &str, lines: &[(usize, usize)], long: bool, last: bool, blocks: &mut Vec<Block>) {
+    let (Some(&(first, _)), Some(&(_, end))) = (lines.first(), lines.last()) else {
+        return;
+    };
+    let split = long && lines.len() > 1;
+    let runs: &mut dyn Iterator<Item = (usize, usize, usize)> = if split {
+        &mut lines.iter().map(|&(s, e)| (s, e, 1))
+    } else {
+        &mut std::iter::once((first, end, lines.len()))
+    };
+    let mut runs = runs.peekable();
+    while let Some((s, e, n)) = runs.next() {
+        let mut kind = classify(&text[s..e], n, blocks.is_empty());
+        // A heading is followed by something: the file's last line is copy.
+        let final_block = last && runs.peek().is_none();
+        if final_block && matches!(kind, BlockKind::Headline | BlockKind::Heading) {
+            kind = BlockKind::Paragraph;
+        }
+        blocks.push(Block { range: s..e, kind });
+    }
 }
 
 fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
@@ -265,6 +284,40 @@ mod tests {
                 assert_eq!(count_words(t, limit), all.min(limit), "{t:?} {limit}");
             }
         }
+    }
+
+    #[test]
+    fn long_lines_with_single_breaks_are_paragraphs_each() {
+        let a = "The council voted on Monday to close the branch library, ending a year of argument over its costs and its hours.";
+        let b = "Residents who spoke at the meeting said the building had been the only quiet place in the neighbourhood for years.";
+        let text = format!("Library Vote\n{a}\n{b}\nMore to Come\n");
+        let k = kinds(&text);
+        assert_eq!(
+            k,
+            vec![
+                (BlockKind::Headline, "Library Vote"),
+                (BlockKind::Paragraph, a),
+                (BlockKind::Paragraph, b),
+                (BlockKind::Paragraph, "More to Come"),
+            ]
+        );
+        // Hard-wrapped copy keeps its lines together.
+        let wrapped = "The council voted on Monday to close the branch library,\nending a year of argument over its costs.\n";
+        assert_eq!(kinds(wrapped).len(), 1);
+    }
+
+    #[test]
+    fn a_directive_line_does_not_take_the_headline_place() {
+        let k = kinds(
+            "[newslint-disable-next-line hedging]\nCouncil Votes to Close Library\n\nBody copy.\n",
+        );
+        assert_eq!(
+            k[0],
+            (BlockKind::Headline, "Council Votes to Close Library")
+        );
+        // Inside a paragraph it stays in the paragraph's range.
+        let k = kinds("Head\n\nOne line.\n[newslint-disable-next-line hedging]\nTwo.\n");
+        assert_eq!(k.len(), 2);
     }
 
     #[test]

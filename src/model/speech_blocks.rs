@@ -60,7 +60,10 @@ pub(super) fn find(text: &str, blocks: &[Block], labels: &[Label]) -> Vec<Range<
             continue;
         };
         let continues = introduced && t.starts_with(['"', '\u{201c}']);
+        // "“...,” said Caddell." after the block: a quotation with its
+        // own attribution is not part of the introduced one.
         introduced = b.kind == BlockKind::Paragraph
+            && !narrated_quote(t)
             && (continues
                 || (!matches!(intro.kind, BlockKind::ListItem | BlockKind::TableCell)
                     && text.get(intro.range.clone()).is_some_and(introduces_speech)));
@@ -136,8 +139,46 @@ fn introduces_speech(block: &str) -> bool {
         return false;
     };
     let last = body.rfind(['.', '!', '?']).map_or(body, |i| &body[i + 1..]);
-    last.split(|c: char| !c.is_alphanumeric())
-        .any(|w| SPEECH_INTRO_WORDS.iter().any(|k| k.eq_ignore_ascii_case(w)))
+    let mut words = last
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    // "Read the latest updates below:", "Watch:": an instruction to the
+    // reader opens what follows, not a speaker's words.
+    let first = words.next();
+    let imperative = first.is_some_and(|w| {
+        w.starts_with(char::is_uppercase)
+            && [
+                "read", "write", "post", "tweet", "email", "reply", "quote", "message",
+            ]
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(w))
+    });
+    let intro = |w: &str| SPEECH_INTRO_WORDS.iter().any(|k| k.eq_ignore_ascii_case(w));
+    (!imperative && first.is_some_and(intro)) || words.any(intro)
+}
+
+/// A paragraph that opens with a quotation and, after it closes, goes on in
+/// the writer's words: "“...,” said Caddell. “...”".
+fn narrated_quote(block: &str) -> bool {
+    let (open, close) = if block.starts_with('"') {
+        ('"', '"')
+    } else if block.starts_with('\u{201c}') {
+        ('\u{201c}', '\u{201d}')
+    } else {
+        return false;
+    };
+    let body = &block[open.len_utf8()..];
+    let Some(end) = body.find(close) else {
+        return false;
+    };
+    let rest = body[end + close.len_utf8()..].trim_start_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | '.' | '!' | '?' | ';' | '\u{2014}' | '\u{2013}' | '-'
+            )
+    });
+    rest.starts_with(char::is_alphabetic)
 }
 
 /// The block ends with a question mark (closing quotes and brackets aside).

@@ -1479,6 +1479,21 @@ fn quoted_paragraphs_run_on_after_an_introduction() {
 }
 
 #[test]
+fn a_quotation_with_its_own_attribution_ends_an_introduced_block() {
+    let text = "The pollster continued:\n\n\"Voters have made up their minds about the ferry, and nothing will move them now.\"\n\n“This is settled,” said Ames, the pollster. “It is a disgrace.”\n\nThe company has not replied.";
+    assert!(quoted_word(text, "made up their minds"));
+    let p = paras(text);
+    let d = Document::analyze(&p);
+    assert!(attrs(&d).iter().any(|a| a.1 == Some("Ames, the pollster")));
+}
+
+#[test]
+fn an_instruction_to_read_on_introduces_no_quotation() {
+    let text = "The debate ran late. Read the latest updates below:\n\nThe senator offered a shocking plan for the ferry.";
+    assert!(!quoted_word(text, "shocking"));
+}
+
+#[test]
 fn a_capitalised_modifier_does_not_name_a_vague_group() {
     assert_eq!(
         kind_of("Some Harbour Party supporters contend that the vote was rigged."),
