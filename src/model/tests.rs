@@ -1494,6 +1494,24 @@ fn an_instruction_to_read_on_introduces_no_quotation() {
 }
 
 #[test]
+fn the_progressive_of_a_reporting_verb_reports() {
+    let (cue, src, _) =
+        one("Mayor Ames is demanding that the ferry company refund every passenger.");
+    assert_eq!(
+        (cue.as_str(), src.as_deref()),
+        ("demanding", Some("Mayor Ames"))
+    );
+    let (cue, src, _) = one("The union is once again denying that it hid the accounts.");
+    assert_eq!(
+        (cue.as_str(), src.as_deref()),
+        ("denying", Some("The union"))
+    );
+    // Nothing reported, or no one to report it.
+    assert!(attrs_of("Rising prices are stressing the family budget.").is_empty());
+    assert!(attrs_of("The mayor is touting.").is_empty());
+}
+
+#[test]
 fn a_capitalised_modifier_does_not_name_a_vague_group() {
     assert_eq!(
         kind_of("Some Harbour Party supporters contend that the vote was rigged."),

@@ -62,6 +62,34 @@ impl Finder<'_> {
         }
     }
 
+    /// The progressive of a reporting verb, `b` its "be": "Trump is
+    /// demanding that ...", "the group is also accusing Obama of ...". It
+    /// reports when what it reports follows, and its subject stands before
+    /// the "be" and can speak.
+    fn progressive(&mut self, c: usize, b: usize, spec: CueSpec) -> Option<usize> {
+        // A speech verb needs what is said ("stressing that", "urging
+        // voters to"): "prices are stressing the budget" says nothing. A
+        // stance (report only) may take a plain object ("is defending his
+        // tweets").
+        let follows = self.is(c + 1, w!("that"))
+            || self.quote_next(c + 1)
+            || self.kind(c + 1) == Some(Tk::Colon)
+            || self.object_then_content(c + 1)
+            || (spec.kind == CueKind::Stance
+                && (self.is_any(c + 1, ws!["him", "her", "them", "us", "me"])
+                    || self.clause_follows(c + 1)));
+        if !follows {
+            return None;
+        }
+        let Some(Src::Toks(a, z)) = self.subject_before(b) else {
+            return None;
+        };
+        if !self.speaker(a, z) || !self.plausible(a, z) {
+            return None;
+        }
+        self.emit(c, c, spec, Some(Src::Toks(a, z)))
+    }
+
     /// Tries the cue at `c`; on success records it and returns the index
     /// after it.
     fn cue(&mut self, c: usize, spec: CueSpec) -> Option<usize> {
@@ -88,6 +116,11 @@ impl Finder<'_> {
             }
             Special::Trailing => {
                 let p = c.checked_sub(1)?;
+                if let Some(b) = self.before_adverbs(c)
+                    && self.is_any(b, ws!["is", "are", "was", "were"])
+                {
+                    return self.progressive(c, b, spec);
+                }
                 let after_comma = self.kind(p) == Some(Tk::Comma)
                     || self.is_any(p, ws!["by", "while", "before", "after", "when"]);
                 // "can be heard saying", "was caught on tape saying"

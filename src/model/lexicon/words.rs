@@ -507,6 +507,14 @@ pub(super) const CUES: &[CueEntry] = &[
     ("writing", S, Special::Trailing, 0),
     ("asking", S, Special::Trailing, 0),
     ("alleging", S, Special::Trailing, 0),
+    // Also the progressive of news-wire present tense ("Trump is demanding
+    // that ..."), read by `Finder::progressive`.
+    ("demanding", S, Special::Trailing, 0),
+    ("stressing", S, Special::Trailing, 0),
+    ("pledging", S, Special::Trailing, 0),
+    ("announcing", S, Special::Trailing, 0),
+    ("complaining", S, Special::Trailing, 0),
+    ("denying", S, Special::Trailing, 0),
     ("expressed", S, Special::Expressed, 0),
     ("voiced", S, Special::Expressed, 0),
     ("issued", S, Special::Issued, 0),
@@ -596,6 +604,7 @@ pub(super) const CUES: &[CueEntry] = &[
     ("recalling", T, Special::Trailing, 0),
     ("denouncing", T, Special::Trailing, 0),
     ("hoping", T, Special::Trailing, 0),
+    ("touting", T, Special::Trailing, 0),
     ("supported", T, N, C_PART),
     ("agreed", T, N, C_PART),
     ("agrees", T, N, 0),
