@@ -30,8 +30,11 @@ pub struct BuiltRegex {
     pub gate: Option<(Vec<String>, [u64; 4], bool)>,
     /// Flag span, the forward and reverse DFAs' bytes and the prefilter's
     /// literals (see [`Dfas::prefixes`]).
-    pub dfas: Option<(FlagSpan, Vec<u8>, Vec<u8>, Vec<Vec<u8>>)>,
+    pub dfas: Option<BuiltDfas>,
 }
+
+/// Flag span, forward DFA bytes, reverse DFA bytes, prefilter literals.
+pub type BuiltDfas = (FlagSpan, Vec<u8>, Vec<u8>, Vec<Vec<u8>>);
 
 impl From<&RegexFacts> for BuiltRegex {
     fn from(f: &RegexFacts) -> Self {
@@ -292,11 +295,7 @@ fn leak_aligned(bytes: &[u8]) -> &'static Aligned<[u8]> {
 
 /// The forward and reverse DFAs of a regex, serialized, if it can have
 /// them: when its flag span follows from the match alone, and both build.
-fn build_dfas(
-    hir: &Hir,
-    flag: Option<usize>,
-    prefilter: bool,
-) -> Option<(FlagSpan, Vec<u8>, Vec<u8>, Vec<Vec<u8>>)> {
+fn build_dfas(hir: &Hir, flag: Option<usize>, prefilter: bool) -> Option<BuiltDfas> {
     let span = flag_span(hir, flag)?;
     let meta = regex_config(prefilter);
     let prefixes = if prefilter {
