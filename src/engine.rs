@@ -348,7 +348,10 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
                 // A set-up answered in the next sentence ("The culprit? A
                 // cold front.") structures the story; it raises no doubt.
                 for k in range.filter(|&k| doc.sentences[k].is_question) {
-                    if !doc.is_setup_question(k) && !doc.is_subhead_question(k) {
+                    if !doc.is_setup_question(k)
+                        && !doc.is_subhead_question(k)
+                        && !doc.is_framed_question(k)
+                    {
                         push(doc.sentences[k].range.clone());
                     }
                 }

@@ -23,6 +23,50 @@ const MAX_WORDS: usize = 12;
 /// Longest verbless set-up fragment, in words.
 const MAX_FRAGMENT_WORDS: usize = 3;
 
+/// Words before a colon that present what follows as an open question the
+/// story reports ("The question now: will the council act?").
+const FRAMES: &[&str] = &[
+    "question",
+    "questions",
+    "asks",
+    "asked",
+    "asking",
+    "wonder",
+    "wonders",
+    "wondering",
+    "unknown",
+    "unclear",
+    "unanswered",
+    "watch",
+    "stake",
+    "mystery",
+    "puzzle",
+];
+
+/// Phrases in the next sentence that take a question up as open rather than
+/// answer or argue it ("That question remains unanswered.").
+const TAKEN_UP: &[&str] = &[
+    "that question",
+    "this question",
+    "the question",
+    "is unclear",
+    "remains unclear",
+    "remain unclear",
+    "is not clear",
+    "isn't clear",
+    "remains to be seen",
+    "unanswered",
+    "no one knows",
+    "nobody knows",
+    "is unknown",
+    "open question",
+    "not yet known",
+];
+
+/// Phrases by which a sentence points back to a question already asked, so
+/// it does not frame the one after it ("That question went unanswered.").
+const BACK_REFERENCES: &[&str] = &["that question", "this question", "the answer", "answered"];
+
 impl Document<'_> {
     /// True when question sentence `i` is a set-up the writer answers at once:
     /// a short information question ("What drove the merger?", "The
@@ -66,6 +110,38 @@ impl Document<'_> {
                 && DETERMINERS.contains(&first.as_str()))
     }
 
+    /// True when question sentence `i` is framed as the open question the
+    /// story reports, not asked by the writer to insinuate: introduced by a
+    /// frame before a colon ("The question now: will ...?"), announced by
+    /// the sentence before ("Several questions remain."), or taken up by
+    /// the sentence after as still open ("That question remains
+    /// unanswered.").
+    pub fn is_framed_question(&self, i: usize) -> bool {
+        let text = self.sentence_text(i).to_lowercase();
+        if let Some(colon) = text.find(':') {
+            if FRAMES.iter().any(|f| has_word(&text[..colon], f)) {
+                return true;
+            }
+        }
+        let block = self.sentences[i].block;
+        if i > 0 && self.sentences[i - 1].block == block && !self.sentences[i - 1].is_question {
+            let prev = self.sentence_text(i - 1).to_lowercase();
+            let names = has_word(&prev, "question") || has_word(&prev, "questions");
+            if names && !BACK_REFERENCES.iter().any(|b| prev.contains(b)) {
+                return true;
+            }
+        }
+        self.sentences.get(i + 1).is_some_and(|next| {
+            next.block == block && !next.is_question && {
+                let next = self
+                    .sentence_text(i + 1)
+                    .to_lowercase()
+                    .replace('\u{2019}', "'");
+                TAKEN_UP.iter().any(|t| next.contains(t))
+            }
+        })
+    }
+
     /// True when question sentence `i` is a subhead: alone in a body
     /// paragraph or heading that is not the last block, and in Title Case
     /// ("What Can the Council Do?") when it is a paragraph. A subhead
@@ -83,6 +159,15 @@ impl Document<'_> {
             _ => is_title_case(self.sentence_text(i)),
         }
     }
+}
+
+/// `word` occurs in `text` as a whole word.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Every word of four letters or more starts with a capital, and there are
