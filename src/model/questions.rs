@@ -118,10 +118,10 @@ impl Document<'_> {
     /// unanswered.").
     pub fn is_framed_question(&self, i: usize) -> bool {
         let text = self.sentence_text(i).to_lowercase();
-        if let Some(colon) = text.find(':') {
-            if FRAMES.iter().any(|f| has_word(&text[..colon], f)) {
-                return true;
-            }
+        if let Some(colon) = text.find(':')
+            && FRAMES.iter().any(|f| has_word(&text[..colon], f))
+        {
+            return true;
         }
         let block = self.sentences[i].block;
         if i > 0 && self.sentences[i - 1].block == block && !self.sentences[i - 1].is_question {
