@@ -144,7 +144,8 @@ impl Document<'_> {
 
     /// True when question sentence `i` is a subhead: alone in a body
     /// paragraph or heading that is not the last block, and in Title Case
-    /// ("What Can the Council Do?") when it is a paragraph. A subhead
+    /// ("What Can the Council Do?") or a short verbless label ("Down-ballot
+    /// blues?") when it is a paragraph. A subhead
     /// announces the section below it. The headline is left to the rule.
     pub fn is_subhead_question(&self, i: usize) -> bool {
         let block = self.sentences[i].block;
@@ -156,9 +157,118 @@ impl Document<'_> {
         match self.prose.blocks[block].kind {
             BlockKind::Heading => true,
             BlockKind::Headline => false,
-            _ => is_title_case(self.sentence_text(i)),
+            _ => is_title_case(self.sentence_text(i)) || is_fragment_subhead(self.sentence_text(i)),
         }
     }
+}
+
+/// Words that open a question asked of the reader: a question word, an
+/// auxiliary, or an intensifier ("Really?"). A paragraph-long question
+/// opening otherwise ("Lawbreaker?", "GOP still dominant in the South?") is
+/// a verbless section label.
+const ASKING_OPENERS: &[&str] = &[
+    "what",
+    "what's",
+    "who",
+    "who's",
+    "whom",
+    "whose",
+    "which",
+    "where",
+    "when",
+    "why",
+    "how",
+    "sound",
+    "sounds",
+    "see",
+    "ring",
+    "guess",
+    "know",
+    "notice",
+    "get",
+    "want",
+    "need",
+    "care",
+    "feel",
+    "look",
+    "you",
+    "we",
+    "they",
+    "i",
+    "it",
+    "he",
+    "she",
+    "anything",
+    "everyone",
+    "nobody",
+    "is",
+    "isn't",
+    "are",
+    "aren't",
+    "was",
+    "wasn't",
+    "were",
+    "weren't",
+    "do",
+    "don't",
+    "does",
+    "doesn't",
+    "did",
+    "didn't",
+    "can",
+    "can't",
+    "could",
+    "couldn't",
+    "will",
+    "won't",
+    "would",
+    "wouldn't",
+    "should",
+    "shouldn't",
+    "has",
+    "hasn't",
+    "have",
+    "haven't",
+    "had",
+    "hadn't",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "really",
+    "seriously",
+    "so",
+    "and",
+    "but",
+    "or",
+    "then",
+    "anyone",
+    "anybody",
+    "think",
+    "remember",
+    "any",
+];
+
+/// Longest verbless subhead, in words.
+const MAX_SUBHEAD_WORDS: usize = 7;
+
+/// A short question that opens with neither a question word nor a verb: the
+/// shape of a section label ("Down-ballot blues?"), not of a question put
+/// to the reader.
+fn is_fragment_subhead(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+                .replace('\u{2019}', "'")
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= MAX_SUBHEAD_WORDS
+        && words
+            .first()
+            .is_some_and(|w| !ASKING_OPENERS.contains(&w.as_str()))
 }
 
 /// `word` occurs in `text` as a whole word.

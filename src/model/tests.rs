@@ -1647,6 +1647,22 @@ fn title_case_questions_alone_in_a_paragraph_are_subheads() {
 }
 
 #[test]
+fn verbless_questions_alone_in_a_paragraph_are_subheads() {
+    // A label for the section below, not a question put to the reader; a
+    // question with a question word or a verb first stays a question.
+    let p = paras(
+        "The shops shut.\n\nDown-ballot blues?\n\nA grant is planned.\n\n\
+         Is the grant enough?\n\nThe union objected.\n\nReally?\n\nIt did.",
+    );
+    let d = Document::analyze(&p);
+    let sub: Vec<&str> = (0..d.sentences.len())
+        .filter(|&i| d.sentences[i].is_question && d.is_subhead_question(i))
+        .map(|i| d.sentence_text(i))
+        .collect();
+    assert_eq!(sub, ["Down-ballot blues?"]);
+}
+
+#[test]
 fn plural_vague_source_after_a_singular_noun_is_its_own_phrase() {
     // "a move critics say": the move is what the critics talk about.
     let (cue, source, kind) =
