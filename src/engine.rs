@@ -351,6 +351,7 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
                     if !doc.is_setup_question(k)
                         && !doc.is_subhead_question(k)
                         && !doc.is_framed_question(k)
+                        && !doc.is_interview_question(k)
                     {
                         push(doc.sentences[k].range.clone());
                     }

@@ -160,6 +160,27 @@ impl Document<'_> {
             _ => is_title_case(self.sentence_text(i)) || is_fragment_subhead(self.sentence_text(i)),
         }
     }
+
+    /// True when question sentence `i` ends its paragraph and the next
+    /// paragraph opens with an answer label ("A: Yes, absolutely."): an
+    /// interviewer's question, put to the subject, not to the reader. The
+    /// interview's "Q" label is often lost in layout, its "A" rarely.
+    pub fn is_interview_question(&self, i: usize) -> bool {
+        let block = self.sentences[i].block;
+        if self.sentences.get(i + 1).is_some_and(|s| s.block == block) {
+            return false;
+        }
+        self.prose
+            .blocks
+            .get(block + 1)
+            .and_then(|b| self.text().get(b.range.clone()))
+            .is_some_and(|t| {
+                let t = t.trim_start();
+                ["A:", "A \u{2014}"]
+                    .iter()
+                    .any(|l| t.starts_with(l) && t[l.len()..].starts_with(char::is_whitespace))
+            })
+    }
 }
 
 /// Words that open a question asked of the reader: a question word, an
