@@ -16,6 +16,10 @@ use crate::rules::phrase::is_word_char;
 use crate::rules::schema::{AttributionFilter, Element, Scope, Side, Unit};
 use crate::rules::{Condition, GroupId, Lowered, Pack, Rule, Target};
 
+/// Most question sentences in one interview or FAQ question block; three or
+/// more in a paragraph make a barrage.
+const MAX_INTERVIEW_QUESTIONS: usize = 2;
+
 /// A pattern match before judgement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Hit {
@@ -324,10 +328,12 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
 
     match element {
         Element::Question => {
-            // Several paragraphs that are nothing but a question make an
-            // interview or FAQ: each is answered below it, not rhetorical. A lone
-            // one, a question inside narration, or a headline is still judged.
-            let mut blocks = Vec::new();
+            // Several paragraphs that are nothing but a short question, each
+            // answered by the prose below it, make an interview or FAQ: not
+            // rhetorical. A barrage (questions running on over paragraphs, or
+            // three in one), a lone one, a question inside narration, or a
+            // headline is still judged; subheads are judged on their own.
+            let mut blocks: Vec<(Range<usize>, bool)> = Vec::new();
             let mut i = 0;
             while i < doc.sentences.len() {
                 let block = doc.sentences[i].block;
@@ -335,25 +341,48 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
                     .iter()
                     .take_while(|s| s.block == block)
                     .count();
-                let standalone = doc.sentences[i..end].iter().all(|s| s.is_question)
+                let questions = doc.sentences[i..end].iter().all(|s| s.is_question)
                     && doc.prose.blocks[block].kind != BlockKind::Headline;
-                blocks.push((i..end, standalone));
+                blocks.push((i..end, questions));
                 i = end;
             }
-            let q_and_a = blocks.iter().filter(|(_, standalone)| *standalone).count() >= 2;
+            let answered: Vec<bool> = (0..blocks.len())
+                .map(|b| {
+                    let (range, questions) = &blocks[b];
+                    *questions
+                        && range.len() <= MAX_INTERVIEW_QUESTIONS
+                        && !doc.is_subhead_question(range.start)
+                        && blocks.get(b + 1).is_some_and(|(_, next)| !next)
+                })
+                .collect();
+            let q_and_a = answered.iter().filter(|a| **a).count() >= 2;
+            let blocks: Vec<(Range<usize>, bool)> = blocks
+                .into_iter()
+                .zip(&answered)
+                .map(|((range, _), a)| (range, *a))
+                .collect();
             for (range, standalone) in blocks {
                 if q_and_a && standalone {
                     continue;
                 }
                 // A set-up answered in the next sentence ("The culprit? A
                 // cold front.") structures the story; it raises no doubt.
-                for k in range.filter(|&k| doc.sentences[k].is_question) {
-                    if !doc.is_setup_question(k)
+                // A run of questions is one editing point: its first question
+                // is reported, not each of the run.
+                let mut run = false;
+                for k in range {
+                    if !doc.sentences[k].is_question {
+                        run = false;
+                        continue;
+                    }
+                    if !run
+                        && !doc.is_setup_question(k)
                         && !doc.is_subhead_question(k)
                         && !doc.is_framed_question(k)
                         && !doc.is_interview_question(k)
                     {
                         push(doc.sentences[k].range.clone());
+                        run = true;
                     }
                 }
             }
