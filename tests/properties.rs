@@ -188,7 +188,7 @@ proptest! {
         k in 0usize..6,
         rule in prop::sample::select(vec![
             "vague-source", "hedge-allegation", "loaded-label", "contentious-label",
-            "hedge-unattributed-opinion", "said-claimed",
+            "weasel-impersonal", "said-claimed",
         ]),
         markdown in any::<bool>(),
     ) {
