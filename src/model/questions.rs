@@ -63,6 +63,35 @@ const TAKEN_UP: &[&str] = &[
     "not yet known",
 ];
 
+/// Phrases by which the sentence before hands the questions after it to
+/// someone who asked them ("They insisted she tell them what she would do.
+/// Would she hurt them?"): reported questions, not the writer's.
+const ASKED_BY: &[&str] = &[
+    "asked whether",
+    "asked if",
+    "asked what",
+    "asked why",
+    "asked how",
+    "asked who",
+    "asking whether",
+    "asking what",
+    "wanted to know",
+    "demanded to know",
+    "wondered whether",
+    "wondered what",
+    "wondered how",
+    "wondered why",
+    "tell them what",
+    "tell him what",
+    "tell her what",
+    "tell them whether",
+    "tell him whether",
+    "tell her whether",
+    "tell them why",
+    "tell him why",
+    "tell her why",
+];
+
 /// Phrases by which a sentence points back to a question already asked, so
 /// it does not frame the one after it ("That question went unanswered.").
 const BACK_REFERENCES: &[&str] = &["that question", "this question", "the answer", "answered"];
@@ -128,6 +157,18 @@ impl Document<'_> {
             let prev = self.sentence_text(i - 1).to_lowercase();
             let names = has_word(&prev, "question") || has_word(&prev, "questions");
             if names && !BACK_REFERENCES.iter().any(|b| prev.contains(b)) {
+                return true;
+            }
+        }
+        // A run of reported questions: walk back over the questions before
+        // this one to the statement that sets them up.
+        let mut j = i;
+        while j > 0 && self.sentences[j - 1].block == block && self.sentences[j - 1].is_question {
+            j -= 1;
+        }
+        if j > 0 && self.sentences[j - 1].block == block {
+            let prev = self.sentence_text(j - 1).to_lowercase();
+            if ASKED_BY.iter().any(|a| prev.contains(a)) {
                 return true;
             }
         }
