@@ -110,16 +110,7 @@ impl Document<'_> {
         if next.block != self.sentences[i].block || next.is_question {
             return false;
         }
-        let words: Vec<String> = self
-            .sentence_text(i)
-            .split_whitespace()
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-                    .replace('\u{2019}', "'")
-                    .to_lowercase()
-            })
-            .filter(|w| !w.is_empty())
-            .collect();
+        let words = lowercase_words(self.sentence_text(i));
         if words.is_empty() || words.len() > MAX_WORDS {
             return false;
         }
@@ -318,19 +309,24 @@ const MAX_SUBHEAD_WORDS: usize = 7;
 /// shape of a section label ("Down-ballot blues?"), not of a question put
 /// to the reader.
 fn is_fragment_subhead(text: &str) -> bool {
-    let words: Vec<String> = text
-        .split_whitespace()
+    let words = lowercase_words(text);
+    words.len() <= MAX_SUBHEAD_WORDS
+        && words
+            .first()
+            .is_some_and(|w| !ASKING_OPENERS.contains(&w.as_str()))
+}
+
+/// The words of `text`, lowercased, punctuation trimmed, curly apostrophes
+/// made straight ("Isn’t" -> "isn't").
+fn lowercase_words(text: &str) -> Vec<String> {
+    text.split_whitespace()
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
                 .replace('\u{2019}', "'")
                 .to_lowercase()
         })
         .filter(|w| !w.is_empty())
-        .collect();
-    words.len() <= MAX_SUBHEAD_WORDS
-        && words
-            .first()
-            .is_some_and(|w| !ASKING_OPENERS.contains(&w.as_str()))
+        .collect()
 }
 
 /// `word` occurs in `text` as a whole word.
