@@ -451,7 +451,16 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
                         .iter()
                         .rev()
                         .take_while(|p| p.sentence + 2 >= a.sentence)
-                        .any(|p| p.source.is_some() && !bare(p))
+                        // a stance ("voters appeared to") introduces no source
+                        .any(|p| p.cue_kind != CueKind::Stance && p.source.is_some() && !bare(p))
+                {
+                    continue;
+                }
+                // "Everyone wants", "than anyone had expected": a figure of
+                // speech, not a source the reader is asked to trust.
+                if a.source
+                    .as_ref()
+                    .is_some_and(|s| is_everyone(&text[s.clone()]))
                 {
                     continue;
                 }
@@ -502,6 +511,25 @@ fn is_back_reference(source: &str) -> bool {
         "some of them", "others still",
     ];
     is_one_of(source, BACK)
+}
+
+/// A source that is or holds an indefinite pronoun ("anyone who clapped",
+/// "the question nobody asked").
+fn is_everyone(source: &str) -> bool {
+    source.split_whitespace().any(|w| {
+        is_one_of(
+            w,
+            &[
+                "anyone",
+                "anybody",
+                "someone",
+                "somebody",
+                "everyone",
+                "everybody",
+                "nobody",
+            ],
+        )
+    })
 }
 
 /// A noun phrase that points back with a definite determiner or a pronoun:

@@ -84,6 +84,22 @@ impl Finder<'_> {
                     "people",
                 ],
             );
+        // "anyone who clapped", "someone close to him" name nobody, however
+        // much the clause after them says.
+        if self.is_any(
+            h,
+            ws![
+                "anyone",
+                "anybody",
+                "someone",
+                "somebody",
+                "everyone",
+                "everybody",
+                "nobody",
+            ],
+        ) {
+            return SourceKind::Vague;
+        }
         if self.has(h, PRON) || (!vague_head && (a..=h).any(|i| self.proper(i))) {
             return SourceKind::Named;
         }
