@@ -1736,3 +1736,61 @@ fn a_speaker_finding_with_a_clause_is_a_cue() {
     // Without "that" only documents find: "the team found the keys".
     none("The search team found the keys near the river.");
 }
+
+#[test]
+fn positions_and_appearances_are_stances_of_their_holder() {
+    assert_eq!(
+        all_attrs("Councilwoman Reyes supports the levy."),
+        vec![(
+            "supports".into(),
+            Some("Councilwoman Reyes".into()),
+            CueKind::Stance
+        )]
+    );
+    assert_eq!(
+        all_attrs("The mayor seemed to suggest a delay."),
+        vec![("seemed".into(), Some("The mayor".into()), CueKind::Stance)]
+    );
+    // Seeming needs what seems: an appearance on a show is not a stance.
+    assert!(all_attrs("The mayor appeared on the morning show.").is_empty());
+    assert!(all_attrs("Grassroots support for the levy grew.").is_empty());
+}
+
+#[test]
+fn a_poll_named_with_in_sources_the_sentence() {
+    let a = all_attrs("In a new Marist poll released Monday, the levy leads by nine points.");
+    assert_eq!(
+        a,
+        vec![("In".into(), Some("a new Marist poll".into()), Speech)]
+    );
+    // Beside another cue the poll still sources its part.
+    let a = all_attrs("In a Gallup survey, 40 percent said they approved.");
+    assert!(
+        a.iter()
+            .any(|x| x.0 == "In" && x.1.as_deref() == Some("a Gallup survey")),
+        "{a:?}"
+    );
+    // "in Forbes' words" sources the quotation that follows to Forbes.
+    let a = all_attrs("The city is, in Forbes' words, “a magnet for founders.”");
+    assert!(
+        a.iter()
+            .any(|x| x.0 == "in" && x.1.as_deref() == Some("Forbes")),
+        "{a:?}"
+    );
+    let a = all_attrs("The plan was, in the mayor’s words, a bridge to nowhere.");
+    assert!(
+        a.iter()
+            .any(|x| x.0 == "in" && x.1.as_deref() == Some("the mayor’s")),
+        "{a:?}"
+    );
+    // Standing in the polls is no source.
+    assert!(all_attrs("The senator has slipped in the polls since May.").is_empty());
+}
+
+#[test]
+fn an_indefinite_pronoun_names_nobody() {
+    assert_eq!(
+        kind_of("Anyone who attended the meeting believes the vote was rigged."),
+        Vague
+    );
+}

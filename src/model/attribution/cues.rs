@@ -16,6 +16,7 @@ use crate::model::{Attribution, CueKind, SourceKind};
 impl Finder<'_> {
     pub(super) fn scan(&mut self) {
         let mut phrase: Option<(usize, usize)> = None;
+        let mut poll: Option<(usize, usize)> = None;
         // Only the words in `stops` can start anything; a cue that reads
         // on to token `c` passes over the stops before it.
         let mut c = 0;
@@ -53,6 +54,9 @@ impl Finder<'_> {
             {
                 phrase = Some((c, e));
             }
+            if poll.is_none() && self.is(c, w!("in")) {
+                poll = self.poll_phrase(c).map(|e| (c, e));
+            }
             c += 1;
         }
         if self.out.len() == self.first
@@ -60,6 +64,86 @@ impl Finder<'_> {
         {
             self.standalone_phrase(s, e);
         }
+        if let Some((s, e)) = poll {
+            self.emit_poll(s, e);
+        }
+    }
+
+    /// "in a CNN/ORC poll", "in the latest surveys", "in Forbes' words": the
+    /// preposition sources what the sentence reports to the poll or the
+    /// writer named, whatever other cue the sentence has ("In a poll released
+    /// Monday, 40 percent said ..."). The index of the phrase's last word.
+    fn poll_phrase(&self, i: usize) -> Option<usize> {
+        let first = self.tok(i + 1)?;
+        if first.kind != Tk::Word {
+            return None;
+        }
+        // "in Forbes' words", "in the mayor's words", "in his own words"
+        let owner =
+            if self.has(i + 1, DET) && !self.is_any(i + 1, ws!["his", "her", "their", "its"]) {
+                i + 2
+            } else {
+                i + 1
+            };
+        if let Some(o) = self.tok(owner).filter(|t| t.kind == Tk::Word) {
+            let apostrophe = self.text[o.end..].starts_with(['\'', '\u{2019}']);
+            if o.poss || apostrophe || self.is_any(owner, ws!["his", "her", "their", "its"]) {
+                // the apostrophe of "Forbes’" may stand as a token of its own
+                let mut k = owner + 1;
+                if self.kind(k).is_some_and(|t| t != Tk::Word) {
+                    k += 1;
+                }
+                if self.is(k, w!("own")) {
+                    k += 1;
+                }
+                return self.is(k, w!("words")).then_some(k);
+            }
+        }
+        // "rising in the polls" is standing, not a source
+        if !self.has(i + 1, DET)
+            || (self.is(i + 1, w!("the")) && self.is_any(i + 2, ws!["polls", "polling"]))
+        {
+            return None;
+        }
+        // "in a new NBC News/Wall Street Journal poll": a few modifiers, then
+        // the poll word (not "in a poll tax" nor "in the polling place").
+        for k in i + 2..i + 8 {
+            let t = self.tok(k)?;
+            if t.kind != Tk::Word {
+                return None;
+            }
+            if self.is_any(k, ws!["poll", "polls", "survey", "surveys", "polling"]) {
+                let next = self.tok(k + 1);
+                let noun_next = next.is_some_and(|n| {
+                    n.kind == Tk::Word && !n.cap && self.unknown(k + 1) && !self.adverb_ly(k + 1)
+                });
+                return (!noun_next || self.is(k + 1, w!("released"))).then_some(k);
+            }
+            if !(t.lex.has(ADJ) || self.unknown(k) || self.proper(k) || t.num) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Records the poll phrase `s..=e` of [`Finder::poll_phrase`]: the
+    /// preposition is the cue, the poll (or the writer) the source.
+    fn emit_poll(&mut self, s: usize, e: usize) {
+        let spec = CueSpec {
+            kind: CueKind::Speech,
+            special: Special::None,
+            flags: 0,
+        };
+        let src = if self.is(e, w!("words")) {
+            let mut z = e - 1;
+            while z > s + 1 && (self.is(z, w!("own")) || self.kind(z) != Some(Tk::Word)) {
+                z -= 1;
+            }
+            Src::Toks(s + 1, z)
+        } else {
+            Src::Toks(s + 1, e)
+        };
+        self.emit(s, s, spec, Some(src));
     }
 
     /// The progressive of a reporting verb, `b` its "be": "Trump is

@@ -21,6 +21,8 @@ fn filter_words() -> impl Iterator<Item = &'static str> {
         .map(|c| c.0)
         .chain(BE_ADJECTIVES.iter().copied())
         .chain(SPOKEN_WORDS)
+        // the nouns of `Finder::poll_phrase`: "in a Marist poll", "in Forbes' words"
+        .chain(["poll", "polls", "survey", "surveys", "polling", "words"])
         .flat_map(|w| w.split(|c: char| !c.is_ascii_alphabetic()))
         .filter(|part| part.len() >= MIN_FILTER_RUN)
 }
