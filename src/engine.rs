@@ -380,6 +380,7 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
                         && !doc.is_subhead_question(k)
                         && !doc.is_framed_question(k)
                         && !doc.is_interview_question(k)
+                        && !doc.is_teaser_question(k)
                     {
                         push(doc.sentences[k].range.clone());
                         run = true;

@@ -215,6 +215,44 @@ impl Document<'_> {
     }
 }
 
+/// Most words in a teaser paragraph ("Deferred action: Who are the
+/// Dreamers?"); the writer's own "Here's the irony: ..." runs longer.
+const MAX_TEASER_WORDS: usize = 24;
+/// Most words in a teaser's label.
+const MAX_LABEL_WORDS: usize = 4;
+
+impl Document<'_> {
+    /// True when question sentence `i` ends a short paragraph that opens
+    /// with a label and a colon ("Embattled gun rights: The NRA is under
+    /// fire. Can it recover?", "On the roster: ..."): a link to another
+    /// story, the way sites run them between paragraphs, not a question the
+    /// writer puts to the reader.
+    pub fn is_teaser_question(&self, i: usize) -> bool {
+        let block = self.sentences[i].block;
+        if self.sentences.get(i + 1).is_some_and(|s| s.block == block)
+            || self.prose.blocks[block].kind != BlockKind::Paragraph
+        {
+            return false;
+        }
+        let Some(t) = self.text().get(self.prose.blocks[block].range.clone()) else {
+            return false;
+        };
+        let t = t.trim();
+        if t.split_whitespace().count() > MAX_TEASER_WORDS {
+            return false;
+        }
+        let Some(colon) = t.find(": ") else {
+            return false;
+        };
+        let label = &t[..colon];
+        let words: Vec<&str> = label.split_whitespace().collect();
+        !words.is_empty()
+            && words.len() <= MAX_LABEL_WORDS
+            && words[0].starts_with(char::is_uppercase)
+            && !label.contains(['.', '?', '!', '"', '\u{201c}'])
+    }
+}
+
 /// Words that open a question asked of the reader: a question word, an
 /// auxiliary, or an intensifier ("Really?"). A paragraph-long question
 /// opening otherwise ("Lawbreaker?", "GOP still dominant in the South?") is

@@ -130,6 +130,9 @@ const SPEECH_INTRO_WORDS: &[&str] = &[
     "response", "replied", "reply", "added", "adds", "told", "explained", "explaining",
     "continued", "announced", "declared", "according", "quote", "quoted", "excerpt", "letter",
     "email", "message", "saying", "writing", "asked", "answered",
+    // "He began:", "... at the hearing:": a speaker's remarks set out below
+    "began", "testified", "argued", "remarked", "noted", "insisted", "warned", "claimed",
+    "wondered", "asks", "hearing", "speech", "remarks", "testimony", "interview",
 ];
 
 /// The block ends with a colon after a sentence that reports speech or
