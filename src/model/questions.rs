@@ -41,6 +41,9 @@ const FRAMES: &[&str] = &[
     "stake",
     "mystery",
     "puzzle",
+    // "the choice facing voters: do they ...?" is theirs to answer
+    "choice",
+    "dilemma",
 ];
 
 /// Phrases in the next sentence that take a question up as open rather than
