@@ -21,7 +21,7 @@ const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "
 const MAX_WORDS: usize = 12;
 
 /// Longest verbless set-up fragment, in words.
-const MAX_FRAGMENT_WORDS: usize = 3;
+const MAX_FRAGMENT_WORDS: usize = 5;
 
 /// Words before a colon that present what follows as an open question the
 /// story reports ("The question now: will the council act?").
