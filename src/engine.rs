@@ -517,20 +517,9 @@ fn is_back_reference(source: &str) -> bool {
 /// A source that is or holds an indefinite pronoun ("anyone who clapped",
 /// "the question nobody asked").
 fn is_everyone(source: &str) -> bool {
-    source.split_whitespace().any(|w| {
-        is_one_of(
-            w,
-            &[
-                "anyone",
-                "anybody",
-                "someone",
-                "somebody",
-                "everyone",
-                "everybody",
-                "nobody",
-            ],
-        )
-    })
+    source
+        .split_whitespace()
+        .any(crate::model::is_indefinite_pronoun)
 }
 
 /// A noun phrase that points back with a definite determiner or a pronoun:

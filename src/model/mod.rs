@@ -13,7 +13,7 @@ mod quotes;
 mod scan;
 mod sentences;
 mod speakers;
-pub use speakers::surname;
+pub use speakers::{is_indefinite_pronoun, surname};
 mod speech_blocks;
 
 use std::ops::Range;

@@ -35,6 +35,22 @@ impl Document<'_> {
     }
 }
 
+/// Indefinite pronouns ("anyone", "nobody"): a source phrase headed by one
+/// names nobody, however much the clause after it says.
+pub fn is_indefinite_pronoun(word: &str) -> bool {
+    [
+        "anyone",
+        "anybody",
+        "someone",
+        "somebody",
+        "everyone",
+        "everybody",
+        "nobody",
+    ]
+    .iter()
+    .any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// The capitalised last word of a named source ("Mr. Ackman" -> "Ackman",
 /// "Ban Ki-moon, the secretary general" -> none: the phrase ends lower-case).
 pub fn surname(source: &str) -> Option<&str> {

@@ -86,18 +86,9 @@ impl Finder<'_> {
             );
         // "anyone who clapped", "someone close to him" name nobody, however
         // much the clause after them says.
-        if self.is_any(
-            h,
-            ws![
-                "anyone",
-                "anybody",
-                "someone",
-                "somebody",
-                "everyone",
-                "everybody",
-                "nobody",
-            ],
-        ) {
+        if self.kind(h) == Some(Tk::Word)
+            && crate::model::is_indefinite_pronoun(&self.text[self.toks[h].start..self.toks[h].end])
+        {
             return SourceKind::Vague;
         }
         if self.has(h, PRON) || (!vague_head && (a..=h).any(|i| self.proper(i))) {
