@@ -1794,3 +1794,27 @@ fn an_indefinite_pronoun_names_nobody() {
         Vague
     );
 }
+
+/// Raising questions or casting doubt is speech when a person or an
+/// organisation does it, and the writer's inference when a thing does.
+#[test]
+fn raising_questions_speaks_only_for_a_person() {
+    let a = all_attrs("Okafor raised new questions about the audit on Tuesday.");
+    assert_eq!(
+        a,
+        vec![("raised new questions".into(), Some("Okafor".into()), Speech)]
+    );
+    let a = all_attrs("Lena Ruiz, a former auditor at the agency, cast doubt on the figures.");
+    assert_eq!(
+        a,
+        vec![(
+            "cast doubt".into(),
+            Some("Lena Ruiz, a former auditor at the agency".into()),
+            Speech
+        )]
+    );
+    assert!(all_attrs("The payments raise questions about the contract.").is_empty());
+    assert!(all_attrs("It raised questions about the board's oversight.").is_empty());
+    assert!(all_attrs("The bank raised interest rates again.").is_empty());
+    assert!(all_attrs("The actor was cast in a new film.").is_empty());
+}

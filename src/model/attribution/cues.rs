@@ -9,7 +9,8 @@
 
 use super::{Finder, MAX_SUBJECT, Src, Tk};
 use crate::model::lexicon::{
-    ADJ, BE, CONCERN, CueSpec, DET, LINK, PLATFORM, PREP, QUANT, SKIP, SPOKEN, STMT, Special, TIME,
+    ADJ, ANON, BE, CONCERN, CueSpec, DET, LINK, PLATFORM, PREP, QUANT, ROLE, SKIP, SPOKEN, STMT,
+    Special, TIME, TITLE, VAGUE,
 };
 use crate::model::{Attribution, CueKind, SourceKind};
 
@@ -298,8 +299,52 @@ impl Finder<'_> {
                 let src = self.inverted(c, c + 1).or_else(|| self.subject_before(c))?;
                 self.emit(c, c + 1, spec, Some(src))
             }
+            Special::Raised => self.raised(c, spec),
             Special::BeAdj => None,
         }
+    }
+
+    /// "Smith raised new questions about", "the senator cast doubt on": a
+    /// person or an organisation voicing doubt is speaking. When a thing
+    /// raises questions ("the payments raise questions", "it raised
+    /// questions") the doubt is the writer's, and no one is the source.
+    fn raised(&mut self, c: usize, spec: CueSpec) -> Option<usize> {
+        let cast = self.is_any(c, ws!["cast", "casts"]);
+        let mut k = c + 1;
+        let e = loop {
+            if k > c + 3 {
+                return None;
+            }
+            let noun = if cast {
+                self.is_any(k, ws!["doubt", "doubts"])
+            } else {
+                self.is_any(
+                    k,
+                    ws!["questions", "concerns", "doubts", "objections", "alarm"],
+                )
+            };
+            if noun {
+                break k;
+            }
+            if !(self.has(k, DET | ADJ | QUANT | SKIP) || self.unknown(k)) {
+                return None;
+            }
+            k += 1;
+        };
+        let src = self.subject_before(c)?;
+        let personal = match src {
+            Src::Copy(_) => true,
+            Src::Toks(a, z) => {
+                let h = self.head(a, z);
+                self.proper(h)
+                    || self.has(h, ROLE | TITLE | VAGUE | ANON)
+                    || self.is_any(h, ws!["he", "she", "they", "we", "i", "you"])
+            }
+        };
+        if !personal {
+            return None;
+        }
+        self.emit(c, e, spec, Some(src))
     }
 
     /// "is convinced", "are not worried", "remained concerned".

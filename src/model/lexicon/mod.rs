@@ -146,6 +146,9 @@ pub(super) enum Special {
     Quoted,
     /// "pointed out".
     Pointed,
+    /// "raised questions about", "cast doubt on": a speech act only when a
+    /// person or an organisation does it.
+    Raised,
     /// "is convinced", "are worried".
     BeAdj,
 }
