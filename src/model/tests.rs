@@ -1818,3 +1818,15 @@ fn raising_questions_speaks_only_for_a_person() {
     assert!(all_attrs("The bank raised interest rates again.").is_empty());
     assert!(all_attrs("The actor was cast in a new film.").is_empty());
 }
+
+/// "Described by" names its describer, with or without "as".
+#[test]
+fn described_by_names_the_describer() {
+    let a = all_attrs("The economy described by the governor on Monday is booming.");
+    assert_eq!(
+        a,
+        vec![("described".into(), Some("the governor".into()), Speech)]
+    );
+    let a = all_attrs("The plan was described by aides as a stopgap.");
+    assert_eq!(a, vec![("described".into(), Some("aides".into()), Speech)]);
+}

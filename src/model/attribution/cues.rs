@@ -263,6 +263,14 @@ impl Finder<'_> {
                 self.emit(c, e, spec, Some(src))
             }
             Special::Described => {
+                // A passive with its agent: "the country described by the
+                // president", "was described by aides as".
+                if self.is(c + 1, w!("by"))
+                    && let Some((z, _)) = self.np_forward(c + 2, false)
+                    && self.sourceish(c + 2, z)
+                {
+                    return self.emit(c, c, spec, Some(Src::Toks(c + 2, z)));
+                }
                 if self.before_adverbs(c).is_some_and(|p| self.has(p, BE)) {
                     return None;
                 }
