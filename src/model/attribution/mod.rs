@@ -14,6 +14,7 @@
 //! file each, in the order a sentence meets them:
 //!
 //! - [`labels`]: speaker labels ("Q:", "Sara Carter:") opening a block;
+//! - [`signed`]: a quotation signed with a dash and a name, after the scan;
 //! - [`tokens`]: the tokenizer, a sentence into words, punctuation and
 //!   whole quotations;
 //! - [`predicates`]: what one token is (a name, a plural, "said");
@@ -57,6 +58,7 @@ mod classify;
 mod cues;
 mod labels;
 mod predicates;
+mod signed;
 mod subject;
 mod tokens;
 mod verbs;
@@ -214,6 +216,11 @@ pub(super) fn find(
             f.scan();
             start = end;
         }
+    }
+    let signed = signed::signed(text, sentences, quotations, top);
+    if !signed.is_empty() {
+        f.out.extend(signed);
+        f.out.sort_by_key(|a| (a.sentence, a.cue.start));
     }
     f.out
 }
