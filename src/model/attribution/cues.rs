@@ -237,28 +237,13 @@ impl Finder<'_> {
                 self.emit(c, c, spec, Some(src))
             }
             Special::Expressed | Special::Issued => {
-                let mut k = c + 1;
-                let e = loop {
-                    if k > c + 3 {
-                        return None;
-                    }
-                    let t = self.tok(k)?;
-                    if t.kind != Tk::Word {
-                        return None;
-                    }
-                    let noun = if spec.special == Special::Issued {
-                        self.is_any(k, SPOKEN) && !self.is(k, w!("conference"))
+                let e = self.object_noun(c, |f, k| {
+                    if spec.special == Special::Issued {
+                        f.is_any(k, SPOKEN) && !f.is(k, w!("conference"))
                     } else {
-                        t.lex.has(CONCERN)
-                    };
-                    if noun {
-                        break k;
+                        f.toks[k].lex.has(CONCERN)
                     }
-                    if !(self.has(k, DET | ADJ | QUANT | SKIP) || self.unknown(k)) {
-                        return None;
-                    }
-                    k += 1;
-                };
+                })?;
                 let src = self.subject_before(c)?;
                 self.emit(c, e, spec, Some(src))
             }
@@ -312,33 +297,40 @@ impl Finder<'_> {
         }
     }
 
+    /// The object noun of the verb at `c` that `is_noun` accepts, within
+    /// three words and past determiners, adjectives and open-class words
+    /// ("expressed deep concern", "issued a written statement").
+    fn object_noun(&self, c: usize, is_noun: impl Fn(&Self, usize) -> bool) -> Option<usize> {
+        for k in c + 1..=c + 3 {
+            if self.tok(k)?.kind != Tk::Word {
+                return None;
+            }
+            if is_noun(self, k) {
+                return Some(k);
+            }
+            if !(self.has(k, DET | ADJ | QUANT | SKIP) || self.unknown(k)) {
+                return None;
+            }
+        }
+        None
+    }
+
     /// "Smith raised new questions about", "the senator cast doubt on": a
     /// person or an organisation voicing doubt is speaking. When a thing
     /// raises questions ("the payments raise questions", "it raised
     /// questions") the doubt is the writer's, and no one is the source.
     fn raised(&mut self, c: usize, spec: CueSpec) -> Option<usize> {
         let cast = self.is_any(c, ws!["cast", "casts"]);
-        let mut k = c + 1;
-        let e = loop {
-            if k > c + 3 {
-                return None;
-            }
-            let noun = if cast {
-                self.is_any(k, ws!["doubt", "doubts"])
+        let e = self.object_noun(c, |f, k| {
+            if cast {
+                f.is_any(k, ws!["doubt", "doubts"])
             } else {
-                self.is_any(
+                f.is_any(
                     k,
                     ws!["questions", "concerns", "doubts", "objections", "alarm"],
                 )
-            };
-            if noun {
-                break k;
             }
-            if !(self.has(k, DET | ADJ | QUANT | SKIP) || self.unknown(k)) {
-                return None;
-            }
-            k += 1;
-        };
+        })?;
         let src = self.subject_before(c)?;
         let personal = match src {
             Src::Copy(_) => true,
