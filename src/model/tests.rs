@@ -1839,3 +1839,23 @@ fn a_quotation_signed_with_a_dash_is_the_signers() {
     // A dash running on into narration signs nothing.
     assert!(all_attrs("“We will appeal,” — and the hearing ended there.").is_empty());
 }
+
+/// "Told X to <verb>" gives an order: a stance of the one who gave it, not a
+/// source for what the story says. "Told X that" and "told X they planned
+/// to" still report.
+#[test]
+fn an_order_given_is_a_stance() {
+    let a = all_attrs("Several employers told their staff to stay home on Friday.");
+    assert_eq!(
+        a,
+        vec![(
+            "told".into(),
+            Some("Several employers".into()),
+            CueKind::Stance
+        )]
+    );
+    let a = all_attrs("Aides told reporters they planned to respond next week.");
+    assert_eq!(a[0].2, Speech, "{a:?}");
+    let a = all_attrs("Officials told the council that the bridge would close.");
+    assert_eq!(a[0].2, Speech, "{a:?}");
+}

@@ -62,6 +62,18 @@ impl Finder<'_> {
         if self.is(c, w!("told")) && prev.is_some_and(|p| self.is(p, w!("all"))) {
             return None;
         }
+        // "Companies told their workers to stay home": an instruction is an
+        // act of its giver, a stance, not a source for what the story says.
+        let spec = if self.is_any(c, ws!["told", "tells", "tell", "telling"])
+            && self.instruction_after(c)
+        {
+            CueSpec {
+                kind: CueKind::Stance,
+                ..spec
+            }
+        } else {
+            spec
+        };
         if self.is(c, w!("asked"))
             && (self.is(c + 1, w!("not"))
                 || (self.is(c + 1, w!("to")) && self.is_any(c + 2, ws!["be", "remain"])))
@@ -368,5 +380,27 @@ impl Finder<'_> {
             }
             _ => false,
         }
+    }
+}
+
+impl Finder<'_> {
+    /// True when "told" at `c` gives an order: an object of up to three
+    /// words and then "to" and a verb ("told their workers to stay home",
+    /// "tells him to"), not "told reporters that" or "told the BBC".
+    fn instruction_after(&self, c: usize) -> bool {
+        self.kind(c + 1) == Some(Tk::Word)
+            && (c + 2..c + 5)
+                // a subject opens a reported clause: "told Politico they
+                // planned to respond" reports what they planned
+                .take_while(|&k| {
+                    self.kind(k) == Some(Tk::Word)
+                        && !self.is_any(k, ws!["they", "he", "she", "we", "i", "who", "that"])
+                })
+                .find(|&k| self.is(k, w!("to")))
+                .is_some_and(|k| {
+                    self.kind(k + 1) == Some(Tk::Word)
+                        && !self.has(k + 1, DET | PRON | NUM)
+                        && !self.toks[k + 1].cap
+                })
     }
 }
