@@ -44,8 +44,9 @@ pub(super) fn signed(
 }
 
 /// The dash and the name of a signature starting at byte `at`, if one does:
-/// a dash (not a double hyphen, a reporter's sign-off), then one to five capitalised words, then the end of the line,
-/// a full stop, a comma or the next quotation.
+/// a dash (not a double hyphen, a reporter's sign-off), then one to five
+/// capitalised words, then the end of the line, a full stop, a comma or the
+/// next quotation.
 fn signature(text: &str, at: usize) -> Option<(Range<usize>, Range<usize>)> {
     let rest = text.get(at..)?;
     let lead = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
