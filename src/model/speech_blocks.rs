@@ -133,6 +133,8 @@ const SPEECH_INTRO_WORDS: &[&str] = &[
     // "He began:", "... at the hearing:": a speaker's remarks set out below
     "began", "testified", "argued", "remarked", "noted", "insisted", "warned", "claimed",
     "wondered", "asks", "hearing", "speech", "remarks", "testimony", "interview",
+    // "... stumbled on Psalm 121, reading:": a text quoted below
+    "reading", "recited", "reciting", "passage",
 ];
 
 /// The block ends with a colon after a sentence that reports speech or
@@ -353,6 +355,9 @@ mod tests {
         assert!(introduces_speech("The bank said in a statement:"));
         assert!(introduces_speech("It rained. On April 3, he tweeted:"));
         assert!(introduces_speech("According to the Harbour Gazette:"));
+        assert!(introduces_speech(
+            "In the chapel she found the old hymn, reading:"
+        ));
         assert!(!introduces_speech("In other news:"));
         assert!(!introduces_speech(
             "The mayor said no. Here are the figures:"

@@ -1859,3 +1859,74 @@ fn an_order_given_is_a_stance() {
     let a = all_attrs("Officials told the council that the bridge would close.");
     assert_eq!(a[0].2, Speech, "{a:?}");
 }
+
+#[test]
+fn a_wager_is_its_makers_belief() {
+    let a =
+        all_attrs("Trump is betting that voters feel so beleaguered that they will follow him.");
+    assert_eq!(
+        a[0],
+        ("betting".into(), Some("Trump".into()), CueKind::Stance)
+    );
+    // the noun and the verb with an object report nothing
+    for s in [
+        "Casinos want to offer sports betting.",
+        "He lives by his big bets.",
+        "Fans are betting on the race.",
+    ] {
+        assert!(
+            all_attrs(s).iter().all(|(c, _, _)| !c.starts_with("bet")),
+            "{s}"
+        );
+    }
+}
+
+#[test]
+fn a_participle_after_a_prepositions_object_is_no_report() {
+    // a reduced relative: the noun is an object, not the verb's subject
+    for s in [
+        "Sales fell in May, according to industry data reported on Tuesday.",
+        "There have been 900 serious events reported to the registry since 1990.",
+        "The ban covers exports to companies believed to be at risk.",
+    ] {
+        assert!(
+            all_attrs(s)
+                .iter()
+                .all(|(c, _, _)| c != "reported" && c != "believed"),
+            "{s}: {:?}",
+            all_attrs(s)
+        );
+    }
+    // a subject after a comma, an auxiliary or "plenty of" still reports
+    for (s, cue) in [
+        (
+            "Families with children have argued that the fees are too high.",
+            "argued",
+        ),
+        ("Plenty of observers ridiculed the paper.", "ridiculed"),
+    ] {
+        assert!(all_attrs(s).iter().any(|(c, _, _)| c == cue), "{s}");
+    }
+    let a = all_attrs("According to the filing, officials reported a loss.");
+    assert!(
+        a.iter()
+            .any(|(c, s, _)| c == "reported" && s.as_deref() == Some("officials")),
+        "{a:?}"
+    );
+}
+
+#[test]
+fn a_group_led_by_a_named_person_is_named() {
+    let a = all_attrs(
+        "But Ward and other security experts acknowledge that the attack would be novel.",
+    );
+    let p =
+        paras("But Ward and other security experts acknowledge that the attack would be novel.");
+    let d = Document::analyze(&p);
+    assert!(a.iter().any(|(c, _, _)| c == "acknowledge"), "{a:?}");
+    assert!(
+        d.attributions
+            .iter()
+            .all(|x| x.source_kind == SourceKind::Named)
+    );
+}

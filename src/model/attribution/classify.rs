@@ -91,7 +91,13 @@ impl Finder<'_> {
         {
             return SourceKind::Vague;
         }
-        if self.has(h, PRON) || (!vague_head && (a..=h).any(|i| self.proper(i))) {
+        // "Ward and other security experts": a named person leads the group
+        // (the phrase read starts after the "and").
+        let named_lead = a >= 2
+            && self.is_any(a, ws!["other", "several", "some", "fellow"])
+            && self.is(a - 1, w!("and"))
+            && self.proper(a - 2);
+        if self.has(h, PRON) || named_lead || (!vague_head && (a..=h).any(|i| self.proper(i))) {
             return SourceKind::Named;
         }
         let def = (a..=h).any(|i| self.has(i, DEF) || self.toks[i].poss);

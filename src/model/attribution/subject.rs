@@ -103,7 +103,12 @@ impl Finder<'_> {
                     .is_some_and(|q| q.kind == Tk::Word && q.lex.has(TIME));
             let date_lead = word && j < c && self.is_any(p, ws!["this", "next", "early", "late"]);
             let date_part = date_number || date_lead;
-            if adverb || time || date_part {
+            // The progressive's auxiliary: "Trump is betting that", "critics
+            // have been saying".
+            let progressive = word
+                && self.has(p, BE)
+                && self.text[self.toks[c].start..self.toks[c].end].ends_with("ing");
+            if adverb || time || date_part || progressive {
                 j = p;
                 continue;
             }

@@ -59,6 +59,9 @@ impl Finder<'_> {
             // "That said, ..." / "Having said that"
             return None;
         }
+        if self.is_any(c, ws!["betting", "bets", "wagering"]) && !self.is(c + 1, w!("that")) {
+            return None;
+        }
         if self.is(c, w!("told")) && prev.is_some_and(|p| self.is(p, w!("all"))) {
             return None;
         }
@@ -238,6 +241,26 @@ impl Finder<'_> {
         {
             // A noun-like cue's subject opens a clause; "to ease growing
             // Asian worries about" has a verb before it.
+            return None;
+        }
+        if f & (C_PART | C_STRONG) == C_PART
+            && inverted.is_none()
+            && let Some(Src::Toks(a, z)) = src
+            && a > 0
+            && (z + 1..c).all(|k| {
+                self.adverb_ly(k) || self.is_any(k, ws!["later", "previously", "earlier", "since"])
+            })
+            && (self.has(a - 1, BE)
+                || self.is_any(
+                    a - 1,
+                    ws!["to", "from", "with", "about", "for", "on", "among"],
+                ))
+        {
+            // A noun that is the object of a preposition or of "there have
+            // been" is no subject: its bare participle is a reduced relative
+            // ("according to industry data reported on Tuesday", "there have
+            // been 40 events reported to the registry"), not a report. ("Of"
+            // is left out: "plenty of observers ridiculed" is a subject.)
             return None;
         }
         let src = match src {

@@ -389,7 +389,9 @@ pub(super) const CUES: &[CueEntry] = &[
     ("observed", S, N, C_PART | C_COMPL),
     ("commented", S, N, 0),
     ("comments", S, N, C_NOUN | C_QUOTE),
-    ("declared", S, N, C_PART),
+    // "declared victory", "declared themselves sanctuaries": acts; only a
+    // complement ("declared that", a quotation) makes it a report.
+    ("declared", S, N, C_PART | C_COMPL),
     ("boasted", S, N, 0),
     ("complained", S, N, 0),
     ("countered", S, N, C_COMPL),
@@ -569,6 +571,12 @@ pub(super) const CUES: &[CueEntry] = &[
     // Stances (report only, see `CueKind::Stance`): what a source did or
     // held, which attribution corpora (PolNeAR) count as attribution.
     ("called", T, N, C_PART),
+    // "Trump is betting that voters feel ...": a wager is its maker's
+    // strategy, and what it counts on is the maker's view, not a source's.
+    // Only with "that" (see `Finder::verb`): "sports betting", "big bets".
+    ("betting", T, N, C_COMPL),
+    ("bets", T, N, C_COMPL),
+    ("wagering", T, N, C_COMPL),
     ("calls", T, N, C_NOUN | C_NEXT_TO),
     ("calling", T, Special::Trailing, 0),
     ("declined", T, N, C_PART),
