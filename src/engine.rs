@@ -468,7 +468,7 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
                 // "Banks said" after "Rep. Jim Banks said": a surname that
                 // reads as a plural noun at the head of a sentence.
                 if let Some(src) = &a.source
-                    && is_earlier_surname(doc, i, &text[src.clone()])
+                    && is_earlier_surname(text, src.start, &text[src.clone()])
                 {
                     continue;
                 }
@@ -539,13 +539,7 @@ fn governs(text: &str, a: &Attribution, range: &Range<usize>) -> bool {
 /// One of the two words before byte `at` denies what follows: "did not
 /// say", "don't tell", "never confirmed", "have not publicly disclosed".
 fn negated_before(text: &str, at: usize) -> bool {
-    // Two words fit in the last 40 bytes; reading the whole prefix would
-    // make a long document quadratic.
-    let mut from = at.saturating_sub(40);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    text[from..at]
+    text[words_back(text, at, 2)..at]
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
         .rev()
@@ -556,9 +550,10 @@ fn negated_before(text: &str, at: usize) -> bool {
         })
 }
 
-/// `source` is one capitalised word that the story used before as a
-/// surname ("Rep. Jim Banks", "Jim Banks said"): a person, not a group.
-fn is_earlier_surname(doc: &Document, i: usize, source: &str) -> bool {
+/// `source`, standing at byte `at`, is one capitalised word that the story
+/// used before as a surname ("Rep. Jim Banks", "Jim Banks said"): a
+/// person, not a group.
+fn is_earlier_surname(text: &str, at: usize, source: &str) -> bool {
     // A headline's "Health Officials Warn" must not turn a later "Officials
     // said" into a person.
     #[rustfmt::skip]
@@ -574,10 +569,6 @@ fn is_earlier_surname(doc: &Document, i: usize, source: &str) -> bool {
     {
         return false;
     }
-    let text = doc.text();
-    let Some(at) = doc.attributions[i].source.as_ref().map(|r| r.start) else {
-        return false;
-    };
     // The story names the person within the last 20 KB or so; the bound
     // keeps a huge document linear.
     let mut from = at.saturating_sub(20_000);
@@ -1018,6 +1009,14 @@ mod tests {
         l.load().unwrap()
     }
 
+    /// The text of every finding of the pack `p` on `text`.
+    fn matched<'t>(p: &Pack, text: &'t str) -> Vec<&'t str> {
+        check_prose(p, &crate::extract::extract_txt(text))
+            .into_iter()
+            .map(|f| &text[f.range])
+            .collect()
+    }
+
     const RULE: &str = "[[rule]]\nid = \"r\"\ncategory = \"hedging\"\nseverity = \"info\"\nmessage = \"m\"\nexplanation = \"e\"\n";
 
     #[test]
@@ -1059,12 +1058,7 @@ mod tests {
     #[test]
     fn a_back_reference_to_a_group_already_named_is_not_flagged_again() {
         let p = pack(&format!("{RULE}element = \"vague-attribution\"\n"));
-        let found = |text: &'static str| -> Vec<&'static str> {
-            check_prose(&p, &crate::extract::extract_txt(text))
-                .into_iter()
-                .map(|f| &text[f.range])
-                .collect()
-        };
+        let found = |text: &'static str| matched(&p, text);
         let text = "The plan is popular. Critics said it costs too much. One said it would fail.";
         assert_eq!(found(text), vec!["Critics said"]);
         // With no group in reach, "some say" is itself the vague source.
@@ -1075,12 +1069,7 @@ mod tests {
     #[test]
     fn a_denied_report_names_no_claim_but_a_denied_belief_stays() {
         let p = pack(&format!("{RULE}element = \"vague-attribution\"\n"));
-        let found = |text: &'static str| -> Vec<&'static str> {
-            check_prose(&p, &crate::extract::extract_txt(text))
-                .into_iter()
-                .map(|f| &text[f.range])
-                .collect()
-        };
+        let found = |text: &'static str| matched(&p, text);
         assert!(found("Firms generally do not disclose their tax bills.").is_empty());
         assert!(found("Critics haven\u{2019}t said why.").is_empty());
         assert_eq!(found("Critics said the plan fails."), vec!["Critics said"]);
@@ -1093,12 +1082,7 @@ mod tests {
     #[test]
     fn a_surname_that_reads_as_a_plural_is_the_person_named_before() {
         let p = pack(&format!("{RULE}element = \"vague-attribution\"\n"));
-        let found = |text: &'static str| -> Vec<&'static str> {
-            check_prose(&p, &crate::extract::extract_txt(text))
-                .into_iter()
-                .map(|f| &text[f.range])
-                .collect()
-        };
+        let found = |text: &'static str| matched(&p, text);
         let text = "Rep. Jim Banks was alarmed.\n\nBanks said his voters want more.";
         assert!(found(text).is_empty(), "{:?}", found(text));
         assert_eq!(found("Banks said rates would rise."), vec!["Banks said"]);
@@ -1111,12 +1095,7 @@ mod tests {
         let p = pack(&format!(
             "{RULE}element = \"anonymous-attribution\"\nmax_per_document = 2\n"
         ));
-        let found = |text: &'static str| -> Vec<&'static str> {
-            check_prose(&p, &crate::extract::extract_txt(text))
-                .into_iter()
-                .map(|f| &text[f.range])
-                .collect()
-        };
+        let found = |text: &'static str| matched(&p, text);
         // A back-reference is the same sources; a new one is a new claim.
         let text = "The deal is off, sources said. The sources said the bank walked away. \
                     The chief will quit, according to people close to the board.";
@@ -1133,12 +1112,7 @@ mod tests {
     #[test]
     fn questions_standing_alone_as_paragraphs_are_an_interview() {
         let p = pack(&format!("{RULE}element = \"question\"\n"));
-        let found = |text: &'static str| -> Vec<&'static str> {
-            check_prose(&p, &crate::extract::extract_txt(text))
-                .into_iter()
-                .map(|f| &text[f.range])
-                .collect()
-        };
+        let found = |text: &'static str| matched(&p, text);
         let interview = "Headline Here?\n\nWhat did the council decide?\n\nIt voted to close.\n\nWhy?\n\nMoney. But was it fair?";
         assert_eq!(found(interview), vec!["Headline Here?", "But was it fair?"]);
         let lone = "The plan passed.\n\nBut who gains?\n\nThe vote was 5-2.";
