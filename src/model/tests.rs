@@ -1724,6 +1724,14 @@ fn trailing_participle_with_an_object_and_content() {
     assert_eq!((c.as_str(), s.as_deref()), ("telling", Some("The senator")));
     // No content after the object: a plain act.
     none("The senator closed the rally, telling stories of her childhood.");
+    none("The senator closed the rally, telling stories of her childhood, to applause.");
+    // The audience's place or occasion between the object and the content.
+    let (c, s, _) = one("Kasich is telling a packed crowd in snowy Windham that he will win.");
+    assert_eq!((c.as_str(), s.as_deref()), ("telling", Some("Kasich")));
+    let (c, s, _) = one(
+        "The mayor is telling supporters after her victory in the primary that the port will stay open.",
+    );
+    assert_eq!((c.as_str(), s.as_deref()), ("telling", Some("The mayor")));
 }
 
 #[test]

@@ -81,9 +81,27 @@ impl Finder<'_> {
     /// A noun phrase object and then what was said: "telling holdouts
     /// that ...", "warning voters to ...", "telling reporters: “...”".
     pub(super) fn object_then_content(&self, i: usize) -> bool {
-        let Some((z, _)) = self.np_forward(i, false) else {
+        let Some((mut z, _)) = self.np_forward(i, false) else {
             return false;
         };
+        // Where or when the audience heard it may come between the object
+        // and what was said: "is telling a packed crowd in Windham that
+        // ...", "telling supporters after the vote, “...”".
+        for _ in 0..3 {
+            let p = z + 1;
+            if !self.is_any(p, ws!["in", "at", "on", "during", "after", "outside"]) {
+                break;
+            }
+            match self.np_forward(p + 1, false) {
+                Some((e, _)) => z = e,
+                None => break,
+            }
+        }
+        // A comma may close the place ("..., New Hampshire, that"), but a
+        // "to" after one is no longer the object's instruction.
+        if self.kind(z + 1) == Some(Tk::Comma) {
+            return self.is(z + 2, w!("that")) || self.kind(z + 2) == Some(Tk::Quote);
+        }
         self.is_any(z + 1, ws!["that", "to"])
             || matches!(self.kind(z + 1), Some(Tk::Quote | Tk::Colon))
     }
