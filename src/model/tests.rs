@@ -1193,7 +1193,12 @@ fn narrative_verbs_report_only_beside_a_quotation() {
         "began"
     );
     assert_eq!(one("\u{201c}Never again,\u{201d} he laughed.").0, "laughed");
+    assert_eq!(
+        one("The adviser continued that there was particular concern over the port.").0,
+        "continued"
+    );
     none("The fighting continued for three days.");
+    none("The fighting continued that night.");
     none("The rain continued.");
     none("The hearing began on Monday.");
     none("The crowd laughed at the joke.");

@@ -199,7 +199,10 @@ impl Finder<'_> {
         {
             return None;
         }
-        if f & C_QUOTE != 0 && !self.quote_next(nx) {
+        // "The adviser continued that there is concern": a clause of what
+        // was said, unlike "continued that night".
+        let that_clause = self.is(nx, w!("that")) && !self.has(nx + 1, TIME | DET);
+        if f & C_QUOTE != 0 && !self.quote_next(nx) && !that_clause {
             // "“...,” Ames continued at the vigil", not "continued support"
             // or "continues to lose"
             let object = self.kind(nx) == Some(Tk::Word)
