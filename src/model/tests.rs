@@ -727,6 +727,37 @@ fn polls_and_relative_subjects() {
 }
 
 #[test]
+fn shares_documents_and_another_as_subjects() {
+    // a percentage written with the sign is the share of those polled
+    assert_eq!(
+        one("On economic issues, 42% say they are liberal.")
+            .1
+            .as_deref(),
+        Some("42%")
+    );
+    // a document's participle and date stand between it and its verb
+    assert_eq!(
+        one("A new poll released Saturday found that the mayor trails.")
+            .1
+            .as_deref(),
+        Some("A new poll")
+    );
+    assert_eq!(
+        one("Two surveys published this week show the levy losing.")
+            .1
+            .as_deref(),
+        Some("Two surveys")
+    );
+    // "another" alone is one more of a group; "the said company" stays an adjective
+    assert_eq!(
+        one("Another said he would vote for the levy.").1.as_deref(),
+        Some("Another")
+    );
+    let a = attrs_of("The said company denied it.");
+    assert!(a.iter().all(|a| a.0 != "said"), "{a:?}");
+}
+
+#[test]
 fn clause_subject_after_a_dash() {
     let a = attrs_of(
         "In a speech in Ohio -- which votes next week -- Ruiz praised the crowd and argued he would win.",

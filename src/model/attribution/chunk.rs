@@ -48,7 +48,9 @@ impl Finder<'_> {
             || t.lex.cue.is_some_and(|c| c.flags & (C_NOUN | C_THAT) != 0)
             || (!t.lex.known() && !t.cap)
             || (t.cap && !t.lex.known());
-        if !head || self.has(j, BOUND | BE | SKIP | PREP | REL | DET | TIME) {
+        // A determiner heads nothing, save "another" standing alone.
+        let det = self.has(j, DET) && !self.has(j, QUANT);
+        if !head || det || self.has(j, BOUND | BE | SKIP | PREP | REL | TIME) {
             return None;
         }
         let mut a = j;

@@ -79,6 +79,14 @@ impl Finder<'_> {
         match self.kind(j)? {
             Tk::Comma | Tk::Dash => self.segment_subject(j).map(|(a, z, _)| Src::Toks(a, z)),
             Tk::Word => self.word_subject(j),
+            // "42% say": the share of those polled
+            Tk::Other
+                if &self.text[self.toks[j].start..self.toks[j].end] == "%"
+                    && j > 0
+                    && self.tok(j - 1).is_some_and(|t| t.kind == Tk::Word && t.num) =>
+            {
+                Some(Src::Toks(j - 1, j))
+            }
             _ => None,
         }
     }
@@ -108,7 +116,13 @@ impl Finder<'_> {
             let progressive = word
                 && self.has(p, BE)
                 && self.text[self.toks[c].start..self.toks[c].end].ends_with("ing");
-            if adverb || time || date_part || progressive {
+            // A document's participle: "a poll released Saturday found",
+            // "the report published this week shows".
+            let issued = word
+                && p > 0
+                && self.is_any(p, ws!["released", "published", "conducted", "issued"])
+                && self.has(p - 1, DOC | DOCV);
+            if adverb || time || date_part || progressive || issued {
                 j = p;
                 continue;
             }

@@ -10,8 +10,8 @@ use super::{Finder, Src, Tk};
 use crate::model::CueKind;
 use crate::model::lexicon::{
     self, BE, BOUND, C_BASE, C_COMPL, C_DOC_ONLY, C_NEXT_OF, C_NEXT_TO, C_NOT_TO, C_NOUN, C_PART,
-    C_QUOTE, C_STRONG, C_THAT, C_WRITTEN, CueSpec, DET, DOC, DOCV, Key, NUM, PREP, PRON, REL, ROLE,
-    SKIP, STMT, TIME, VAGUE,
+    C_QUOTE, C_STRONG, C_THAT, C_WRITTEN, CueSpec, DET, DOC, DOCV, Key, NUM, PREP, PRON, QUANT,
+    REL, ROLE, SKIP, STMT, TIME, VAGUE,
 };
 
 /// Written things that "read" or "say" their words ("the sign read").
@@ -34,7 +34,10 @@ impl Finder<'_> {
             let pt = self.toks[p];
             if f & (C_PART | C_NOUN | C_BASE) != 0
                 && pt.kind == Tk::Word
-                && (pt.poss || self.has(p, DET | PREP) || self.is(p, w!("to")))
+                && (pt.poss
+                    || (self.has(p, DET) && !self.has(p, QUANT))
+                    || self.has(p, PREP)
+                    || self.is(p, w!("to")))
             {
                 // "the said company", "his claims", "in fear", "to say"
                 return None;

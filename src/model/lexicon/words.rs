@@ -27,6 +27,8 @@ pub(super) const DETS_INDEF: &[&str] = &[
 pub(super) const QUANTS: &[&str] = &[
     "some", "many", "most", "several", "few", "others", "all", "various", "numerous", "multiple",
     "both", "certain", "other", "more", "fewer", "much",
+    // Also a determiner; alone it is one more of a group ("Another said").
+    "another",
 ];
 
 #[rustfmt::skip]
