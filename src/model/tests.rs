@@ -758,6 +758,15 @@ fn shares_documents_and_another_as_subjects() {
 }
 
 #[test]
+fn a_predicate_is_not_the_speaker_of_a_statement_phrase() {
+    let a = attrs_of("The mayor has been even more scathing in his remarks, calling it a farce.");
+    assert!(
+        a.iter().all(|a| a.1.as_deref() != Some("more scathing")),
+        "{a:?}"
+    );
+}
+
+#[test]
 fn clause_subject_after_a_dash() {
     let a = attrs_of(
         "In a speech in Ohio -- which votes next week -- Ruiz praised the crowd and argued he would win.",

@@ -492,12 +492,25 @@ impl Finder<'_> {
         } else {
             s.checked_sub(1)
         };
+        // After "is" or "been" the words before the phrase are a predicate
+        // ("has been even more scathing in his remarks"), not its speaker.
         if let Some(h) = h
             && let Some(a) = self.np_back(h, h.saturating_sub(MAX_SUBJECT))
             && self.plausible(a, h)
+            && !self.after_be(a)
         {
             self.emit(s, e, spec, Some(Src::Toks(a, h)));
         }
+    }
+
+    /// True when a form of "be" stands before token `a`, adverbs aside
+    /// ("has been even more scathing").
+    fn after_be(&self, a: usize) -> bool {
+        let mut b = a;
+        while b > 0 && (self.has(b - 1, SKIP) || self.adverb_ly(b - 1)) && !self.has(b - 1, BE) {
+            b -= 1;
+        }
+        b > 0 && self.has(b - 1, BE)
     }
 
     /// True when token `c` follows a speech cue of its sentence with no
