@@ -758,6 +758,22 @@ fn shares_documents_and_another_as_subjects() {
 }
 
 #[test]
+fn contracted_subjects_report() {
+    assert_eq!(
+        one("He's telling allies that the vote will be close.")
+            .1
+            .as_deref(),
+        Some("He's")
+    );
+    assert_eq!(
+        one("While she'd said she would stay, she left in May.")
+            .1
+            .as_deref(),
+        Some("she'd")
+    );
+}
+
+#[test]
 fn a_predicate_is_not_the_speaker_of_a_statement_phrase() {
     let a = attrs_of("The mayor has been even more scathing in his remarks, calling it a farce.");
     assert!(

@@ -150,8 +150,15 @@ impl Finder<'_> {
     /// The progressive of a reporting verb, `b` its "be": "Trump is
     /// demanding that ...", "the group is also accusing Obama of ...". It
     /// reports when what it reports follows, and its subject stands before
-    /// the "be" and can speak.
-    fn progressive(&mut self, c: usize, b: usize, spec: CueSpec) -> Option<usize> {
+    /// the "be" and can speak; `contracted`: `b` is the subject and its "be"
+    /// in one word ("he's telling").
+    fn progressive(
+        &mut self,
+        c: usize,
+        b: usize,
+        contracted: bool,
+        spec: CueSpec,
+    ) -> Option<usize> {
         // A speech verb needs what is said ("stressing that", "urging
         // voters to"): "prices are stressing the budget" says nothing. A
         // stance (report only) may take a plain object ("is defending his
@@ -166,7 +173,12 @@ impl Finder<'_> {
         if !follows {
             return None;
         }
-        let Some(Src::Toks(a, z)) = self.subject_before(b) else {
+        let subject = if contracted {
+            Some(Src::Toks(b, b))
+        } else {
+            self.subject_before(b)
+        };
+        let Some(Src::Toks(a, z)) = subject else {
             return None;
         };
         if !self.speaker(a, z) || !self.plausible(a, z) {
@@ -204,7 +216,13 @@ impl Finder<'_> {
                 if let Some(b) = self.before_adverbs(c)
                     && self.is_any(b, ws!["is", "are", "was", "were"])
                 {
-                    return self.progressive(c, b, spec);
+                    return self.progressive(c, b, false, spec);
+                }
+                // "He's telling allies that ...": subject and auxiliary in one word
+                if let Some(b) = self.before_adverbs(c)
+                    && self.is_any(b, ws!["he's", "she's", "they're"])
+                {
+                    return self.progressive(c, b, true, spec);
                 }
                 let after_comma = self.kind(p) == Some(Tk::Comma)
                     || self.is_any(p, ws!["by", "while", "before", "after", "when"]);

@@ -34,6 +34,10 @@ pub(super) const QUANTS: &[&str] = &[
 #[rustfmt::skip]
 pub(super) const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "i'd", "we'd", "they'd",
+    // A third person with its auxiliary: "He's telling allies that ...".
+    // The first and second persons are left out: "you're worried" in
+    // opinion copy is a scenario the reader is asked to imagine.
+    "he's", "she's", "they're", "he'd", "she'd", "they've", "he'll", "she'll", "they'll",
 ];
 
 #[rustfmt::skip]
