@@ -771,6 +771,9 @@ fn contracted_subjects_report() {
             .as_deref(),
         Some("she'd")
     );
+    // "he's said" is a pronoun with its auxiliary, not a possessive ("his said")
+    let a = attrs_of("While he's said he will fight on, he has also cut staff.");
+    assert!(a.iter().any(|a| a.0 == "said"), "{a:?}");
 }
 
 #[test]

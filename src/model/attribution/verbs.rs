@@ -34,7 +34,8 @@ impl Finder<'_> {
             let pt = self.toks[p];
             if f & (C_PART | C_NOUN | C_BASE) != 0
                 && pt.kind == Tk::Word
-                && (pt.poss
+                // "he's said" is a pronoun and its auxiliary, not a possessive
+                && ((pt.poss && !self.has(p, PRON))
                     || (self.has(p, DET) && !self.has(p, QUANT))
                     || self.has(p, PREP)
                     || self.is(p, w!("to")))
