@@ -495,14 +495,24 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
         Element::UnattributedStretch => crate::sourcing::unattributed_stretch(doc)
             .into_iter()
             .for_each(push),
-        Element::Belief => {
+        Element::Belief | Element::PublicBelief | Element::PrivateBelief => {
             let text = doc.text();
             // A person the story quotes at length was interviewed: "Ban
             // believes ..." then reports what Ban told the reporter.
             let speakers = doc.quoted_speakers();
+            let wanted = |a: &crate::model::Attribution| match element {
+                Element::PrivateBelief => {
+                    a.source.as_ref().is_some_and(|s| private_person(text, s))
+                }
+                Element::PublicBelief => {
+                    !a.source.as_ref().is_some_and(|s| private_person(text, s))
+                }
+                _ => true,
+            };
             for a in &doc.attributions {
                 if a.cue_kind == CueKind::Belief
                     && a.source_kind == SourceKind::Named
+                    && wanted(a)
                     && !a.source.as_ref().is_some_and(|s| {
                         let s = &text[s.clone()];
                         is_first_or_second_person(s)
@@ -587,6 +597,101 @@ fn is_earlier_surname(text: &str, at: usize, source: &str) -> bool {
             && first.len() > 1
             && first.starts_with(|c: char| c.is_uppercase())
             && first.chars().skip(1).all(char::is_lowercase)
+    })
+}
+
+/// The holder of a belief at `range` is a private person: one the story
+/// names without an office or a role ("Jessica Ward", "Gao, a lawyer", "his
+/// wife"). Not a pronoun, not someone it gives a title or role ("President
+/// Donald Trump", later "Trump"; "the mayor"; "Fox News host Sean Hannity"),
+/// not a group or an institution ("Democrats", "his team", "China").
+fn private_person(text: &str, range: &Range<usize>) -> bool {
+    // Heads that name a body of people, capitalised or not.
+    #[rustfmt::skip]
+    const BODIES: &[&str] = &[
+        "team", "campaign", "government", "administration", "house", "party", "committee",
+        "department", "ministry", "agency", "office", "bureau", "court", "council", "board",
+        "commission", "company", "firm", "group", "union", "league", "club", "association",
+        "institute", "foundation", "university", "school", "hospital", "bank", "army",
+        "military", "navy", "police", "congress", "senate", "parliament", "cabinet", "church",
+        "network", "newspaper", "times", "post", "news", "journal", "corporation", "inc",
+        "establishment", "left", "right", "movement", "industry", "public", "media", "press",
+        "family", "staff", "camp", "side", "leadership", "caucus", "coalition", "alliance",
+        "pentagon", "kremlin", "state", "country", "nation", "city", "county", "town", "world",
+        "everyone", "everybody", "nobody", "anyone", "somebody", "someone", "community",
+        "it", "this", "that", "who", "which",
+    ];
+    let source = &text[range.clone()];
+    let words: Vec<&str> = source
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    // "Sanders and his aides", "Clinton's team and allies": more than one
+    if words.iter().any(|w| is_one_of(w, &["and", "or", "&"]))
+        || is_one_of(last, BODIES)
+        || is_one_of(last, TITLES)
+    {
+        return false;
+    }
+    if last.starts_with(|c: char| c.is_lowercase()) {
+        // "his wife", "the patient"; not "he", "his advisers", "the mayor"
+        let plural = last.ends_with('s') && !last.ends_with("ss");
+        return words.len() > 1 && !plural;
+    }
+    // A capitalised name: "Jessica Ward", "Bernie Sanders"; not "House
+    // Democrats". One word only when the story gave it with a first name
+    // before ("Ward").
+    let lower = last.to_ascii_lowercase();
+    let members = ["ans", "ats", "ives", "als", "ists", "ites", "ics"]
+        .iter()
+        .any(|e| lower.len() > e.len() && lower.ends_with(e));
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .count();
+    let person = (capitalised >= 2 && !members) || is_earlier_surname(text, range.start, source);
+    person && !titled(text, range.start + source.len(), last)
+}
+
+/// Offices and roles that put a person in public life when they stand
+/// before the name ("President Donald Trump", "Starbucks CEO Howard Schultz").
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "president", "minister", "senator", "sen", "rep", "representative", "congressman",
+    "congresswoman", "gov", "governor", "mayor", "secretary", "chancellor", "premier", "judge",
+    "justice", "speaker", "chairman", "chairwoman", "chair", "ceo", "founder", "host", "anchor",
+    "commissioner", "director", "chief", "leader", "candidate", "nominee", "ambassador",
+    "prosecutor", "sheriff", "spokesman", "spokeswoman", "executive", "king", "queen", "prince",
+    "general", "gen", "official", "attorney", "lawmaker", "legislator", "councillor",
+    "councilman", "councilwoman", "commentator", "columnist", "pundit", "billionaire", "mogul",
+    "owner", "coach", "president-elect", "hopeful", "challenger", "incumbent", "strategist",
+    "adviser", "advisor", "aide", "pollster", "activist", "advocate",
+];
+
+/// The story gives `surname` (a name's last word) an office or role before
+/// it somewhere up to byte `end`: "President Donald Trump", "host Sean
+/// Hannity", "Sen. Cruz".
+fn titled(text: &str, end: usize, surname: &str) -> bool {
+    let mut from = end.saturating_sub(20_000);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..end];
+    before.match_indices(surname).any(|(k, _)| {
+        let mut lead = k.saturating_sub(80);
+        while !before.is_char_boundary(lead) {
+            lead += 1;
+        }
+        // Up to two given names between the title and the surname.
+        before[lead..k]
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(3)
+            .any(|w| is_one_of(w, TITLES))
     })
 }
 
@@ -1018,6 +1123,38 @@ mod tests {
     }
 
     const RULE: &str = "[[rule]]\nid = \"r\"\ncategory = \"hedging\"\nseverity = \"info\"\nmessage = \"m\"\nexplanation = \"e\"\n";
+
+    #[test]
+    fn a_belief_is_private_when_its_holder_has_no_office() {
+        let private = |text: &str, source: &str| {
+            let at = text.rfind(source).unwrap();
+            private_person(text, &(at..at + source.len()))
+        };
+        let story = "Jessica Ward, 30, spoke. Ward fears it. President Donald Trump spoke. \
+                     Trump believes it. Democrats believe it. Fox host Sean Hannity thinks so.";
+        assert!(private(story, "Jessica Ward"));
+        assert!(private(story, "Ward"));
+        assert!(!private(story, "Trump"));
+        assert!(!private(story, "Sean Hannity"));
+        assert!(!private(story, "Democrats"));
+        assert!(private("Her husband worried.", "Her husband"));
+        for public in [
+            "She",
+            "The mayor",
+            "His advisers",
+            "Rubio's team",
+            "The White House",
+            "House Democrats",
+            "Sanders and his aides",
+            "The government",
+            "China",
+        ] {
+            assert!(
+                !private(&format!("{public} thinks so."), public),
+                "{public}"
+            );
+        }
+    }
 
     #[test]
     fn regex_prefilter_honours_case_insensitivity() {

@@ -79,6 +79,15 @@ pub enum Element {
     AnonymousAttribution,
     /// A named person's state of mind ("believes", "fears") stated as fact.
     Belief,
+    /// [`Element::Belief`] held by someone in public life or by a group: a
+    /// person the story gives an office or a role ("President Trump",
+    /// "the mayor", "he"), a group or an institution ("Democrats", "his
+    /// advisers", "the campaign").
+    PublicBelief,
+    /// [`Element::Belief`] held by a private person the story names without
+    /// an office or a role ("Jessica Ward", "his wife"): in features and
+    /// profiles, usually what the person told the reporter.
+    PrivateBelief,
     /// Document level: a story of several paragraphs whose sourced
     /// statements all come from one source (matched at its first citation).
     SingleSource,
