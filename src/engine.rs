@@ -681,6 +681,12 @@ fn titled(text: &str, end: usize, surname: &str) -> bool {
     }
     let before = &text[from..end];
     before.match_indices(surname).any(|(k, _)| {
+        // the whole word: "Ward", not "toward" or "Warden"
+        let alone = !before[..k].ends_with(char::is_alphanumeric)
+            && !before[k + surname.len()..].starts_with(char::is_alphanumeric);
+        if !alone {
+            return false;
+        }
         let mut lead = k.saturating_sub(80);
         while !before.is_char_boundary(lead) {
             lead += 1;
@@ -1138,6 +1144,11 @@ mod tests {
         assert!(!private(story, "Sean Hannity"));
         assert!(!private(story, "Democrats"));
         assert!(private("Her husband worried.", "Her husband"));
+        // "President Wardell" gives no title to a Ward
+        assert!(private(
+            "President Wardell spoke. Jessica Ward fears it.",
+            "Jessica Ward"
+        ));
         for public in [
             "She",
             "The mayor",
