@@ -1602,6 +1602,7 @@ fn pointing_out_and_charging_that_report_speech() {
 #[test]
 fn a_think_tank_is_not_a_state_of_mind() {
     none("She turned her office into a think tank on housing.");
+    none("No voter was shamed by media think pieces that week.");
     assert_eq!(one("Analysts think the bank will cut rates.").0, "think");
 }
 

@@ -38,7 +38,9 @@ impl Finder<'_> {
             if let Some(spec) = t.lex.cue {
                 // "a think tank" is an institution, not a state of mind
                 // ("think" is a cue: words that are not skip the comparison).
-                if self.is(c, w!("think")) && self.is_any(c + 1, ws!["tank", "tanks"]) {
+                if self.is(c, w!("think"))
+                    && self.is_any(c + 1, ws!["tank", "tanks", "piece", "pieces"])
+                {
                     c += 2;
                     continue;
                 }
