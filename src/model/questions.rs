@@ -197,23 +197,37 @@ impl Document<'_> {
     }
 
     /// True when question sentence `i` ends its paragraph and the next
-    /// paragraph opens with an answer label ("A: Yes, absolutely."): an
-    /// interviewer's question, put to the subject, not to the reader. The
-    /// interview's "Q" label is often lost in layout, its "A" rarely.
+    /// paragraph opens with an answer label ("A: Yes, absolutely.") or with
+    /// the answer in someone's quoted words ("Would he vote for it? ¶
+    /// “We'll see,” he responded."): an interviewer's question, put to the
+    /// subject, not to the reader. The interview's "Q" label is often lost
+    /// in layout, its "A" rarely.
     pub fn is_interview_question(&self, i: usize) -> bool {
         let block = self.sentences[i].block;
         if self.sentences.get(i + 1).is_some_and(|s| s.block == block) {
             return false;
         }
-        self.prose
+        let Some(next) = self
+            .prose
             .blocks
             .get(block + 1)
             .and_then(|b| self.text().get(b.range.clone()))
-            .is_some_and(|t| {
-                let t = t.trim_start();
-                ["A:", "A \u{2014}"]
-                    .iter()
-                    .any(|l| t.starts_with(l) && t[l.len()..].starts_with(char::is_whitespace))
+        else {
+            return false;
+        };
+        let t = next.trim_start();
+        let labelled = ["A:", "A \u{2014}"]
+            .iter()
+            .any(|l| t.starts_with(l) && t[l.len()..].starts_with(char::is_whitespace));
+        labelled || (t.starts_with(['"', '\u{201c}']) && self.quoted_answer(i + 1, block + 1))
+    }
+
+    /// Sentence `k`, the first of block `block`, reports its quotation as
+    /// someone's speech ("“No, no,” he said").
+    fn quoted_answer(&self, k: usize, block: usize) -> bool {
+        self.sentences.get(k).is_some_and(|s| s.block == block)
+            && self.attributions.iter().any(|a| {
+                a.sentence == k && a.cue_kind == super::CueKind::Speech && a.source.is_some()
             })
     }
 }

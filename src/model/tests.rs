@@ -1600,6 +1600,20 @@ fn pointing_out_and_charging_that_report_speech() {
 }
 
 #[test]
+fn a_question_answered_in_quoted_words_next_is_an_interviewers() {
+    let p =
+        paras("He has backed the ferry. Would he vote for the levy?\n\n“We'll see,” he replied.");
+    let d = Document::analyze(&p);
+    let q = d.sentences.iter().position(|s| s.is_question).unwrap();
+    assert!(d.is_interview_question(q));
+    // a paragraph that merely opens with a quotation answers nothing
+    let p = paras("Would he vote for the levy?\n\n“Ferries matter” is the slogan on the quay.");
+    let d = Document::analyze(&p);
+    let q = d.sentences.iter().position(|s| s.is_question).unwrap();
+    assert!(!d.is_interview_question(q));
+}
+
+#[test]
 fn a_think_tank_is_not_a_state_of_mind() {
     none("She turned her office into a think tank on housing.");
     none("No voter was shamed by media think pieces that week.");
