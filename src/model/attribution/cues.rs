@@ -215,16 +215,14 @@ impl Finder<'_> {
             }
             Special::Trailing => {
                 let p = c.checked_sub(1)?;
-                if let Some(b) = self.before_adverbs(c)
-                    && self.is_any(b, ws!["is", "are", "was", "were"])
-                {
-                    return self.progressive(c, b, false, spec);
-                }
-                // "He's telling allies that ...": subject and auxiliary in one word
-                if let Some(b) = self.before_adverbs(c)
-                    && self.is_any(b, ws!["he's", "she's", "they're"])
-                {
-                    return self.progressive(c, b, true, spec);
+                if let Some(b) = self.before_adverbs(c) {
+                    if self.is_any(b, ws!["is", "are", "was", "were"]) {
+                        return self.progressive(c, b, false, spec);
+                    }
+                    // "He's telling allies that ...": subject and auxiliary in one word
+                    if self.is_any(b, ws!["he's", "she's", "they're"]) {
+                        return self.progressive(c, b, true, spec);
+                    }
                 }
                 let after_comma = self.kind(p) == Some(Tk::Comma)
                     || self.is_any(p, ws!["by", "while", "before", "after", "when"]);
