@@ -3,6 +3,10 @@
 //! Ore."). Everything between two signatures is the reader's words, not the
 //! paper's, so questions, loaded words and hedges in them are not flagged.
 //!
+//! Comments gathered from social media are signed the same way with the
+//! reader's handle ("@dana_r."), and the page may close with the desk's
+//! invitation to write in ("Follow @Opinion or #tellus on Twitter.").
+//!
 //! A lone name line could be a subheading ("Rising Tensions."), so a page
 //! counts as letters only when it has at least two signature lines and ends
 //! with one: an article with subheadings ends with copy, not a heading.
@@ -31,7 +35,7 @@ pub(super) fn find(text: &str, blocks: &[Block]) -> Vec<Range<usize>> {
         .collect();
     let last = (0..blocks.len())
         .rev()
-        .find(|&i| line(i).is_some_and(|t| !t.is_empty()));
+        .find(|&i| line(i).is_some_and(|t| !t.is_empty() && !is_follow_line(t)));
     if sig.iter().filter(|s| **s).count() < MIN_SIGNATURES || !last.is_some_and(|i| sig[i]) {
         return Vec::new();
     }
@@ -59,11 +63,28 @@ pub(super) fn find(text: &str, blocks: &[Block]) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// A line that is only a name, and perhaps a place: two to four capitalised
+/// The desk's closing invitation under a letters page: "Follow @Opinion or
+/// #tellus on Twitter."
+fn is_follow_line(line: &str) -> bool {
+    line.len() < 120 && line.starts_with("Follow ") && line.contains('@')
+}
+
+/// A social-media handle on a line of its own: "@dana_r.", "@LaurieM07".
+fn is_handle(line: &str) -> bool {
+    let t = line.strip_suffix('.').unwrap_or(line);
+    t.strip_prefix('@').is_some_and(|h| {
+        (1..=30).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    })
+}
+
+/// A line that is only a reader's handle or name, and perhaps a place: two to four capitalised
 /// words in mixed case ("Toni LeAnn Williams.", "Staunton, Va."), not an
 /// all-capitals heading ("TOP STORIES.") and not a phrase opening with an
 /// article ("The Upshot.").
 fn is_signature(line: &str) -> bool {
+    if is_handle(line) {
+        return true;
+    }
     let t = line.strip_suffix('.').unwrap_or(line);
     if t.is_empty() || t.len() > 60 {
         return false;
@@ -98,5 +119,45 @@ mod tests {
         assert!(!is_signature("Dana Ruiz said so."));
         assert!(!is_signature("Ruiz."));
         assert!(!is_signature("Prices rose 4 percent."));
+        assert!(is_signature("@dana_r."));
+        assert!(is_signature("@LaurieM07"));
+        assert!(!is_signature("@ the harbour."));
+        assert!(!is_signature("@"));
+    }
+
+    fn paragraphs(text: &str) -> Vec<Block> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        for p in text.split("\n\n") {
+            out.push(Block {
+                range: at..at + p.len(),
+                kind: BlockKind::Paragraph,
+            });
+            at += p.len() + 2;
+        }
+        out
+    }
+
+    #[test]
+    fn a_page_of_signed_comments_is_letters() {
+        let page = "Why would anyone trust him?\n\n@dana_r.\n\nThe council is a joke.\n\nKeith Oneil.\n\nFollow @HarbourOpinion on Twitter.";
+        let got = find(page, &paragraphs(page));
+        let got: Vec<&str> = got.iter().map(|r| &page[r.clone()]).collect();
+        assert_eq!(
+            got,
+            [
+                "Why would anyone trust him?",
+                "@dana_r.",
+                "The council is a joke.",
+                "Keith Oneil."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_article_with_subheadings_is_not_letters() {
+        let article =
+            "Intro copy.\n\nRising Tensions.\n\nBody copy.\n\nHarbour Deal.\n\nClosing copy.";
+        assert!(find(article, &paragraphs(article)).is_empty());
     }
 }

@@ -201,7 +201,8 @@ impl Document<'_> {
     /// the answer in someone's quoted words ("Would he vote for it? ¶
     /// “We'll see,” he responded."): an interviewer's question, put to the
     /// subject, not to the reader. The interview's "Q" label is often lost
-    /// in layout, its "A" rarely.
+    /// in layout, its "A" rarely. A poll's question over its tally ("No
+    /// 58%.") is put to those polled, and counts the same way.
     pub fn is_interview_question(&self, i: usize) -> bool {
         let block = self.sentences[i].block;
         if self.sentences.get(i + 1).is_some_and(|s| s.block == block) {
@@ -219,7 +220,8 @@ impl Document<'_> {
         let labelled = ["A:", "A \u{2014}"]
             .iter()
             .any(|l| t.starts_with(l) && t[l.len()..].starts_with(char::is_whitespace));
-        labelled || (t.starts_with(['"', '\u{201c}']) && self.quoted_answer(i + 1, block + 1))
+        let quoted = t.starts_with(['"', '\u{201c}']) || t.starts_with("''");
+        labelled || is_tally(t) || (quoted && self.quoted_answer(i + 1, block + 1))
     }
 
     /// Sentence `k`, the first of block `block`, reports its quotation as
@@ -230,6 +232,30 @@ impl Document<'_> {
                 a.sentence == k && a.cue_kind == super::CueKind::Speech && a.source.is_some()
             })
     }
+}
+
+/// Most words in one line of a poll's tally ("Not sure 9%").
+const MAX_TALLY_WORDS: usize = 5;
+
+/// A line of a poll's tally: a short answer and its share, "No 58%." or
+/// "Yes, 33 percent".
+fn is_tally(line: &str) -> bool {
+    let t = line.trim_end().trim_end_matches('.');
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() < 2 || words.len() > MAX_TALLY_WORDS || !words[0].starts_with(char::is_uppercase)
+    {
+        return false;
+    }
+    let share = |w: &str| {
+        let n = w.strip_suffix('%').unwrap_or(w);
+        n != w && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    };
+    let last = words[words.len() - 1];
+    share(last)
+        || (last == "percent"
+            && words[words.len() - 2]
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'.'))
 }
 
 /// Most words in a teaser paragraph ("Deferred action: Who are the

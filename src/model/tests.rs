@@ -1614,6 +1614,30 @@ fn a_question_answered_in_quoted_words_next_is_an_interviewers() {
 }
 
 #[test]
+fn a_polls_question_over_its_tally_is_put_to_those_polled() {
+    let q_of = |text: &str| {
+        let p = paras(text);
+        let d = Document::analyze(&p);
+        let q = d.sentences.iter().position(|s| s.is_question).unwrap();
+        d.is_interview_question(q)
+    };
+    assert!(q_of(
+        "Should the ferry levy be repealed?\n\nNo 58%.\n\nYes 33%."
+    ));
+    assert!(q_of(
+        "Should the ferry levy be repealed?\n\nYes, 41 percent"
+    ));
+    // a number in the next paragraph's copy answers nothing
+    assert!(!q_of(
+        "Should the ferry levy be repealed?\n\nFares rose 58% in a decade, the council says."
+    ));
+    // two apostrophes open a quotation in some archives
+    assert!(q_of(
+        "Is there a show he would revive?\n\n''The quiz,'' he replied. ''It was smarter.''"
+    ));
+}
+
+#[test]
 fn a_think_tank_is_not_a_state_of_mind() {
     none("She turned her office into a think tank on housing.");
     none("No voter was shamed by media think pieces that week.");
