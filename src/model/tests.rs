@@ -1614,6 +1614,31 @@ fn a_question_answered_in_quoted_words_next_is_an_interviewers() {
 }
 
 #[test]
+fn a_plural_before_a_singular_verb_is_not_its_subject() {
+    let src = |t: &str| attrs_of(t).into_iter().find_map(|(_, s, _, _)| s);
+    assert_eq!(
+        src("A look at the ferries and tugs suggests that the fleet is old."),
+        None
+    );
+    assert_eq!(
+        src("A pamphlet for libertarians says the levy is theft."),
+        None
+    );
+    // the plural is the subject when the verb agrees with it
+    assert_eq!(kind_of("Critics say the levy is theft."), SourceKind::Vague);
+    assert_eq!(
+        kind_of("Critics says the levy is theft."),
+        SourceKind::Vague
+    );
+    // a name in -s, and a noun in -s that takes a singular verb
+    assert_eq!(
+        src("Reuters says the levy passed.").as_deref(),
+        Some("Reuters")
+    );
+    assert!(src("The economics suggests the levy will pass.").is_some());
+}
+
+#[test]
 fn a_polls_question_over_its_tally_is_put_to_those_polled() {
     let q_of = |text: &str| {
         let p = paras(text);

@@ -78,6 +78,7 @@ impl Finder<'_> {
         let j = self.skip_to_subject(c)?;
         match self.kind(j)? {
             Tk::Comma | Tk::Dash => self.segment_subject(j).map(|(a, z, _)| Src::Toks(a, z)),
+            Tk::Word if self.disagrees(j, c) => None,
             Tk::Word => self.word_subject(j),
             // "42% say": the share of those polled
             Tk::Other
@@ -89,6 +90,26 @@ impl Finder<'_> {
             }
             _ => None,
         }
+    }
+
+    /// A plural noun before a verb in the singular ("a novel for libertarians
+    /// says", "a look at his helicopters suggests", "the senator who bragged
+    /// to voters now wants") is the object of a preposition or a clause, not
+    /// the verb's subject: the subject is further back, where no source
+    /// stands.
+    fn disagrees(&self, j: usize, c: usize) -> bool {
+        let word = |i: usize| &self.text[self.toks[i].start..self.toks[i].end];
+        let verb = word(c);
+        let singular_verb =
+            verb.len() > 3 && verb.ends_with('s') && !verb.ends_with("ss") && !self.toks[c].cap;
+        if !singular_verb || !self.plural(j) || self.toks[j].cap {
+            return false;
+        }
+        // Nouns in -s that take a singular verb: "the news says",
+        // "economics suggests".
+        let w = word(j).to_ascii_lowercase();
+        !(w.ends_with("ics")
+            || matches!(w.as_str(), "news" | "series" | "species" | "means" | "bias"))
     }
 
     /// The last token of what stands before the verb at `c` once adverbs,
