@@ -1614,6 +1614,34 @@ fn a_question_answered_in_quoted_words_next_is_an_interviewers() {
 }
 
 #[test]
+fn a_participle_before_its_sentences_verb_is_no_report() {
+    // "reported on Sunday" modifies the figures; "suggest" is the verb
+    assert!(
+        attrs_of("Figures reported on Sunday now suggest that the levy will pass.")
+            .iter()
+            .all(|(c, _, _, _)| c != "reported")
+    );
+    assert!(
+        attrs_of("Statistics announced Tuesday show that fares doubled.")
+            .iter()
+            .all(|(c, _, _, _)| c != "announced")
+    );
+    // a clause with its own subject follows a report
+    assert_eq!(
+        one("The Harbour Gazette reported last month Ruiz had ordered a review.").0,
+        "reported"
+    );
+    // a month before a noun is a modifier: "cited an April summit"
+    let p = paras("The letter cited an April summit where the minister spoke.");
+    let d = Document::analyze(&p);
+    assert_eq!(attrs(&d).len(), 1);
+    // a preposition's object is no verb: "called on council leaders"
+    let p = paras("The mayor has called on council leaders to add penalties.");
+    let d = Document::analyze(&p);
+    assert_eq!(attrs(&d).len(), 1);
+}
+
+#[test]
 fn a_plural_before_a_singular_verb_is_not_its_subject() {
     let src = |t: &str| attrs_of(t).into_iter().find_map(|(_, s, _, _)| s);
     assert_eq!(

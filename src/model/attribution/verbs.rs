@@ -25,7 +25,65 @@ const WRITTEN_THINGS: &[Key] = &lexicon::word_keys([
     "letter", "letters", "statement", "sticker", "stickers", "tag", "subject", "title",
 ]);
 
+/// Longest time or place phrase between a participle and the verb after it.
+const MAX_PARTICIPLE_PHRASE: usize = 6;
+
 impl Finder<'_> {
+    /// True when from `k` a short time or place phrase ("on Sunday", "last
+    /// week in Ohio") and adverbs lead to the sentence's verb: a reporting
+    /// verb, or after a time word any word the lexicon does not know that
+    /// cannot be a plural object ("reported on Sunday now suggest").
+    fn verb_follows(&self, k: usize) -> bool {
+        let mut timed = false;
+        for i in k..k + MAX_PARTICIPLE_PHRASE {
+            let Some(t) = self.tok(i) else {
+                return false;
+            };
+            if t.kind != Tk::Word {
+                return false;
+            }
+            let w = &self.text[t.start..t.end];
+            let after_phrase = i > k && !self.has(i - 1, PREP | DET) && !self.toks[i - 1].poss;
+            // "States", "remarks" and "claims" may be names and nouns.
+            let verb = t.lex.cue.is_some_and(|c| c.flags & C_NOUN == 0)
+                && !t.cap
+                && !w.ends_with("ing")
+                && !w.ends_with('s');
+            if verb {
+                return after_phrase;
+            }
+            // "on Sunday now suggest": a word right after the time word or an
+            // adverb, not after a preposition ("on creating")
+            // (a day or month: "Sunday" is a capitalised time word)
+            let prev = self.toks[i - 1];
+            // that is not a modifier ("an April summit")
+            let settled = (prev.lex.has(TIME)
+                && !prev.lex.has(PREP)
+                && prev.cap
+                && !(i >= 2 && self.has(i - 2, DET)))
+                || self.is_any(i - 1, ws!["now", "also", "still", "already"])
+                || self.adverb_ly(i - 1);
+            if after_phrase
+                && settled
+                && timed
+                && self.unknown(i)
+                && !w.ends_with('s')
+                && !w.ends_with("ing")
+            {
+                return true;
+            }
+            let phrase = self.has(i, PREP | DET | NUM | SKIP)
+                || t.lex.has(TIME)
+                || t.num
+                || self.adverb_ly(i);
+            if !phrase || self.has(i, BOUND) {
+                return false;
+            }
+            timed |= t.lex.has(TIME);
+        }
+        false
+    }
+
     /// An ordinary reporting verb.
     pub(super) fn verb(&mut self, c: usize, spec: CueSpec) -> Option<usize> {
         let f = spec.flags;
@@ -268,6 +326,11 @@ impl Finder<'_> {
             // ("according to industry data reported on Tuesday", "there have
             // been 40 events reported to the registry"), not a report. ("Of"
             // is left out: "plenty of observers ridiculed" is a subject.)
+            return None;
+        }
+        if f & (C_PART | C_STRONG) == C_PART && inverted.is_none() && self.verb_follows(nx) {
+            // A participle followed by its sentence's verb modifies the noun
+            // before it: "Figures reported on Sunday now suggest that ...".
             return None;
         }
         let src = match src {
