@@ -132,6 +132,16 @@ fn rule_file_errors_point_into_the_toml() {
             "bad-category.toml:3:12",
         ),
         (
+            "bad-context.toml",
+            "unknown context `no-such-context`",
+            "bad-context.toml:8:23",
+        ),
+        (
+            "nested-context.toml",
+            "context `courtroom-and-more` names another context",
+            "nested-context.toml:7:27",
+        ),
+        (
             "dup-of-default.toml",
             "duplicate rule id `loaded-verb`",
             "dup-of-default.toml:2:6",
@@ -147,6 +157,38 @@ fn rule_file_errors_point_into_the_toml() {
         assert!(err.contains(message), "{file}: {err}");
         assert!(err.contains(place), "{file}: {err}");
     }
+}
+
+#[test]
+fn rules_share_a_named_context() {
+    let (code, out, err) = run(newslint()
+        .args(["test-rules", "--no-default-rules"])
+        .arg("tests/fixtures/rules/shared-context.toml"));
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("6 examples of 2 rules checked"), "{out}");
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.txt");
+    std::fs::write(
+        &copy,
+        "Quay to close\n\nThe harbour board met on Monday. Insiders say the quay will close.\n\n\
+         The vote is due in March.\n\n\
+         The ferry will stop in May, court papers show, and insiders say the crews know it.\n",
+    )
+    .unwrap();
+    let (code, out, _) = run(newslint()
+        .args([
+            "check",
+            "--format",
+            "jsonl",
+            "--no-default-rules",
+            "--rules",
+        ])
+        .arg("tests/fixtures/rules/shared-context.toml")
+        .arg(&copy));
+    assert_eq!(code, 1);
+    let found = jsonl(&out);
+    assert_eq!(found.len(), 1, "{out}");
+    assert_eq!(found[0]["line"], 3);
 }
 
 #[test]

@@ -18,7 +18,7 @@ use super::pack::{
 };
 use super::phrase::{each_form_variant, expand_braces_into};
 use super::prebuilt::{GateFacts, Prebuilt, RegexFacts};
-use super::schema::{ConditionDef, Element, RuleDef, RuleFileDef, Scope, Unit};
+use super::schema::{ConditionDef, ContextDef, Element, RuleDef, RuleFileDef, Scope, Unit};
 
 /// Largest compiled size allowed for one rule regex (guards against blow-ups).
 const REGEX_SIZE_LIMIT: usize = 4 << 20;
@@ -210,11 +210,19 @@ impl PackLoader {
             lexicons: HashMap::new(),
             lexicon_list: Vec::new(),
             condition_regexes: HashMap::new(),
+            contexts: HashMap::new(),
         };
         // Lexicons first: rules in any file may use lexicons from any file.
         for (i, file) in &parsed {
             for lex in &file.lexicon {
                 c.lexicon(*i, lex);
+            }
+        }
+        // Then contexts, whose conditions may use lexicons, for rules in
+        // any file.
+        for (i, file) in &parsed {
+            for ctx in &file.context {
+                c.context(*i, ctx);
             }
         }
         let mut rules = Vec::new();
@@ -285,6 +293,9 @@ struct Compiler {
     /// pattern (an embedded post, a speaker label) share one group, so the
     /// text is searched for it once.
     condition_regexes: HashMap<(String, bool), GroupId>,
+    /// Contexts by id, compiled once: a rule that names one takes copies
+    /// of its conditions, which share their groups.
+    contexts: HashMap<String, Vec<Condition>>,
 }
 
 impl Compiler {
@@ -330,6 +341,90 @@ impl Compiler {
         let forms = self.phrases(file, &lex.phrases, group, lex.case_sensitive);
         self.lexicons.insert(id.clone(), self.lexicon_list.len());
         self.lexicon_list.push((id, group, forms));
+    }
+
+    fn context(&mut self, file: usize, ctx: &ContextDef) {
+        if !self.check_id(file, &ctx.id, "context") {
+            return;
+        }
+        let id = ctx.id.get_ref().clone();
+        if self.contexts.contains_key(&id) {
+            self.error(
+                file,
+                ctx.id.span(),
+                format!("duplicate context id `{id}`"),
+                "a context with this id is already defined",
+            );
+            return;
+        }
+        let what = format!("context `{id}`");
+        let mut conditions = Vec::with_capacity(ctx.conditions.len());
+        for def in &ctx.conditions {
+            if let Some(name) = &def.context {
+                self.error(
+                    file,
+                    name.span(),
+                    format!("{what} names another context"),
+                    "a context holds conditions, not contexts: list them here",
+                );
+                continue;
+            }
+            if let Some(cond) = self.condition(file, &ctx.id, &what, def, false) {
+                conditions.push(cond);
+            }
+        }
+        self.contexts.insert(id, conditions);
+    }
+
+    /// The conditions a rule lists, a context's expanded in its place.
+    fn conditions(&mut self, file: usize, rule: &RuleDef, defs: &[ConditionDef]) -> Vec<Condition> {
+        let what = format!("rule `{}`", rule.id.get_ref());
+        let mut out = Vec::with_capacity(defs.len());
+        for def in defs {
+            let Some(name) = &def.context else {
+                out.extend(self.condition(file, &rule.id, &what, def, rule.case_sensitive));
+                continue;
+            };
+            let alone = def.phrases.is_none()
+                && def.regex.is_none()
+                && def.lexicon.is_none()
+                && def.attribution.is_none()
+                && def.within == 0
+                && !def.same_paragraph
+                && def.near.is_none()
+                && def.side.is_none();
+            if !alone {
+                self.error(
+                    file,
+                    name.span(),
+                    format!("a `context` condition of {what} takes no other keys"),
+                    "the context's own conditions say where to look",
+                );
+                continue;
+            }
+            match self.contexts.get(name.get_ref()) {
+                Some(conditions) => out.extend(conditions.iter().cloned()),
+                None => {
+                    let mut known: Vec<&String> = self.contexts.keys().collect();
+                    known.sort();
+                    let note = if known.is_empty() {
+                        "no contexts are defined".to_string()
+                    } else {
+                        let known: Vec<&str> = known.iter().map(|s| s.as_str()).collect();
+                        format!("known contexts: {}", known.join(", "))
+                    };
+                    self.errors.push(RuleError {
+                        file,
+                        span: name.span(),
+                        message: format!("unknown context `{}`", name.get_ref()),
+                        label: "no context has this id".into(),
+                        notes: vec![note],
+                        related: None,
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// Expands and registers phrases into `group`; returns the forms.
@@ -478,13 +573,20 @@ impl Compiler {
         }
     }
 
+    /// One condition of `owner` (a rule or a context, `what` in messages).
     fn condition(
         &mut self,
         file: usize,
-        rule: &RuleDef,
+        owner: &Spanned<String>,
+        what: &str,
         def: &ConditionDef,
         case_sensitive: bool,
     ) -> Option<Condition> {
+        let here = if what.starts_with("context") {
+            "in this context"
+        } else {
+            "in this rule"
+        };
         let given = def.phrases.is_some() as u8
             + def.regex.is_some() as u8
             + def.lexicon.is_some() as u8
@@ -492,24 +594,20 @@ impl Compiler {
         if given != 1 {
             self.error(
                 file,
-                rule.id.span(),
+                owner.span(),
                 format!(
-                    "a condition of rule `{}` must name exactly one of `phrases`, `regex`, `lexicon` or `attribution` (it names {given})",
-                    rule.id.get_ref()
+                    "a condition of {what} must name exactly one of `phrases`, `regex`, `lexicon`, `attribution` or `context` (it names {given})"
                 ),
-                "in this rule",
+                here,
             );
             return None;
         }
         if def.side.is_some() && def.near.is_none() && def.within == 0 {
             self.error(
                 file,
-                rule.id.span(),
-                format!(
-                    "a condition of rule `{}` sets `side` without `near` or `within`",
-                    rule.id.get_ref()
-                ),
-                "in this rule",
+                owner.span(),
+                format!("a condition of {what} sets `side` without `near` or `within`"),
+                here,
             );
             return None;
         }
@@ -605,16 +703,8 @@ impl Compiler {
             self.phrases(file, &def.exceptions, g, false);
             g
         });
-        let unless: Vec<Condition> = def
-            .unless
-            .iter()
-            .filter_map(|c| self.condition(file, def, c, def.case_sensitive))
-            .collect();
-        let requires: Vec<Condition> = def
-            .requires
-            .iter()
-            .filter_map(|c| self.condition(file, def, c, def.case_sensitive))
-            .collect();
+        let unless = self.conditions(file, def, &def.unless);
+        let requires = self.conditions(file, def, &def.requires);
         let mut examples = Vec::new();
         for (must_flag, list) in [(true, &def.flag), (false, &def.pass)] {
             for ex in list {

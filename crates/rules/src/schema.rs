@@ -16,6 +16,9 @@ pub struct RuleFileDef {
     /// Named word lists shared by rules in any file.
     #[serde(default)]
     pub lexicon: Vec<LexiconDef>,
+    /// Named lists of conditions shared by rules in any file.
+    #[serde(default)]
+    pub context: Vec<ContextDef>,
     /// The rules.
     #[serde(default)]
     pub rule: Vec<RuleDef>,
@@ -35,6 +38,21 @@ pub struct LexiconDef {
     /// Match case exactly.
     #[serde(default)]
     pub case_sensitive: bool,
+}
+
+/// A named list of conditions, for rules that share their context: a rule
+/// takes all of them with `{ context = "id" }` in its `unless` or
+/// `requires`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextDef {
+    /// Kebab-case name rules refer to.
+    pub id: Spanned<String>,
+    /// What the conditions have in common and why.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The conditions.
+    pub conditions: Vec<ConditionDef>,
 }
 
 /// Where in the text a rule applies.
@@ -152,6 +170,9 @@ pub struct ConditionDef {
     /// An attribution of this kind.
     #[serde(default)]
     pub attribution: Option<AttributionFilter>,
+    /// All the conditions of a named context, in place of this one.
+    #[serde(default)]
+    pub context: Option<Spanned<String>>,
     /// How many sentences either side also count (0: the match's own unit).
     #[serde(default)]
     pub within: u32,

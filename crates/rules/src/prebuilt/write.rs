@@ -197,41 +197,49 @@ fn regex_facts(files: &[(String, String)]) -> Vec<BuiltRegex> {
         let Ok(file) = toml::from_str::<RuleFileDef>(text) else {
             continue;
         };
-        for def in &file.rule {
+        // A context's conditions are compiled case-insensitively, for every
+        // rule that names it.
+        let shared = file
+            .context
+            .iter()
+            .flat_map(|c| &c.conditions)
+            .filter_map(|c| c.regex.as_ref())
+            .map(|p| (p, false));
+        let own = file.rule.iter().flat_map(|def| {
             let conditions = def.unless.iter().chain(&def.requires);
-            let patterns = def
-                .regex
+            def.regex
                 .iter()
-                .chain(conditions.filter_map(|c| c.regex.as_ref()));
-            for p in patterns {
-                let (pattern, case_sensitive) = (p.get_ref(), def.case_sensitive);
-                if out
-                    .iter()
-                    .any(|r| r.pattern == *pattern && r.case_sensitive == case_sensitive)
-                {
-                    continue;
-                }
-                let Ok((hir, unicode, gate)) = analyse_regex(pattern, case_sensitive) else {
-                    continue;
-                };
-                let gate = gate.map(|g| {
-                    let mut bits = [0u64; 4];
-                    for (b, &on) in g.alphabet.iter().enumerate() {
-                        bits[b / 64] |= u64::from(on) << (b % 64);
-                    }
-                    (g.triggers, bits, g.word_start)
-                });
-                let flag = crate::pack::flag_index(&hir);
-                let dfas = build_dfas(&hir, flag, gate.is_none());
-                out.push(BuiltRegex {
-                    pattern: pattern.clone(),
-                    case_sensitive,
-                    unicode,
-                    flag,
-                    gate,
-                    dfas,
-                });
+                .chain(conditions.filter_map(|c| c.regex.as_ref()))
+                .map(|p| (p, def.case_sensitive))
+        });
+        for (p, case_sensitive) in own.chain(shared) {
+            let pattern = p.get_ref();
+            if out
+                .iter()
+                .any(|r| r.pattern == *pattern && r.case_sensitive == case_sensitive)
+            {
+                continue;
             }
+            let Ok((hir, unicode, gate)) = analyse_regex(pattern, case_sensitive) else {
+                continue;
+            };
+            let gate = gate.map(|g| {
+                let mut bits = [0u64; 4];
+                for (b, &on) in g.alphabet.iter().enumerate() {
+                    bits[b / 64] |= u64::from(on) << (b % 64);
+                }
+                (g.triggers, bits, g.word_start)
+            });
+            let flag = crate::pack::flag_index(&hir);
+            let dfas = build_dfas(&hir, flag, gate.is_none());
+            out.push(BuiltRegex {
+                pattern: pattern.clone(),
+                case_sensitive,
+                unicode,
+                flag,
+                gate,
+                dfas,
+            });
         }
     }
     out
