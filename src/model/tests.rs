@@ -1631,6 +1631,17 @@ fn a_participle_before_its_sentences_verb_is_no_report() {
         one("The Harbour Gazette reported last month Ruiz had ordered a review.").0,
         "reported"
     );
+    // the object of a preposition, modifiers and all, is no subject
+    assert!(
+        attrs_of("The part of the hearing devoted to coastal issues revealed a gulf between them.")
+            .iter()
+            .all(|(_, s, _, _)| s.as_deref() != Some("issues"))
+    );
+    // ...but a source's own phrase is read as one
+    assert_eq!(
+        one("Some reports from harbour groups suggested that the quay would close.").2,
+        SourceKind::Vague
+    );
     // a month before a noun is a modifier: "cited an April summit"
     let p = paras("The letter cited an April summit where the minister spoke.");
     let d = Document::analyze(&p);

@@ -9,9 +9,9 @@
 use super::{Finder, Src, Tk};
 use crate::model::CueKind;
 use crate::model::lexicon::{
-    self, BE, BOUND, C_BASE, C_COMPL, C_DOC_ONLY, C_NEXT_OF, C_NEXT_TO, C_NOT_TO, C_NOUN, C_PART,
-    C_QUOTE, C_STRONG, C_THAT, C_WRITTEN, CueSpec, DET, DOC, DOCV, Key, NUM, PREP, PRON, QUANT,
-    REL, ROLE, SKIP, STMT, TIME, VAGUE,
+    self, ADJ, ANON, BE, BOUND, C_BASE, C_COMPL, C_DOC_ONLY, C_NEXT_OF, C_NEXT_TO, C_NOT_TO,
+    C_NOUN, C_PART, C_QUOTE, C_STRONG, C_THAT, C_WRITTEN, CueSpec, DET, DOC, DOCV, Key, NUM, PREP,
+    PRON, QUANT, REL, ROLE, SKIP, STMT, TIME, VAGUE,
 };
 
 /// Written things that "read" or "say" their words ("the sign read").
@@ -82,6 +82,23 @@ impl Finder<'_> {
             timed |= t.lex.has(TIME);
         }
         false
+    }
+
+    /// The token before the noun phrase starting at `a` and the modifiers
+    /// the chunker may have left off it ("devoted to racial issues": the
+    /// phrase is "issues", the preposition two words back). A source's own
+    /// phrase is not looked through ("reports from student groups
+    /// suggested": the reports speak).
+    fn before_modifiers(&self, a: usize) -> Option<usize> {
+        let mut p = a.checked_sub(1)?;
+        for _ in 0..2 {
+            if !(self.unknown(p) || self.has(p, ADJ)) || self.cue_at[p] {
+                break;
+            }
+            p = p.checked_sub(1)?;
+        }
+        let source_before = p + 1 < a && p > 0 && self.has(p - 1, DOC | DOCV | VAGUE | ROLE | ANON);
+        Some(if source_before { a - 1 } else { p })
     }
 
     /// An ordinary reporting verb.
@@ -315,9 +332,10 @@ impl Finder<'_> {
             && (z + 1..c).all(|k| {
                 self.adverb_ly(k) || self.is_any(k, ws!["later", "previously", "earlier", "since"])
             })
-            && (self.has(a - 1, BE)
+            && let Some(before) = self.before_modifiers(a)
+            && (self.has(before, BE)
                 || self.is_any(
-                    a - 1,
+                    before,
                     ws!["to", "from", "with", "about", "for", "on", "among"],
                 ))
         {
