@@ -1614,6 +1614,20 @@ fn a_question_answered_in_quoted_words_next_is_an_interviewers() {
 }
 
 #[test]
+fn ties_described_in_a_relative_clause_hide_no_one() {
+    assert_eq!(
+        kind_of("People close to the mayor said the levy would pass."),
+        SourceKind::Anonymous
+    );
+    assert_eq!(
+        kind_of(
+            "Several councillors, who are close to the shipping firms, said the levy would fail."
+        ),
+        SourceKind::Vague
+    );
+}
+
+#[test]
 fn a_participle_before_its_sentences_verb_is_no_report() {
     // "reported on Sunday" modifies the figures; "suggest" is the verb
     assert!(

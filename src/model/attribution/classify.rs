@@ -147,7 +147,10 @@ impl Finder<'_> {
             if self.is_any(i, ws!["named", "identified"]) {
                 return i > a && self.is_any(i - 1, ws!["be", "not", "being"]);
             }
-            self.is(i, w!("close")) && self.is(i + 1, w!("to"))
+            // "people close to the talks", not "lawmakers, who are close to
+            // the industry": a relative clause describes a named or vague
+            // group's ties, it does not hide who spoke.
+            self.is(i, w!("close")) && self.is(i + 1, w!("to")) && !(a..i).any(|k| self.has(k, REL))
         })
     }
 
