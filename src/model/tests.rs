@@ -1625,6 +1625,11 @@ fn ties_described_in_a_relative_clause_hide_no_one() {
         ),
         SourceKind::Vague
     );
+    // a poll's share of respondents is described, not hidden
+    assert_ne!(
+        kind_of("Some 61 percent of islanders familiar with the levy said they backed it."),
+        SourceKind::Anonymous
+    );
 }
 
 #[test]

@@ -124,6 +124,17 @@ impl Finder<'_> {
 
     /// Words that say the source is kept anonymous.
     fn anonymous(&self, a: usize, z: usize) -> bool {
+        // "61 percent of millennials familiar with the movement said": a
+        // poll's share of its respondents, described, not hidden.
+        let share = (a..=z.min(a + 2)).any(|i| {
+            self.toks[i].num
+                && (self.is(i + 1, w!("percent"))
+                    || self.is(i + 1, w!("per"))
+                    || self.kind(i + 1) == Some(Tk::Other))
+        });
+        if share {
+            return false;
+        }
         (a..=z).any(|i| {
             if self.kind(i) != Some(Tk::Word) {
                 return false;
