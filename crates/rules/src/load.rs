@@ -258,6 +258,31 @@ impl PackLoader {
     }
 }
 
+/// The error for a reference to a lexicon or context (`what`) that no file
+/// defines, listing the `known` ids.
+fn unknown_ref<'a>(
+    file: usize,
+    name: &Spanned<String>,
+    what: &str,
+    known: impl Iterator<Item = &'a String>,
+) -> RuleError {
+    let mut known: Vec<&str> = known.map(String::as_str).collect();
+    known.sort_unstable();
+    let note = if known.is_empty() {
+        format!("no {what}s are defined")
+    } else {
+        format!("known {what}s: {}", known.join(", "))
+    };
+    RuleError {
+        file,
+        span: name.span(),
+        message: format!("unknown {what} `{}`", name.get_ref()),
+        label: format!("no {what} has this id"),
+        notes: vec![note],
+        related: None,
+    }
+}
+
 /// Turns a TOML or schema error into a located rule error.
 fn toml_error(file: usize, text: &str, e: &toml::de::Error) -> RuleError {
     let span = e.span().unwrap_or(0..0);
@@ -323,20 +348,35 @@ impl Compiler {
         ok
     }
 
-    fn lexicon(&mut self, file: usize, lex: &super::schema::LexiconDef) {
-        if !self.check_id(file, &lex.id, "lexicon") {
-            return;
+    /// The id of a new lexicon or context (`what`), or `None` after
+    /// reporting it badly formed or `taken`.
+    fn new_id(
+        &mut self,
+        file: usize,
+        id: &Spanned<String>,
+        what: &str,
+        taken: bool,
+    ) -> Option<String> {
+        if !self.check_id(file, id, what) {
+            return None;
         }
-        let id = lex.id.get_ref().clone();
-        if self.lexicons.contains_key(&id) {
+        if taken {
             self.error(
                 file,
-                lex.id.span(),
-                format!("duplicate lexicon id `{id}`"),
-                "a lexicon with this id is already defined",
+                id.span(),
+                format!("duplicate {what} id `{}`", id.get_ref()),
+                &format!("a {what} with this id is already defined"),
             );
-            return;
+            return None;
         }
+        Some(id.get_ref().clone())
+    }
+
+    fn lexicon(&mut self, file: usize, lex: &super::schema::LexiconDef) {
+        let taken = self.lexicons.contains_key(lex.id.get_ref());
+        let Some(id) = self.new_id(file, &lex.id, "lexicon", taken) else {
+            return;
+        };
         let group = self.matcher.new_group();
         let forms = self.phrases(file, &lex.phrases, group, lex.case_sensitive);
         self.lexicons.insert(id.clone(), self.lexicon_list.len());
@@ -344,32 +384,22 @@ impl Compiler {
     }
 
     fn context(&mut self, file: usize, ctx: &ContextDef) {
-        if !self.check_id(file, &ctx.id, "context") {
+        let taken = self.contexts.contains_key(ctx.id.get_ref());
+        let Some(id) = self.new_id(file, &ctx.id, "context", taken) else {
             return;
-        }
-        let id = ctx.id.get_ref().clone();
-        if self.contexts.contains_key(&id) {
-            self.error(
-                file,
-                ctx.id.span(),
-                format!("duplicate context id `{id}`"),
-                "a context with this id is already defined",
-            );
-            return;
-        }
-        let what = format!("context `{id}`");
+        };
         let mut conditions = Vec::with_capacity(ctx.conditions.len());
         for def in &ctx.conditions {
             if let Some(name) = &def.context {
                 self.error(
                     file,
                     name.span(),
-                    format!("{what} names another context"),
+                    format!("context `{id}` names another context"),
                     "a context holds conditions, not contexts: list them here",
                 );
                 continue;
             }
-            if let Some(cond) = self.condition(file, &ctx.id, &what, def, false) {
+            if let Some(cond) = self.condition(file, "context", &ctx.id, def, false) {
                 conditions.push(cond);
             }
         }
@@ -378,11 +408,10 @@ impl Compiler {
 
     /// The conditions a rule lists, a context's expanded in its place.
     fn conditions(&mut self, file: usize, rule: &RuleDef, defs: &[ConditionDef]) -> Vec<Condition> {
-        let what = format!("rule `{}`", rule.id.get_ref());
         let mut out = Vec::with_capacity(defs.len());
         for def in defs {
             let Some(name) = &def.context else {
-                out.extend(self.condition(file, &rule.id, &what, def, rule.case_sensitive));
+                out.extend(self.condition(file, "rule", &rule.id, def, rule.case_sensitive));
                 continue;
             };
             let alone = def.phrases.is_none()
@@ -397,7 +426,10 @@ impl Compiler {
                 self.error(
                     file,
                     name.span(),
-                    format!("a `context` condition of {what} takes no other keys"),
+                    format!(
+                        "a `context` condition of rule `{}` takes no other keys",
+                        rule.id.get_ref()
+                    ),
                     "the context's own conditions say where to look",
                 );
                 continue;
@@ -405,22 +437,8 @@ impl Compiler {
             match self.contexts.get(name.get_ref()) {
                 Some(conditions) => out.extend(conditions.iter().cloned()),
                 None => {
-                    let mut known: Vec<&String> = self.contexts.keys().collect();
-                    known.sort();
-                    let note = if known.is_empty() {
-                        "no contexts are defined".to_string()
-                    } else {
-                        let known: Vec<&str> = known.iter().map(|s| s.as_str()).collect();
-                        format!("known contexts: {}", known.join(", "))
-                    };
-                    self.errors.push(RuleError {
-                        file,
-                        span: name.span(),
-                        message: format!("unknown context `{}`", name.get_ref()),
-                        label: "no context has this id".into(),
-                        notes: vec![note],
-                        related: None,
-                    });
+                    let e = unknown_ref(file, name, "context", self.contexts.keys());
+                    self.errors.push(e);
                 }
             }
         }
@@ -546,47 +564,24 @@ impl Compiler {
                 Some((*group, forms))
             }
             None => {
-                let mut known: Vec<&String> = self.lexicons.keys().collect();
-                known.sort();
-                let hint = if known.is_empty() {
-                    "no lexicons are defined".to_string()
-                } else {
-                    format!(
-                        "known lexicons: {}",
-                        known
-                            .iter()
-                            .map(|s| s.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                };
-                self.errors.push(RuleError {
-                    file,
-                    span: name.span(),
-                    message: format!("unknown lexicon `{}`", name.get_ref()),
-                    label: "no lexicon has this id".into(),
-                    notes: vec![hint],
-                    related: None,
-                });
+                let e = unknown_ref(file, name, "lexicon", self.lexicons.keys());
+                self.errors.push(e);
                 None
             }
         }
     }
 
-    /// One condition of `owner` (a rule or a context, `what` in messages).
+    /// One condition of `owner`, a rule or a context (`kind`).
     fn condition(
         &mut self,
         file: usize,
+        kind: &str,
         owner: &Spanned<String>,
-        what: &str,
         def: &ConditionDef,
         case_sensitive: bool,
     ) -> Option<Condition> {
-        let here = if what.starts_with("context") {
-            "in this context"
-        } else {
-            "in this rule"
-        };
+        let what = format!("{kind} `{}`", owner.get_ref());
+        let here = format!("in this {kind}");
         let given = def.phrases.is_some() as u8
             + def.regex.is_some() as u8
             + def.lexicon.is_some() as u8
@@ -598,7 +593,7 @@ impl Compiler {
                 format!(
                     "a condition of {what} must name exactly one of `phrases`, `regex`, `lexicon`, `attribution` or `context` (it names {given})"
                 ),
-                here,
+                &here,
             );
             return None;
         }
@@ -607,7 +602,7 @@ impl Compiler {
                 file,
                 owner.span(),
                 format!("a condition of {what} sets `side` without `near` or `within`"),
-                here,
+                &here,
             );
             return None;
         }
