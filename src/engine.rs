@@ -445,6 +445,13 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
                 {
                     continue;
                 }
+                // "The Post, citing two officials, reported": the outlet that
+                // cites its anonymous source granted the anonymity, and the
+                // story attributes the claim to the outlet (AP: relay another
+                // organisation's anonymous sourcing by naming it).
+                if want == SourceKind::Anonymous && relayed(doc, a) {
+                    continue;
+                }
                 // "Dealers said ... One said ..." points back to a group the
                 // rule has already judged where it was introduced.
                 if bare(a)
@@ -530,6 +537,20 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
             }
         }
     }
+}
+
+/// `a` is an anonymous source that a named source in its sentence cites:
+/// "The Post, citing two officials, reported", "CAIR, citing a source at the
+/// agency, alleged".
+fn relayed(doc: &Document<'_>, a: &Attribution) -> bool {
+    doc.text()[a.cue.clone()].eq_ignore_ascii_case("citing")
+        && doc.attributions.iter().any(|p| {
+            p.sentence == a.sentence
+                && p.cue != a.cue
+                && p.cue_kind == CueKind::Speech
+                && p.source_kind == SourceKind::Named
+                && p.source.is_some()
+        })
 }
 
 /// The match sits in the "that" clause right after the cue of `a`: "Trump

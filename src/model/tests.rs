@@ -2124,3 +2124,32 @@ fn a_group_led_by_a_named_person_is_named() {
             .all(|x| x.source_kind == SourceKind::Named)
     );
 }
+
+/// A participle clause that reports is the cited source's, not an appositive
+/// of the outlet that cites it.
+#[test]
+fn citing_clause_is_not_part_of_the_subject() {
+    let a = attrs_of(
+        "The Harbour Gazette, citing two people familiar with the talks, reported that the board would resign.",
+    );
+    assert_eq!(
+        a.iter()
+            .map(|(c, s, k, _)| (c.as_str(), s.as_deref(), *k))
+            .collect::<Vec<_>>(),
+        vec![
+            (
+                "citing",
+                Some("two people familiar with the talks"),
+                SourceKind::Anonymous
+            ),
+            ("reported", Some("The Harbour Gazette"), SourceKind::Named),
+        ]
+    );
+    // An appositive that is a noun phrase still belongs to the name.
+    assert_eq!(
+        one("Dana Ruiz, acting director of the agency, said the office would close.")
+            .1
+            .as_deref(),
+        Some("Dana Ruiz, acting director of the agency")
+    );
+}

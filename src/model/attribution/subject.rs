@@ -8,7 +8,7 @@
 use super::{Finder, MAX_SUBJECT, Src, Term, Tk};
 use crate::model::lexicon::{
     self, ADJ, ANON, BE, BOUND, DET, DOC, DOCV, Key, LINK, NUM, PREP, PRON, QUANT, REL, ROLE, SKIP,
-    STMT, TIME, TITLE, VAGUE,
+    STMT, Special, TIME, TITLE, VAGUE,
 };
 
 /// Verbs that can open an inverted attribution ("Said the minister: ...").
@@ -311,7 +311,10 @@ impl Finder<'_> {
                 for inner in (0..idx).rev() {
                     let seg_start = seps[inner + 1] + 1;
                     let seg_end = seps[inner];
-                    if seg_start >= seg_end || (adverbial(seg_start) && !self.has(seg_start, REL)) {
+                    if seg_start >= seg_end
+                        || (adverbial(seg_start) && !self.has(seg_start, REL))
+                        || self.reporting_participle(seg_start)
+                    {
                         break;
                     }
                     z = seg_end - 1;
@@ -321,6 +324,16 @@ impl Finder<'_> {
             }
         }
         None
+    }
+
+    /// Token `k` opens a participle clause that reports ("The Post, citing
+    /// two officials, reported"): a clause of its own, not an appositive
+    /// that belongs to the name before it.
+    fn reporting_participle(&self, k: usize) -> bool {
+        self.toks[k]
+            .lex
+            .cue
+            .is_some_and(|c| matches!(c.special, Special::Citing | Special::Trailing))
     }
 
     /// The subject at the start of the clause holding token `c`.
