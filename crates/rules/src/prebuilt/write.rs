@@ -328,13 +328,20 @@ fn build_dfas(hir: &Hir, flag: Option<usize>, prefilter: bool) -> Option<BuiltDf
         .which_captures(thompson::WhichCaptures::None)
         .reverse(true);
     assert_eq!(meta.get_match_kind(), MatchKind::LeftmostFirst);
-    // A prefilter acts only where the search can tell a start state.
+    // A prefilter acts only where the search can tell a start state. A
+    // regex whose DFA would outgrow the limit (bounded repetition of a broad
+    // class blows up) keeps no prebuilt DFA and runs on the meta regex,
+    // rather than stalling the build.
     let forward = dense::Config::new()
+        .determinize_size_limit(Some(DFA_SIZE_LIMIT))
+        .dfa_size_limit(Some(DFA_SIZE_LIMIT))
         .specialize_start_states(!prefixes.is_empty())
         .match_kind(meta.get_match_kind())
         .start_kind(regex_automata::dfa::StartKind::Unanchored)
         .minimize(true);
     let reverse = dense::Config::new()
+        .determinize_size_limit(Some(DFA_SIZE_LIMIT))
+        .dfa_size_limit(Some(DFA_SIZE_LIMIT))
         .prefilter(None)
         .specialize_start_states(false)
         .start_kind(regex_automata::dfa::StartKind::Anchored)
@@ -359,6 +366,10 @@ fn build_dfas(hir: &Hir, flag: Option<usize>, prefilter: bool) -> Option<BuiltDf
         prefixes,
     ))
 }
+
+/// Largest dense DFA, in bytes, the build prebuilds; the default pack's
+/// largest is about 1.5 MB.
+const DFA_SIZE_LIMIT: usize = 4 << 20;
 
 /// Most literals a prefilter is built from; more would be slower to find
 /// than the DFA is to run.
