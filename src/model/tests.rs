@@ -2153,3 +2153,28 @@ fn citing_clause_is_not_part_of_the_subject() {
         Some("Dana Ruiz, acting director of the agency")
     );
 }
+
+/// A view with its holder ("see him as", "is seen by ... as") is the
+/// holder's stance; sight, comparisons and holderless views are not.
+#[test]
+fn a_view_with_its_holder_is_a_stance() {
+    assert_eq!(
+        all_attrs("The senator views the deal as a betrayal of workers."),
+        vec![("views".into(), Some("The senator".into()), CueKind::Stance)]
+    );
+    assert_eq!(
+        all_attrs("She is seen by party leaders as uniquely credible."),
+        vec![("seen".into(), Some("party leaders".into()), CueKind::Stance)]
+    );
+    for text in [
+        "The year saw a surge in filings.",
+        "Fans can see as many as ten games this season.",
+        "He saw the crowd as he left the hall.",
+        "The measure is widely seen as a test of his strength.",
+        "The film was seen by millions of viewers.",
+        "Kemp, seen as a formidable opponent, entered the race.",
+        "The year 2016 saw the rise of the outsider as a force.",
+    ] {
+        assert!(all_attrs(text).is_empty(), "{text}: {:?}", all_attrs(text));
+    }
+}

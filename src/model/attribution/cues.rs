@@ -9,8 +9,8 @@
 
 use super::{Finder, MAX_SUBJECT, Src, Tk};
 use crate::model::lexicon::{
-    ADJ, ANON, BE, CONCERN, CueSpec, DET, LINK, PLATFORM, PREP, QUANT, ROLE, SKIP, SPOKEN, STMT,
-    Special, TIME, TITLE, VAGUE,
+    ADJ, ANON, BE, CONCERN, CueSpec, DET, Key, LINK, PLATFORM, PREP, PRON, QUANT, ROLE, SKIP,
+    SPOKEN, STMT, Special, TIME, TITLE, VAGUE,
 };
 use crate::model::{Attribution, CueKind, SourceKind};
 
@@ -266,25 +266,53 @@ impl Finder<'_> {
                 self.emit(c, e, spec, Some(src))
             }
             Special::Described => {
+                // Seeing is a view only with what the thing is seen as:
+                // "seen by millions", "saw the crowd" are sight.
+                let described = self.is(c, w!("described"));
                 // A passive with its agent: "the country described by the
                 // president", "was described by aides as".
                 if self.is(c + 1, w!("by"))
                     && let Some((z, _)) = self.np_forward(c + 2, false)
                     && self.sourceish(c + 2, z)
+                    && (described || self.view_as(z + 1))
                 {
                     return self.emit(c, c, spec, Some(Src::Toks(c + 2, z)));
                 }
                 if self.before_adverbs(c).is_some_and(|p| self.has(p, BE)) {
                     return None;
                 }
+                // "Manafort, seen as a formidable opponent", "comments seen
+                // as insulting": a participle with no agent is the writer's.
+                if !described
+                    && (self.is(c, w!("seen"))
+                        || c.checked_sub(1)
+                            .is_some_and(|p| self.kind(p) == Some(Tk::Comma)))
+                {
+                    return None;
+                }
                 // "described the plan as", or a quotation holding the "as"
                 let has_as = (c + 1..(c + 9).min(self.toks.len()))
                     .take_while(|&k| matches!(self.kind(k), Some(Tk::Word | Tk::Quote)))
-                    .any(|k| self.is(k, w!("as")) || self.kind(k) == Some(Tk::Quote));
+                    .any(|k| {
+                        if described {
+                            self.is(k, w!("as")) || self.kind(k) == Some(Tk::Quote)
+                        } else {
+                            self.view_as(k)
+                        }
+                    });
                 if !has_as {
                     return None;
                 }
                 let src = self.subject_before(c)?;
+                // "The year saw", "2016 saw": a time sees nothing.
+                if !described
+                    && let Src::Toks(a, z) = src
+                    && (self.has(self.head(a, z), TIME)
+                        || self.toks[self.head(a, z)].num
+                        || !self.speaker(a, z))
+                {
+                    return None;
+                }
                 self.emit(c, c, spec, Some(src))
             }
             Special::Quoted => {
@@ -313,6 +341,23 @@ impl Finder<'_> {
             Special::Raised => self.raised(c, spec),
             Special::BeAdj => None,
         }
+    }
+
+    /// Token `k` is the "as" of a view ("see him as a threat"), not of a
+    /// comparison or a time ("as many as", "as he left").
+    fn view_as(&self, k: usize) -> bool {
+        const DEGREE: &[Key] = ws![
+            "many", "much", "well", "soon", "long", "far", "often", "quickly", "early", "late",
+        ];
+        self.is(k, w!("as"))
+            && !k.checked_sub(1).is_some_and(|p| self.is_any(p, DEGREE))
+            && self.kind(k + 1) == Some(Tk::Word)
+            && !self.has(k + 1, PRON)
+            && !self.is_any(k + 1, DEGREE)
+            && !self.is_any(
+                k + 1,
+                ws!["if", "though", "of", "to", "part", "possible", "usual"],
+            )
     }
 
     /// The object noun of the verb at `c` that `is_noun` accepts, within

@@ -671,6 +671,25 @@ pub(super) const CUES: &[CueEntry] = &[
     ("threatened", T, N, C_PART),
     ("wonder", T, N, C_BASE),
     ("wondering", T, Special::Trailing, 0),
+    // How a source sees someone or something ("Democrats see him as a
+    // liability", "is seen by party leaders as credible"): a view with its
+    // holder, only with "as" and a holder that can see (see
+    // `Special::Described`); "the year saw", "was seen as" are not. Marked
+    // as nouns so that they do not end a noun phrase: "his views", "a
+    // document seen by Reuters".
+    ("sees", T, Special::Described, C_NOUN),
+    ("see", T, Special::Described, C_NOUN),
+    ("saw", T, Special::Described, C_NOUN),
+    ("seen", T, Special::Described, C_NOUN),
+    ("views", T, Special::Described, C_NOUN),
+    ("view", T, Special::Described, C_NOUN),
+    ("viewed", T, Special::Described, C_NOUN),
+    ("regards", T, Special::Described, C_NOUN),
+    ("regard", T, Special::Described, C_NOUN),
+    ("regarded", T, Special::Described, C_NOUN),
+    ("perceives", T, Special::Described, C_NOUN),
+    ("perceive", T, Special::Described, C_NOUN),
+    ("perceived", T, Special::Described, C_NOUN),
     // How a source seems to think ("Trump seemed to suggest"): only with
     // what seems after it, never "appeared on Fox News".
     ("seemed", T, N, C_COMPL | C_NEXT_TO),
