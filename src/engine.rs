@@ -448,8 +448,10 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
                 // "The Post, citing two officials, reported": the outlet that
                 // cites its anonymous source granted the anonymity, and the
                 // story attributes the claim to the outlet (AP: relay another
-                // organisation's anonymous sourcing by naming it).
-                if want == SourceKind::Anonymous && relayed(doc, a) {
+                // organisation's anonymous sourcing by naming it). So with a
+                // vague one: in "Sanders praised the record, citing
+                // statistics" the claim is Sanders's.
+                if relayed(doc, a) {
                     continue;
                 }
                 // "Dealers said ... One said ..." points back to a group the
@@ -539,15 +541,14 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
     }
 }
 
-/// `a` is an anonymous source that a named source in its sentence cites:
-/// "The Post, citing two officials, reported", "CAIR, citing a source at the
-/// agency, alleged".
+/// `a` is a source that a named source in its sentence cites: "The Post,
+/// citing two officials, reported", "CAIR, citing a source at the agency,
+/// alleged", "Sanders praised the record, citing statistics".
 fn relayed(doc: &Document<'_>, a: &Attribution) -> bool {
     doc.text()[a.cue.clone()].eq_ignore_ascii_case("citing")
         && doc.attributions.iter().any(|p| {
             p.sentence == a.sentence
                 && p.cue != a.cue
-                && p.cue_kind == CueKind::Speech
                 && p.source_kind == SourceKind::Named
                 && p.source.is_some()
         })

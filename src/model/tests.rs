@@ -2178,3 +2178,17 @@ fn a_view_with_its_holder_is_a_stance() {
         assert!(all_attrs(text).is_empty(), "{text}: {:?}", all_attrs(text));
     }
 }
+
+/// A capital "That" before a noun points back to a source already
+/// introduced ("That person said"); it does not open a clause.
+#[test]
+fn that_person_points_back() {
+    let a = attrs_of(
+        "The coach will stay, a source close to the club said. That person said the board agreed.",
+    );
+    assert_eq!(a[1].1.as_deref(), Some("That person"), "{a:?}");
+    assert_eq!(a[1].2, SourceKind::Named);
+    // Lower case, "that" still opens a clause.
+    let b = attrs_of("Officials feared that voters said nothing.");
+    assert_eq!(b[1].1.as_deref(), Some("voters"), "{b:?}");
+}

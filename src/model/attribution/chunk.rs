@@ -87,7 +87,11 @@ impl Finder<'_> {
                 continue;
             }
             // after "the", only a linking preposition (above) continues
+            // "That person said": at the head of a sentence "That" points
+            // back like "the", where elsewhere it opens a clause.
+            let demonstrative = self.demonstrative(p);
             let modifier = self.has(p, DET)
+                || demonstrative
                 || pt.poss
                 || self.proper(p)
                 || pt.num
@@ -114,7 +118,7 @@ impl Finder<'_> {
                 break;
             }
             // "most analysts": a quantifier opens the phrase like a determiner
-            if self.has(p, DET | QUANT) {
+            if self.has(p, DET | QUANT) || demonstrative {
                 after_det = true;
             }
             a = p;

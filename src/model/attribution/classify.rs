@@ -100,7 +100,7 @@ impl Finder<'_> {
         if self.has(h, PRON) || named_lead || (!vague_head && (a..=h).any(|i| self.proper(i))) {
             return SourceKind::Named;
         }
-        let def = (a..=h).any(|i| self.has(i, DEF) || self.toks[i].poss);
+        let def = (a..=h).any(|i| self.has(i, DEF) || self.toks[i].poss || self.demonstrative(i));
         let specified = self.specified(h + 1, z);
         if self.has(h, ROLE) && !self.has(h, VAGUE) {
             return SourceKind::Named;

@@ -205,7 +205,9 @@ impl Finder<'_> {
         let floor = self.stretch_start(j);
         // A relative clause without commas: "officials who spoke on condition
         // of anonymity said".
-        let rel = (floor..j).find(|&i| self.has(i, REL));
+        // "That person said": a capital "That" points back to someone, as a
+        // determiner, rather than opening a clause.
+        let rel = (floor..j).find(|&i| self.has(i, REL) && !self.demonstrative(i));
         let (head_end, floor) = match rel {
             Some(r) if r > floor => (r - 1, floor),
             // "the rule, which Mozloom thinks will ...": the subject follows
@@ -217,6 +219,12 @@ impl Finder<'_> {
         Some(Src::Toks(a, j))
     }
 
+    /// Token `i` is a capital "That" pointing back to someone ("That person
+    /// said"), a determiner rather than the start of a clause.
+    pub(super) fn demonstrative(&self, i: usize) -> bool {
+        self.toks[i].cap && self.is(i, w!("that"))
+    }
+
     /// First token of the run of words ending at `j`, up to a clause boundary.
     fn stretch_start(&self, j: usize) -> usize {
         let lim = j.saturating_sub(MAX_SUBJECT);
@@ -225,7 +233,7 @@ impl Finder<'_> {
             let p = b - 1;
             if self.kind(p) != Some(Tk::Word)
                 || self.cue_at[p]
-                || (self.has(p, BOUND) && !self.joins_names(p))
+                || (self.has(p, BOUND) && !self.joins_names(p) && !self.demonstrative(p))
             {
                 break;
             }
