@@ -541,17 +541,31 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
     }
 }
 
-/// `a` is a source that a named source in its sentence cites: "The Post,
+/// `a` is a source that a named source in its sentence cites ("The Post,
 /// citing two officials, reported", "CAIR, citing a source at the agency,
-/// alleged", "Sanders praised the record, citing statistics".
+/// alleged", "Sanders praised the record, citing statistics"), or that a
+/// named organisation's report in its sentence carries ("insiders believe
+/// ..., according to the New York Times").
 fn relayed(doc: &Document<'_>, a: &Attribution) -> bool {
-    doc.text()[a.cue.clone()].eq_ignore_ascii_case("citing")
-        && doc.attributions.iter().any(|p| {
-            p.sentence == a.sentence
-                && p.cue != a.cue
-                && p.source_kind == SourceKind::Named
-                && p.source.is_some()
-        })
+    let text = doc.text();
+    let citing = text[a.cue.clone()].eq_ignore_ascii_case("citing");
+    doc.attributions.iter().any(|p| {
+        p.sentence == a.sentence
+            && p.cue != a.cue
+            && p.source_kind == SourceKind::Named
+            && p.source.as_ref().is_some_and(|s| {
+                citing
+                    || (p.cue_kind == CueKind::Speech
+                        && is_report_cue(&text[p.cue.clone()])
+                        && crate::sourcing::is_organization(&text[s.clone()]))
+            })
+    })
+}
+
+/// A cue by which an organisation publishes ("according to", "reported").
+fn is_report_cue(cue: &str) -> bool {
+    let cue = cue.to_ascii_lowercase();
+    cue.starts_with("according") || cue.starts_with("report")
 }
 
 /// The match sits in the "that" clause right after the cue of `a`: "Trump

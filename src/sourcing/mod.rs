@@ -25,7 +25,7 @@ pub use collect::{article, articles};
 pub use document::{
     MIN_STORY_PARAGRAPHS, MIN_STRETCH, all_anonymous, single_source, unattributed_stretch,
 };
-pub use sources::{DistinctSource, distinct_sources};
+pub use sources::{DistinctSource, distinct_sources, is_organization};
 pub use summary::{Summary, attention_order};
 
 /// A stretch of the file: byte offsets and the text there.

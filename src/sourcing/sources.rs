@@ -88,6 +88,20 @@ const ORG_WORDS: &[&str] = &[
     "post",
     "news",
     "journal",
+    "gazette",
+    "herald",
+    "tribune",
+    "chronicle",
+    "telegraph",
+    "courier",
+    "inquirer",
+    "examiner",
+    "politico",
+    "axios",
+    "bloomberg",
+    "msnbc",
+    "npr",
+    "bbc",
     "press",
     "network",
     "university",
@@ -228,6 +242,13 @@ fn key_of(words: &[&str], kind: SourceKind) -> String {
         ws.remove(0);
     }
     ws.join(" ")
+}
+
+/// Whether a named source's words name an organisation ("the New York
+/// Times", "the agency").
+pub fn is_organization(source: &str) -> bool {
+    let words: Vec<&str> = source.split_whitespace().collect();
+    !words.is_empty() && entity(&words, SourceKind::Named) == "organization"
 }
 
 /// Person, organisation or role, by the words of a named source.

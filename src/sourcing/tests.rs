@@ -71,3 +71,18 @@ fn words_count_only_words() {
     assert_eq!(per_1000(2, 500), 4.0);
     assert_eq!(per_1000(2, 0), 0.0);
 }
+
+#[test]
+fn newspapers_and_agencies_are_organizations() {
+    for name in [
+        "the Harbour Gazette",
+        "The New York Times",
+        "Politico",
+        "the agency",
+    ] {
+        assert!(super::is_organization(name), "{name}");
+    }
+    for name in ["Dana Ruiz", "the mayor", ""] {
+        assert!(!super::is_organization(name), "{name}");
+    }
+}
