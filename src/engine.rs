@@ -973,6 +973,9 @@ fn condition_holds(
         Target::Attribution(filter) => {
             let fits = |a: &Attribution| {
                 a.cue_kind == CueKind::Speech
+                    // A withheld statement ("has not said what caused it")
+                    // names no source for the rest of the sentence.
+                    && !(sourcing && a.negated(doc.text()))
                     && match filter {
                         AttributionFilter::Any => true,
                         AttributionFilter::Named => a.source_kind == SourceKind::Named,
@@ -994,6 +997,7 @@ fn condition_holds(
                             || (sourcing
                                 && matches!(filter, AttributionFilter::Named)
                                 && a.source_kind == SourceKind::Named
+                                && !a.negated(doc.text())
                                 && governs(doc.text(), a, range))
                     })
         }

@@ -1501,6 +1501,31 @@ fn an_attribution_covers_what_the_source_says_not_the_source() {
 }
 
 #[test]
+fn a_withheld_statement_is_negated() {
+    let negated = |text: &str| {
+        let p = paras(text);
+        let d = Document::analyze(&p);
+        assert!(!d.attributions.is_empty(), "no attribution in {text:?}");
+        d.attributions.iter().any(|a| a.negated(text))
+    };
+    assert!(negated("The firm has not said what caused the fault."));
+    assert!(negated("Police didn't say whether anyone was hurt."));
+    assert!(negated(
+        "The ministry would not immediately say how many had left."
+    ));
+    assert!(negated("The club never said who would replace him."));
+    assert!(!negated("The firm said the fault was fixed."));
+    // The look-back window may start inside a multi-byte character.
+    for pad in 0..3 {
+        let text = format!("{}{} The café has not said why.", "a".repeat(pad), "é".repeat(20));
+        assert!(negated(&text), "{text}");
+    }
+    assert!(!negated(
+        "Police said nobody was hurt, and did not rule out charges."
+    ));
+}
+
+#[test]
 fn repeated_short_blocks_are_boilerplate() {
     let teaser = "Why Everyone Is Talking About This Kettle";
     let long = "The council voted on Tuesday to close the pool for the winter, saying the heating bill had doubled since last year and nobody had a better plan.";
