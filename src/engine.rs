@@ -979,6 +979,10 @@ fn condition_holds(
                     && match filter {
                         AttributionFilter::Any => true,
                         AttributionFilter::Named => a.source_kind == SourceKind::Named,
+                        AttributionFilter::NamedQuote => {
+                            a.source_kind == SourceKind::Named
+                                && doc.quotes_directly(a.sentence, QUOTE_WORDS)
+                        }
                         AttributionFilter::Vague => a.source_kind == SourceKind::Vague,
                         AttributionFilter::Anonymous => a.source_kind == SourceKind::Anonymous,
                     }
@@ -1017,6 +1021,10 @@ fn condition_holds(
         }
     }
 }
+
+/// Fewest words a quotation needs for `attribution = "named-quote"`: a
+/// sentence or a clause of the speaker's, not a quoted word or label.
+const QUOTE_WORDS: usize = 4;
 
 /// How far, in bytes either side of a match, a condition looks for an
 /// attribution in the match's own sentence: far beyond any real sentence,

@@ -420,6 +420,23 @@ impl<'p> Document<'p> {
         (q.range.end > offset).then_some(q)
     }
 
+    /// Whether sentence `i` holds a direct quotation of at least `words`
+    /// words (quotations nested in others count with their parent).
+    pub fn quotes_directly(&self, i: usize, words: usize) -> bool {
+        let Some(s) = self.sentences.get(i) else {
+            return false;
+        };
+        let (lo, hi) = (s.range.start, s.range.end);
+        let from = self
+            .top
+            .partition_point(|&q| self.quotations[q].range.end <= lo);
+        self.top[from..]
+            .iter()
+            .map(|&q| &self.quotations[q])
+            .take_while(|q| q.range.start < hi)
+            .any(|q| q.words >= words)
+    }
+
     /// Attributions whose sentence index lies in `sentences`.
     pub fn attributions_in(&self, sentences: Range<usize>) -> impl Iterator<Item = &Attribution> {
         let lo = self

@@ -1501,6 +1501,19 @@ fn an_attribution_covers_what_the_source_says_not_the_source() {
 }
 
 #[test]
+fn a_sentence_quotes_directly_with_several_quoted_words() {
+    let text = "Experts say the dam is sound.\n\n“The spillway has held every flood,” said Ana Ruiz.\n\nShe called it “sound.”";
+    let p = paras(text);
+    let d = Document::analyze(&p);
+    assert_eq!(d.sentences.len(), 3);
+    assert!(!d.quotes_directly(0, 4));
+    assert!(d.quotes_directly(1, 4));
+    // A quoted word is not the speaker's voice.
+    assert!(!d.quotes_directly(2, 4));
+    assert!(!d.quotes_directly(3, 4));
+}
+
+#[test]
 fn a_withheld_statement_is_negated() {
     let negated = |text: &str| {
         let p = paras(text);
@@ -1517,7 +1530,11 @@ fn a_withheld_statement_is_negated() {
     assert!(!negated("The firm said the fault was fixed."));
     // The look-back window may start inside a multi-byte character.
     for pad in 0..3 {
-        let text = format!("{}{} The café has not said why.", "a".repeat(pad), "é".repeat(20));
+        let text = format!(
+            "{}{} The café has not said why.",
+            "a".repeat(pad),
+            "é".repeat(20)
+        );
         assert!(negated(&text), "{text}");
     }
     assert!(!negated(

@@ -148,6 +148,10 @@ pub enum AttributionFilter {
     Any,
     /// A speech cue with a named source.
     Named,
+    /// A speech cue with a named source whose sentence quotes them directly
+    /// (a quotation of several words): the named voice a story gives after
+    /// summing up a group's view ("Experts say ... ¶ “...,” said Ana Ruiz").
+    NamedQuote,
     /// A speech cue with a vague source.
     Vague,
     /// A speech cue with an anonymous source.
