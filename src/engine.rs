@@ -970,6 +970,11 @@ fn condition_holds(
     }
     let sourcing = matches!(rule.category, Category::Sourcing | Category::Hedging);
     match &cond.target {
+        Target::Attribution(AttributionFilter::NamedQuote)
+            if !heads_its_clause(doc.text(), &doc.sentences[first].range, range) =>
+        {
+            false
+        }
         Target::Attribution(filter) => {
             let fits = |a: &Attribution| {
                 a.cue_kind == CueKind::Speech
@@ -1020,6 +1025,21 @@ fn condition_holds(
             hits.any_within(*g, &window)
         }
     }
+}
+
+/// Whether the match opens its clause or closes its sentence: the summary
+/// attribution of what the sentence says ("Experts say ...", "However,
+/// experts say ...", "..., experts say."), which a named voice quoted next
+/// can illustrate. One set inside a phrase ("a move critics say would
+/// ...", "a gap that experts say renders ...") characterises something in
+/// passing, and the next quotation is about something else.
+fn heads_its_clause(text: &str, sentence: &Range<usize>, range: &Range<usize>) -> bool {
+    let before = text[sentence.start..range.start.max(sentence.start)].trim_end();
+    if before.is_empty() || before.ends_with([',', ';', ':', '\u{2014}']) {
+        return true;
+    }
+    let after = &text[range.end.min(sentence.end)..sentence.end];
+    after.chars().all(|c| !c.is_alphanumeric())
 }
 
 /// Fewest words a quotation needs for `attribution = "named-quote"`: a
