@@ -1501,6 +1501,32 @@ fn an_attribution_covers_what_the_source_says_not_the_source() {
 }
 
 #[test]
+fn joined_modifiers_of_a_source_are_one_phrase() {
+    let src = |t: &str| one(t).1.unwrap_or_default();
+    assert_eq!(
+        src("City and campus police fear the fuse has been lit."),
+        "City and campus police"
+    );
+    assert_eq!(
+        src("On Monday, state and local officials said the road was shut."),
+        "state and local officials"
+    );
+    assert_eq!(
+        kind_of("Federal and state officials fear the levy will fail."),
+        SourceKind::Vague
+    );
+    assert_eq!(
+        kind_of("State and local police fear the march will turn violent."),
+        SourceKind::Named
+    );
+    // A clause's "and" joins nothing: the subject is the second clause's.
+    assert_eq!(
+        src("The council rejected the plan and officials said it would return."),
+        "officials"
+    );
+}
+
+#[test]
 fn a_sentence_quotes_directly_with_several_quoted_words() {
     let text = "Experts say the dam is sound.\n\n“The spillway has held every flood,” said Ana Ruiz.\n\nShe called it “sound.”";
     let p = paras(text);

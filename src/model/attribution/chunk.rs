@@ -86,6 +86,13 @@ impl Finder<'_> {
                 }
                 continue;
             }
+            // "city and campus police": the "and" and the first modifier
+            // join together, so the phrase never starts at the "and".
+            if !after_det && p > floor && self.joins_modifiers(p, j) {
+                a = p - 1;
+                len += 2;
+                continue;
+            }
             // after "the", only a linking preposition (above) continues
             // "That person said": at the head of a sentence "That" points
             // back like "the", where elsewhere it opens a clause.
@@ -97,6 +104,8 @@ impl Finder<'_> {
                 || pt.num
                 || self.has(p, ADJ | VAGUE | ANON | ROLE | DOC | DOCV | QUANT | NUM | TITLE)
                 || self.joins_names(p)
+                // "city and campus police": the second of two joined modifiers
+                || (p > floor && self.joins_modifiers(p - 1, j))
                 // "the grieving mother", "Democratic front-runner Clinton": an
                 // unknown modifier right after a determiner or another modifier
                 || (self.unknown(p)

@@ -33,7 +33,7 @@ impl Finder<'_> {
             }
             if i > a
                 && (self.has(i, PREP | REL)
-                    || self.is_any(i, ws!["and", "&", "to"])
+                    || (self.is_any(i, ws!["and", "&", "to"]) && !self.joins_modifiers(i, z))
                     || (self.is_any(i, POSTMODIFIERS)
                         && (self.is_any(i + 1, NP_PREPS) || self.is_any(i + 1, ws!["to", "on"]))))
             {

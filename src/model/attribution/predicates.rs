@@ -7,7 +7,8 @@
 
 use super::{Finder, Term, Tk, Tok};
 use crate::model::lexicon::{
-    self, ADJ, ANON, BE, DET, DOC, DOCV, Key, NUM, PRON, QUANT, ROLE, SKIP, TIME, VAGUE,
+    self, ADJ, ANON, BE, BOUND, DET, DOC, DOCV, Key, NUM, PREP, PRON, QUANT, REL, ROLE, SKIP, TIME,
+    VAGUE,
 };
 
 impl Finder<'_> {
@@ -112,6 +113,32 @@ impl Finder<'_> {
                 w.len() > 4 && w.ends_with("ly")
             })
             && !self.is_any(i, NOT_ADVERBS)
+    }
+
+    /// "and" or "or" between two modifiers of a source's head: "city and
+    /// campus police", "state and local officials". The first conjunct is a
+    /// single word opening the phrase and the second is followed by more of
+    /// it, so a clause's "and" ("rejected the plan and officials said") is
+    /// not one.
+    pub(super) fn joins_modifiers(&self, i: usize, head: usize) -> bool {
+        let modifier = |k: usize| {
+            self.kind(k) == Some(Tk::Word)
+                && !self.cue_at[k]
+                && !self.has(
+                    k,
+                    DET | BOUND | BE | SKIP | PREP | REL | TIME | PRON | QUANT,
+                )
+        };
+        // The head is a kind of source ("police", "officials", "experts")
+        // at most two words after the "and": the construction this reads.
+        self.is_any(i, ws!["and", "or"])
+            && i > 0
+            && i + 1 < head
+            && head <= i + 3
+            && self.has(head, VAGUE | ROLE | ANON)
+            && modifier(i - 1)
+            && modifier(i + 1)
+            && (i == 1 || self.kind(i - 2) != Some(Tk::Word) || self.has(i - 2, DET | BOUND))
     }
 
     /// "and" between two names ("Smith and Jones", "he and his wife").

@@ -233,7 +233,10 @@ impl Finder<'_> {
             let p = b - 1;
             if self.kind(p) != Some(Tk::Word)
                 || self.cue_at[p]
-                || (self.has(p, BOUND) && !self.joins_names(p) && !self.demonstrative(p))
+                || (self.has(p, BOUND)
+                    && !self.joins_names(p)
+                    && !self.joins_modifiers(p, j)
+                    && !self.demonstrative(p))
             {
                 break;
             }
