@@ -223,6 +223,10 @@ fn scan_block(b: &mut Builder<'_>, from: usize, start: usize, end: usize, headli
                 } else if opening && mark == QMark::CloseDouble {
                     // `”` typed for both marks.
                     b.open(i, len, Mark::Double);
+                } else if mark == QMark::CloseDouble && stray_opening(text, start, i, i + len, end)
+                {
+                    // The quoted words start after the stray space.
+                    b.open(i, len + 1, Mark::Double);
                 }
             }
             QMark::OpenSingle | QMark::StraightSingle | QMark::CloseSingle => {
@@ -250,6 +254,18 @@ fn scan_block(b: &mut Builder<'_>, from: usize, start: usize, end: usize, headli
         }
         i += len;
     }
+}
+
+/// True when a `”` with nothing open, set off by spaces after a colon, opens
+/// the quotation it introduces (": ” In one voice, ... America.”"): a typing
+/// slip in web copy. A capital follows it and a closing mark comes later in
+/// the block, so the quoted words are not read as the writer's.
+fn stray_opening(text: &str, start: usize, at: usize, after: usize, end: usize) -> bool {
+    let rest = &text[after..end];
+    text[start..at].trim_end().ends_with(':')
+        && rest.starts_with(' ')
+        && rest.trim_start().starts_with(char::is_uppercase)
+        && rest.contains('\u{201d}')
 }
 
 /// True when the word after an opening apostrophe is an elision ('em, 'n').

@@ -228,6 +228,18 @@ fn straight_and_curly_quotes() {
 }
 
 #[test]
+fn a_closing_mark_typed_after_a_colon_opens() {
+    let p = paras(
+        "The statement read: \u{201d} We condemn it. Hate has no home here.\u{201d} Then he left.",
+    );
+    let d = Document::analyze(&p);
+    assert_eq!(quotes(&d), [("We condemn it. Hate has no home here.", 0)]);
+    // Without a closing mark later in the paragraph it stays a stray mark.
+    let p = paras("The statement read: \u{201d} We condemn it.");
+    assert!(Document::analyze(&p).quotations.is_empty());
+}
+
+#[test]
 fn apostrophes_are_not_quotes() {
     let p = paras(
         "\u{201c}It\u{2019}s the students\u{2019} books, not the \u{2019}90s rock \u{2019}n\u{2019} roll we don\u{2019}t play,\u{201d} she said. \"Don't touch 'em,\" he said of the '80s tapes.",
