@@ -55,12 +55,36 @@ pub(super) fn find(text: &str, blocks: &[Block]) -> Vec<Range<usize>> {
             speech[k] = true;
         }
     }
+    // "Can you imagine ...? ¶ Letters. ¶ ...": the headline over the page
+    // and its label are the letters' (the desk heads a letter with its own
+    // words), not a question the paper puts.
+    if blocks.len() > 2
+        && blocks[0].kind == BlockKind::Headline
+        && line(1).is_some_and(is_letters_label)
+    {
+        speech[0] = true;
+        speech[1] = true;
+    }
     blocks
         .iter()
         .zip(speech)
         .filter(|(_, s)| *s)
         .map(|(b, _)| b.range.clone())
         .collect()
+}
+
+/// The desk's label over a letters page: "Letters.", "LETTERS", "Letters to
+/// the editor".
+fn is_letters_label(line: &str) -> bool {
+    let l = line.trim_end_matches(['.', ':']).trim().to_lowercase();
+    matches!(
+        l.as_str(),
+        "letters"
+            | "letters to the editor"
+            | "letter to the editor"
+            | "your letters"
+            | "readers' letters"
+    )
 }
 
 /// The desk's closing invitation under a letters page: "Follow @Opinion or
@@ -151,6 +175,24 @@ mod tests {
                 "The council is a joke.",
                 "Keith Oneil."
             ]
+        );
+    }
+
+    #[test]
+    fn the_headline_over_a_letters_label_is_the_letters() {
+        let page = "Can the ferry survive?\n\nLetters.\n\nWho will pay for it?\n\nKeith Oneil.\n\nThe fares are a scandal.\n\nDana Ruiz.";
+        let mut blocks = paragraphs(page);
+        blocks[0].kind = BlockKind::Headline;
+        let got = find(page, &blocks);
+        assert_eq!(&page[got[0].clone()], "Can the ferry survive?");
+        assert_eq!(&page[got[1].clone()], "Letters.");
+        // Without the label the headline stays the paper's.
+        let page = "Can the ferry survive?\n\nWho will pay for it?\n\nKeith Oneil.\n\nThe fares are a scandal.\n\nDana Ruiz.";
+        let mut blocks = paragraphs(page);
+        blocks[0].kind = BlockKind::Headline;
+        assert_eq!(
+            &page[find(page, &blocks)[0].clone()],
+            "Who will pay for it?"
         );
     }
 
