@@ -549,9 +549,8 @@ fn element_candidates(doc: &Document<'_>, rule: usize, element: Element, out: &m
 fn relayed(doc: &Document<'_>, a: &Attribution) -> bool {
     let text = doc.text();
     let citing = text[a.cue.clone()].eq_ignore_ascii_case("citing");
-    doc.attributions.iter().any(|p| {
-        p.sentence == a.sentence
-            && p.cue != a.cue
+    doc.attributions_in(a.sentence..a.sentence + 1).any(|p| {
+        p.cue != a.cue
             && p.source_kind == SourceKind::Named
             && p.source.as_ref().is_some_and(|s| {
                 citing
@@ -980,7 +979,7 @@ fn condition_holds(
                 a.cue_kind == CueKind::Speech
                     // A withheld statement ("has not said what caused it")
                     // names no source for the rest of the sentence.
-                    && !(sourcing && a.negated(doc.text()))
+                    && !(sourcing && a.negated)
                     && match filter {
                         AttributionFilter::Any => true,
                         AttributionFilter::Named => a.source_kind == SourceKind::Named,
@@ -1006,7 +1005,7 @@ fn condition_holds(
                             || (sourcing
                                 && matches!(filter, AttributionFilter::Named)
                                 && a.source_kind == SourceKind::Named
-                                && !a.negated(doc.text())
+                                && !a.negated
                                 && governs(doc.text(), a, range))
                     })
         }

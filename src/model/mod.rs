@@ -98,49 +98,53 @@ pub struct Attribution {
     pub source_kind: SourceKind,
     /// Speech or state of mind.
     pub cue_kind: CueKind,
-}
-
-impl Attribution {
-    /// Whether the cue is negated ("has not said", "didn't say", "would not
+    /// The cue is negated ("has not said", "didn't say", "would not
     /// immediately say"): the source withheld the words, so the cue vouches
     /// for nothing in its sentence. ("Declined to say" is a stance cue,
     /// which rules do not count as attribution anyway.)
-    pub fn negated(&self, text: &str) -> bool {
-        let mut from = self.cue.start.saturating_sub(40);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        let before = &text[from..self.cue.start];
-        // Skip a partial first word, then read the words back from the cue.
-        let before = before
+    pub negated: bool,
+}
+
+/// Whether the words just before byte `at` negate a cue there: "not",
+/// "never" or a contraction in "n't", perhaps with an adverb between ("would
+/// not immediately say").
+pub(crate) fn negated_before(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(40);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut before = &text[from..at];
+    // A window that starts inside a word drops that partial word.
+    if from > 0 && !text[..from].ends_with(char::is_whitespace) {
+        before = before
             .split_once(char::is_whitespace)
             .map_or("", |(_, rest)| rest);
-        let mut words = before.split_whitespace().rev().map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-                .to_lowercase()
-        });
-        let mut word = words.next();
-        // An adverb between the negation and the cue.
-        if word.as_deref().is_some_and(|w| {
-            matches!(
-                w,
-                "immediately"
-                    | "yet"
-                    | "publicly"
-                    | "directly"
-                    | "specifically"
-                    | "explicitly"
-                    | "exactly"
-            )
-        }) {
-            word = words.next();
-        }
-        let Some(word) = word else {
-            return false;
-        };
-        word == "not" || word == "never" || word.ends_with("n't") || word.ends_with("n\u{2019}t")
     }
+    let mut words = before.split_whitespace().rev().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+            .to_lowercase()
+    });
+    let mut word = words.next();
+    if word.as_deref().is_some_and(|w| {
+        matches!(
+            w,
+            "immediately"
+                | "yet"
+                | "publicly"
+                | "directly"
+                | "specifically"
+                | "explicitly"
+                | "exactly"
+        )
+    }) {
+        word = words.next();
+    }
+    word.is_some_and(|w| {
+        w == "not" || w == "never" || w.ends_with("n't") || w.ends_with("n\u{2019}t")
+    })
+}
 
+impl Attribution {
     /// Whether words at `range` in this attribution's sentence can be the
     /// source's reported words rather than the writer's. The description of
     /// the source is the writer's ("said Ames, a notorious crank"), as is a

@@ -1557,7 +1557,7 @@ fn a_withheld_statement_is_negated() {
         let p = paras(text);
         let d = Document::analyze(&p);
         assert!(!d.attributions.is_empty(), "no attribution in {text:?}");
-        d.attributions.iter().any(|a| a.negated(text))
+        d.attributions.iter().any(|a| a.negated)
     };
     assert!(negated("The firm has not said what caused the fault."));
     assert!(negated("Police didn't say whether anyone was hurt."));
@@ -1565,6 +1565,8 @@ fn a_withheld_statement_is_negated() {
         "The ministry would not immediately say how many had left."
     ));
     assert!(negated("The club never said who would replace him."));
+    // At the very start of the text the first word is whole.
+    assert!(crate::model::negated_before("Not said here", 4));
     assert!(!negated("The firm said the fault was fixed."));
     // The look-back window may start inside a multi-byte character.
     for pad in 0..3 {

@@ -629,6 +629,7 @@ impl Finder<'_> {
             source,
             source_kind,
             cue_kind: spec.kind,
+            negated: crate::model::negated_before(self.text, self.toks[c].start),
         });
         for k in c..=e {
             self.cue_at[k] = true;

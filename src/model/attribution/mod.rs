@@ -202,6 +202,7 @@ pub(super) fn find(
                 source: Some(l.source.clone()),
                 source_kind: SourceKind::Named,
                 cue_kind: CueKind::Speech,
+                negated: false,
             });
         }
         f.first = f.out.len();

@@ -38,6 +38,7 @@ pub(super) fn signed(
             source: Some(name),
             source_kind: SourceKind::Named,
             cue_kind: CueKind::Speech,
+            negated: false,
         });
     }
     out
